@@ -1,0 +1,52 @@
+package dev.samokoder.shared.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SamokoderConfigTest {
+
+    @Test
+    void defaultsAreLocalModeDefaults() {
+        SamokoderConfig config = SamokoderConfig.fromEnv(Map.of());
+
+        assertThat(config.aws().tableName()).isEqualTo("samokoder");
+        assertThat(config.aws().local()).isFalse();
+        assertThat(config.local().port()).isEqualTo(8080);
+        assertThat(config.local().host()).isEqualTo("127.0.0.1");
+        assertThat(config.local().dataDir()).isEqualTo(Path.of(".samokoder"));
+    }
+
+    @Test
+    void readsEveryOverride() {
+        SamokoderConfig config = SamokoderConfig.fromEnv(Map.of(
+                "SAMOKODER_PORT", "9090",
+                "SAMOKODER_DATA_DIR", "/tmp/sk",
+                "SAMOKODER_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000",
+                "SAMOKODER_TABLE", "other"));
+
+        assertThat(config.local().port()).isEqualTo(9090);
+        assertThat(config.local().dataDir()).isEqualTo(Path.of("/tmp/sk"));
+        assertThat(config.aws().dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(config.aws().local()).isTrue();
+        assertThat(config.aws().tableName()).isEqualTo("other");
+    }
+
+    @Test
+    void badValuesNameTheVariable() {
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_PORT").hasMessageContaining("eighty");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_PORT", "70000")))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_S3_ENDPOINT", "localhost:9000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_S3_ENDPOINT");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_TABLE", "bad name!")))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_MAX_BLOB_BYTES", "0")))
+                .isInstanceOf(ConfigException.class);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.samokoder.shared.testing;
+
+import dev.samokoder.embedded.EmbeddedAws;
+import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.storage.PlatformResources;
+import dev.samokoder.shared.storage.Storage;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The embedded AWS stack as tests see it: in memory, on free loopback ports, with the platform's
+ * table, bucket and queues created, and clients pointed at it. One per test JVM (see
+ * {@link LocalAwsExtension}).
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private final EmbeddedAws stack;
+    private final SamokoderConfig config;
+    private final AwsClients clients;
+
+    private LocalAws(EmbeddedAws stack, SamokoderConfig config, AwsClients clients) {
+        this.stack = stack;
+        this.config = config;
+        this.clients = clients;
+    }
+
+    static LocalAws start() {
+        SamokoderConfig defaults = SamokoderConfig.fromEnv(Map.of());
+        EmbeddedAws stack = EmbeddedAws.start(EmbeddedAws.Options.inMemory(defaults.aws().region(),
+                SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY));
+        SamokoderConfig config = defaults.withAws(defaults.aws()
+                .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
+        AwsClients clients = new AwsClients(config.aws());
+        PlatformResources.ensure(config.aws(), clients.dynamoDb(), clients.s3(), clients.sqs());
+        return new LocalAws(stack, config, clients);
+    }
+
+    public EmbeddedAws stack() {
+        return stack;
+    }
+
+    public SamokoderConfig config() {
+        return config;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public Storage storage(Clock clock) {
+        return Storage.create(clients, config, clock);
+    }
+
+    public Storage storage() {
+        return storage(Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        stack.close();
+    }
+}
