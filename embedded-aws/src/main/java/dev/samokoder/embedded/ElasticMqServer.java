@@ -26,6 +26,8 @@ final class ElasticMqServer implements LocalComponent {
 
     static ElasticMqServer start(String host, int port, String region) {
         Ports.requireFree(NAME, host, port);
+        // We stop ElasticMQ ourselves (EmbeddedAws.close); Pekko's own JVM hook would race it.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         var builder = SQSRestServerBuilder.withInterface(host).withAWSRegion(region);
         builder = port == 0 ? builder.withDynamicPort() : builder.withPort(port);
         SQSRestServer server = builder.start();

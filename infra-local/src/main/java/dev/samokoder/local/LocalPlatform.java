@@ -1,0 +1,115 @@
+package dev.samokoder.local;
+
+import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.embedded.EmbeddedAws;
+import dev.samokoder.embedded.EmbeddedAwsException;
+import dev.samokoder.local.gateway.HealthCheck;
+import dev.samokoder.local.gateway.LocalGateway;
+import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.storage.PlatformResources;
+import dev.samokoder.shared.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The whole platform on one machine: the embedded AWS stack on the data dir, the platform's
+ * resources, the same handlers the Lambdas run, and the gateway in front of them.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final EmbeddedAws stack;
+    private final AwsClients clients;
+    private final SamokoderConfig config;
+    private final LocalGateway gateway;
+    private boolean closed;
+
+    private LocalPlatform(EmbeddedAws stack, AwsClients clients, SamokoderConfig config, LocalGateway gateway) {
+        this.stack = stack;
+        this.clients = clients;
+        this.config = config;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Starts everything; on failure, stops whatever had started and rethrows. The data dir is
+     * never modified except by the components' normal writes.
+     */
+    public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock) {
+        SamokoderConfig.Local local = baseConfig.local();
+        EmbeddedAws stack = EmbeddedAws.start(new EmbeddedAws.Options(local.dataDir(), local.host(),
+                local.dynamoDbPort(), local.s3Port(), local.sqsPort(), baseConfig.aws().region(),
+                SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY));
+        SamokoderConfig config = baseConfig.withAws(baseConfig.aws()
+                .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
+        AwsClients clients = new AwsClients(config.aws());
+        try {
+            ensureResources(config, clients, stack);
+            Storage storage = Storage.create(clients, config, clock);
+            LocalGateway gateway = LocalGateway.start(local.host(), local.port(), ApiRoutes.routes(),
+                    LocalFunctions.create(storage), new HealthCheck(probes(config, clients, stack)), local.staticDir(), clock);
+            return new LocalPlatform(stack, clients, config, gateway);
+        } catch (RuntimeException e) {
+            clients.close();
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void ensureResources(SamokoderConfig config, AwsClients clients, EmbeddedAws stack) {
+        try {
+            PlatformResources.ensure(config.aws(), clients.dynamoDb(), clients.s3(), clients.sqs());
+        } catch (SdkException | IllegalStateException e) {
+            String where = stack.dataDir() == null ? "in memory" : "in " + stack.dataDir();
+            throw new EmbeddedAwsException("the platform's data " + where + " could not be read or prepared: "
+                    + e.getMessage() + ". Nothing was deleted; move the data dir aside to start empty", e);
+        }
+    }
+
+    private static List<HealthCheck.Probe> probes(SamokoderConfig config, AwsClients clients, EmbeddedAws stack) {
+        var aws = config.aws();
+        return List.of(
+                new HealthCheck.Probe("dynamodb", stack.dynamoDbEndpoint().toString(), () -> clients.dynamoDb()
+                        .describeTable(r -> r.tableName(aws.tableName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))),
+                new HealthCheck.Probe("s3", stack.s3Endpoint().toString(), () -> clients.s3()
+                        .headBucket(r -> r.bucket(aws.bucketName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))),
+                new HealthCheck.Probe("sqs", stack.sqsEndpoint().toString(), () -> clients.sqs()
+                        .getQueueUrl(r -> r.queueName(aws.webhookQueueName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))));
+    }
+
+    public SamokoderConfig config() {
+        return config;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public EmbeddedAws stack() {
+        return stack;
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    /** Stops the gateway first (no new requests), then the clients and the stack; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        gateway.close();
+        clients.close();
+        stack.close();
+        log.info("local platform stopped");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.samokoder.shared.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
+ * {@code type} is a stable URI per kind of error that clients may switch on; the text fields are
+ * for people. Never a stack trace.
+ */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://samokoder.dev/problems/";
+
+    /** A problem whose type is {@code https://samokoder.dev/problems/<slug>}. */
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail);
+    }
+
+    public String toJson() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        try {
+            return Json.mapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+}
