@@ -1,0 +1,20 @@
+package dev.samokoder.shared.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationDocTest {
+
+    @Test
+    void docsConfigurationListsEverySetting() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+
+        for (Setting setting : Setting.values()) {
+            assertThat(doc).as(setting.name()).contains("| `" + setting.variable() + "` |");
+        }
+    }
+}
