@@ -3,15 +3,16 @@ package dev.samokoder.local;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
+import dev.samokoder.local.gateway.GatewaySetup;
 import dev.samokoder.local.gateway.HealthCheck;
 import dev.samokoder.local.gateway.LocalGateway;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.storage.PlatformResources;
-import dev.samokoder.shared.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,9 +53,10 @@ public final class LocalPlatform implements AutoCloseable {
         AwsClients clients = new AwsClients(config.aws());
         try {
             ensureResources(config, clients, stack);
-            Storage storage = Storage.create(clients, config, clock);
-            LocalGateway gateway = LocalGateway.start(local.host(), local.port(), ApiRoutes.routes(),
-                    LocalFunctions.create(storage), new HealthCheck(probes(config, clients, stack)), local.staticDir(), clock);
+            LocalFunctions.Wiring wiring = LocalFunctions.create(config, clients, stack.dataDir(), clock);
+            LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
+                    wiring.functions(), Optional.of(wiring.authorizer()), new HealthCheck(probes(config, clients, stack)),
+                    local.staticDir(), config.api().corsOrigins()), clock);
             return new LocalPlatform(stack, clients, config, gateway);
         } catch (RuntimeException e) {
             clients.close();

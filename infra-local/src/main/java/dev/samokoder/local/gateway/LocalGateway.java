@@ -2,9 +2,10 @@ package dev.samokoder.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routing.FunctionSpec;
 import dev.samokoder.embedded.Ports;
 import dev.samokoder.embedded.PortInUseException;
 import dev.samokoder.shared.http.Json;
@@ -17,13 +18,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,37 +49,28 @@ public final class LocalGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    private final GatewaySetup setup;
     private final RouteMatcher routes;
-    private final Map<String, HttpFunction> functions;
-    private final HealthCheck health;
     private final StaticFiles staticFiles;
     private final Clock clock;
 
-    private LocalGateway(HttpServer server, ExecutorService workers, RouteMatcher routes, Map<String, HttpFunction> functions,
-                         HealthCheck health, StaticFiles staticFiles, Clock clock) {
+    private LocalGateway(HttpServer server, ExecutorService workers, GatewaySetup setup, Clock clock) {
         this.server = server;
         this.workers = workers;
-        this.routes = routes;
-        this.functions = functions;
-        this.health = health;
-        this.staticFiles = staticFiles;
+        this.setup = setup;
+        this.routes = new RouteMatcher(setup.routes());
+        this.staticFiles = new StaticFiles(setup.staticDir());
         this.clock = clock;
     }
 
     /**
      * Binds and starts serving.
      *
-     * @param functions by function name; every route's function must be here
      * @throws PortInUseException when the port is taken
      */
-    public static LocalGateway start(String host, int port, List<Route> routeTable, Map<String, HttpFunction> functions,
-                                     HealthCheck health, Path staticDir, Clock clock) {
-        for (Route route : routeTable) {
-            if (!functions.containsKey(route.function())) {
-                throw new IllegalArgumentException("route " + route.routeKey() + " names function " + route.function()
-                        + ", which is not registered");
-            }
-        }
+    public static LocalGateway start(GatewaySetup setup, Clock clock) {
+        String host = setup.host();
+        int port = setup.port();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
@@ -91,8 +83,7 @@ public final class LocalGateway implements AutoCloseable {
             throw new IllegalStateException("cannot start the gateway on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        LocalGateway gateway = new LocalGateway(server, workers, new RouteMatcher(routeTable), Map.copyOf(functions),
-                health, new StaticFiles(staticDir), clock);
+        LocalGateway gateway = new LocalGateway(server, workers, setup, clock);
         server.createContext("/", gateway::handle);
         server.setExecutor(workers);
         server.start();
@@ -114,8 +105,10 @@ public final class LocalGateway implements AutoCloseable {
             if (match.isPresent()) {
                 invoke(exchange, match.get(), requestId);
             } else if (path.equals(HEALTH_PATH) && method.equals("GET")) {
-                HealthCheck.Report report = health.check();
+                HealthCheck.Report report = setup.health().check();
                 send(exchange, report.up() ? 200 : 503, "application/json", Json.mapper().writeValueAsBytes(report));
+            } else if (method.equals("OPTIONS") && routes.pathExists(path)) {
+                answerPreflight(exchange);
             } else if (routes.pathExists(path)) {
                 sendProblem(exchange, Problem.of("method-not-allowed", "Method not allowed", 405,
                         method + " is not supported on " + path));
@@ -143,25 +136,21 @@ public final class LocalGateway implements AutoCloseable {
                     "the request body is over " + MAX_BODY_BYTES + " bytes"));
             return;
         }
-        HttpFunction function = functions.get(match.route().function());
+        HttpFunction function = setup.functions().get(match.route().function());
         APIGatewayV2HTTPEvent event = HttpApiEvents.fromRequest(exchange, match, body, requestId, clock.instant());
+        if (match.route().authenticated() && !authorize(exchange, event, requestId)) {
+            return;
+        }
         var context = new LocalLambdaContext(function.spec(), requestId, clock);
-        Future<APIGatewayV2HTTPResponse> result = workers.submit(() -> function.handler().handleRequest(event, context));
         APIGatewayV2HTTPResponse response;
         try {
-            response = result.get(function.spec().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            response = callWithin(function.spec(), requestId, () -> function.handler().handleRequest(event, context));
         } catch (TimeoutException e) {
-            result.cancel(true);
-            log.warn("function {} timed out after {} on request {}", function.spec().name(), function.spec().timeout(), requestId);
             sendProblem(exchange, Problem.of("function-timeout", "Service unavailable", 503,
                     "the request took longer than " + function.spec().timeout().toSeconds() + " s"));
             return;
         } catch (ExecutionException e) {
-            log.error("function {} failed on request {}", function.spec().name(), requestId, e.getCause());
             sendProblem(exchange, Problem.of("internal", "Internal error", 500, "request " + requestId + " failed"));
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return;
         }
         if (response == null) {
@@ -170,6 +159,72 @@ public final class LocalGateway implements AutoCloseable {
             return;
         }
         writeResponse(exchange, response);
+    }
+
+    /**
+     * Runs the authorizer as API Gateway does: no Authorization header is a 401, a refusal a 403
+     * (both with API Gateway's own bodies); on success its context becomes
+     * {@code requestContext.authorizer.lambda} of the event.
+     */
+    private boolean authorize(HttpExchange exchange, APIGatewayV2HTTPEvent event, String requestId) throws IOException {
+        String authorization = event.getHeaders().get("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        HttpAuthorizer authorizer = setup.authorizer().orElseThrow();
+        var authorizerEvent = HttpApiEvents.toAuthorizerEvent(event, authorization);
+        var context = new LocalLambdaContext(authorizer.spec(), requestId, clock);
+        SimpleIAMPolicyResponse decision;
+        try {
+            decision = callWithin(authorizer.spec(), requestId, () -> authorizer.handler().handleRequest(authorizerEvent, context));
+        } catch (TimeoutException | ExecutionException e) {
+            send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        if (decision == null || !decision.getIsAuthorized()) {
+            send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        Map<String, Object> lambdaContext = new HashMap<>();
+        if (decision.getContext() != null) {
+            lambdaContext.putAll(decision.getContext());
+        }
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withLambda(lambdaContext).build());
+        return true;
+    }
+
+    /** Runs a function on a worker within its timeout, as Lambda would cut it off. */
+    private <T> T callWithin(FunctionSpec spec, String requestId, Callable<T> call) throws TimeoutException, ExecutionException {
+        Future<T> result = workers.submit(call);
+        try {
+            return result.get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            log.warn("function {} timed out after {} on request {}", spec.name(), spec.timeout(), requestId);
+            throw e;
+        } catch (ExecutionException e) {
+            log.error("function {} failed on request {}", spec.name(), requestId, e.getCause());
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException(e);
+        }
+    }
+
+    /** A CORS preflight: allowed origins get the methods and headers they may use, others nothing. */
+    private void answerPreflight(HttpExchange exchange) throws IOException {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && setup.corsOrigins().contains(origin)) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("Access-Control-Allow-Origin", origin);
+            headers.set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+            headers.set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match");
+            headers.set("Access-Control-Max-Age", "600");
+            headers.set("Vary", "Origin");
+        }
+        sendBytes(exchange, 204, new byte[0]);
     }
 
     private static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

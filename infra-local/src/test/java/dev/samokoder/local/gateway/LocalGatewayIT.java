@@ -2,8 +2,10 @@ package dev.samokoder.local.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.samokoder.api.routing.FunctionSpec;
 import dev.samokoder.api.routing.Route;
@@ -22,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,11 @@ class LocalGatewayIT {
     private static final FunctionSpec RECORDER = new FunctionSpec("recorder", "test.Recorder", Duration.ofSeconds(5), 512);
     private static final FunctionSpec SLOW = new FunctionSpec("slow", "test.Slow", Duration.ofMillis(200), 512);
 
+    private static final FunctionSpec AUTHORIZER = new FunctionSpec("authorizer", "test.Authorizer", Duration.ofSeconds(2), 256);
+    private static final String TOKEN = "Bearer eyJhbGciOiJFUzI1NiJ9.sample.signature";
+
     private final AtomicReference<APIGatewayV2HTTPEvent> lastEvent = new AtomicReference<>();
+    private final AtomicReference<APIGatewayV2CustomAuthorizerEvent> lastAuthorizerEvent = new AtomicReference<>();
     private final AtomicReference<Integer> lastRemainingMillis = new AtomicReference<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalGateway gateway;
@@ -53,6 +60,7 @@ class LocalGatewayIT {
                 new Route("POST", "/v1/projects/{projectId}/uploads", "recorder", true),
                 new Route("GET", "/v1/projects/{projectId}", "recorder", true),
                 new Route("GET", "/v1/projects/special", "recorder", true),
+                new Route("GET", "/v1/public", "recorder", false),
                 new Route("GET", "/v1/slow", "slow", false),
                 new Route("GET", "/v1/broken", "broken", false));
         Map<String, HttpFunction> functions = Map.of(
@@ -79,8 +87,15 @@ class LocalGatewayIT {
                     throw new IllegalStateException("secret internals must not leak");
                 }));
         HealthCheck health = new HealthCheck(List.of(new HealthCheck.Probe("fake", "memory:", () -> { })));
-        gateway = LocalGateway.start("127.0.0.1", 0, routes, functions, health, staticDir,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        HttpAuthorizer authorizer = new HttpAuthorizer(AUTHORIZER, (event, context) -> {
+            lastAuthorizerEvent.set(event);
+            boolean valid = event.getIdentitySource().getFirst().equals("Bearer eyJhbGciOiJFUzI1NiJ9.sample.signature");
+            return SimpleIAMPolicyResponse.builder().withIsAuthorized(valid)
+                    .withContext(valid ? Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk") : Map.of())
+                    .build();
+        });
+        gateway = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, routes, functions, Optional.of(authorizer), health,
+                staticDir, List.of("https://app.example.com")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -102,7 +117,7 @@ class LocalGatewayIT {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
                         uri("/v1/projects/prj_0123456789abcdefghjk/files/src/app/%5Bid%5D/page.tsx?download=1&tag=a&tag=b%20c"))
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer eyJhbGciOiJFUzI1NiJ9.sample.signature")
+                .header("Authorization", TOKEN)
                 .header("User-Agent", "samokoder-test/1.0")
                 .header("Cookie", "theme=dark; session=abc123")
                 .header("X-Trace", "one")
@@ -136,13 +151,13 @@ class LocalGatewayIT {
     @Test
     void aBinaryBodyArrivesBase64EncodedAndATextBodyAsText() throws Exception {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0};
-        http.send(HttpRequest.newBuilder(uri("/v1/projects/p1/uploads")).header("Content-Type", "image/png")
+        http.send(HttpRequest.newBuilder(uri("/v1/projects/p1/uploads")).header("Content-Type", "image/png").header("Authorization", TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(lastEvent.get().getIsBase64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(lastEvent.get().getBody())).isEqualTo(binary);
         assertThat(lastEvent.get().getPathParameters()).containsEntry("projectId", "p1");
 
-        http.send(HttpRequest.newBuilder(uri("/v1/projects/p1/uploads")).header("Content-Type", "application/json; charset=utf-8")
+        http.send(HttpRequest.newBuilder(uri("/v1/projects/p1/uploads")).header("Content-Type", "application/json; charset=utf-8").header("Authorization", TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Грамота\"}")).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(lastEvent.get().getIsBase64Encoded()).isFalse();
         assertThat(lastEvent.get().getBody()).isEqualTo("{\"name\":\"Грамота\"}");
@@ -150,11 +165,11 @@ class LocalGatewayIT {
 
     @Test
     void aLiteralRouteWinsOverATemplatedOne() throws Exception {
-        http.send(HttpRequest.newBuilder(uri("/v1/projects/special")).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(HttpRequest.newBuilder(uri("/v1/projects/special")).header("Authorization", TOKEN).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(lastEvent.get().getRouteKey()).isEqualTo("GET /v1/projects/special");
         assertThat(lastEvent.get().getPathParameters()).isNull();
 
-        http.send(HttpRequest.newBuilder(uri("/v1/projects/prj_x")).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(HttpRequest.newBuilder(uri("/v1/projects/prj_x")).header("Authorization", TOKEN).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(lastEvent.get().getRouteKey()).isEqualTo("GET /v1/projects/{projectId}");
     }
 
@@ -192,7 +207,7 @@ class LocalGatewayIT {
     void anOversizedBodyIsRefusedBeforeTheFunctionRuns() throws Exception {
         byte[] big = new byte[LocalGateway.MAX_BODY_BYTES + 1];
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1/uploads"))
-                .header("Content-Type", "application/octet-stream")
+                .header("Content-Type", "application/octet-stream").header("Authorization", TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -213,6 +228,39 @@ class LocalGatewayIT {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(sneaky)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).as(sneaky).doesNotContain("outside the static dir");
         }
+    }
+
+    @Test
+    void authenticatedRoutesRunTheAuthorizerFirst() throws Exception {
+        // no token: API Gateway's own 401, the function never runs
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+
+        // a token the authorizer refuses: 403
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).header("Authorization", "Bearer forged")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(lastEvent.get()).isNull();
+        assertThat(lastAuthorizerEvent.get().getRouteKey()).isEqualTo("GET /v1/projects/{projectId}");
+        assertThat(lastAuthorizerEvent.get().getType()).isEqualTo("REQUEST");
+
+        // a public route needs no token
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(uri("/v1/public")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).isEqualTo(201);
+        assertThat(lastEvent.get().getRequestContext().getAuthorizer()).isNull();
+    }
+
+    @Test
+    void corsPreflightsAreAnsweredOnlyForConfiguredOrigins() throws Exception {
+        HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).header("Origin", "https://app.example.com")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.statusCode()).isEqualTo(204);
+        assertThat(allowed.headers().firstValue("access-control-allow-origin")).contains("https://app.example.com");
+
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).header("Origin", "https://evil.example")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
     }
 
     @Test

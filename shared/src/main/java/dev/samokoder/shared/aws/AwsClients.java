@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -30,6 +31,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(this::buildDynamoDb);
     private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
     private final Lazy<SqsClient> sqs = new Lazy<>(this::buildSqs);
+    private final Lazy<S3Presigner> s3Presigner = new Lazy<>(this::buildS3Presigner);
 
     public AwsClients(SamokoderConfig.Aws config) {
         this.config = config;
@@ -59,6 +61,11 @@ public final class AwsClients implements AutoCloseable {
         return sqs.get();
     }
 
+    /** Presigns S3 URLs (export downloads); path-style against a local endpoint, like the client. */
+    public S3Presigner s3Presigner() {
+        return s3Presigner.get();
+    }
+
     private DynamoDbClient buildDynamoDb() {
         var builder = DynamoDbClient.builder().httpClient(http).region(region()).credentialsProvider(credentials);
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
@@ -67,6 +74,14 @@ public final class AwsClients implements AutoCloseable {
 
     private S3Client buildS3() {
         var builder = S3Client.builder().httpClient(http).region(region()).credentialsProvider(credentials);
+        config.s3Endpoint().ifPresent(endpoint -> builder
+                .endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return builder.build();
+    }
+
+    private S3Presigner buildS3Presigner() {
+        var builder = S3Presigner.builder().region(region()).credentialsProvider(credentials);
         config.s3Endpoint().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
@@ -85,7 +100,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (var client : new AutoCloseable[] {dynamoDb.ifBuilt(), s3.ifBuilt(), sqs.ifBuilt(), http}) {
+        for (var client : new AutoCloseable[] {dynamoDb.ifBuilt(), s3.ifBuilt(), sqs.ifBuilt(), s3Presigner.ifBuilt(), http}) {
             if (client != null) {
                 try {
                     client.close();

@@ -2,6 +2,8 @@ package dev.samokoder.shared.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +13,11 @@ import java.util.Optional;
  *
  * @param aws where the AWS services are and what they are called
  * @param limits size limits the storage layer enforces
+ * @param auth tokens, password hashing and login lockout
+ * @param api request limits, rate limits and CORS of the HTTP API
  * @param local settings only the local platform (infra-local) reads
  */
-public record SamokoderConfig(Aws aws, Limits limits, Local local) {
+public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -37,6 +41,24 @@ public record SamokoderConfig(Aws aws, Limits limits, Local local) {
     public record Limits(long maxBlobBytes) {
     }
 
+    /**
+     * @param signingKeyJwk the access-token signing key (private EC P-256 JWK); empty in local mode,
+     *                      where a key is generated into the data dir
+     */
+    public record Auth(String issuer, String audience, Optional<String> signingKeyJwk, Duration accessTokenTtl,
+                       Duration refreshTokenTtl, int argon2MemoryKiB, int argon2Iterations, int argon2Parallelism,
+                       int loginMaxFailures, Duration loginWindow) {
+
+        @Override
+        public String toString() { // keeps the key out of logs
+            return "Auth[issuer=" + issuer + ", audience=" + audience + ", signingKey=" + (signingKeyJwk.isPresent() ? "(set)" : "(local)") + "]";
+        }
+    }
+
+    public record Api(int maxJsonBodyBytes, int rateLimitPerMinute, int rateLimitBurst, List<String> corsOrigins,
+                      Duration exportUrlTtl) {
+    }
+
     public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, Path staticDir) {
     }
 
@@ -56,6 +78,24 @@ public record SamokoderConfig(Aws aws, Limits limits, Local local) {
                 settings.endpoint(Setting.S3_ENDPOINT),
                 settings.endpoint(Setting.SQS_ENDPOINT));
         Limits limits = new Limits(settings.positiveLong(Setting.MAX_BLOB_BYTES));
+        String signingKey = settings.string(Setting.JWT_SIGNING_KEY);
+        Auth auth = new Auth(
+                settings.string(Setting.JWT_ISSUER),
+                settings.string(Setting.JWT_AUDIENCE),
+                signingKey.isEmpty() ? Optional.empty() : Optional.of(signingKey),
+                Duration.ofMinutes(settings.positiveInt(Setting.ACCESS_TOKEN_MINUTES)),
+                Duration.ofDays(settings.positiveInt(Setting.REFRESH_TOKEN_DAYS)),
+                settings.positiveInt(Setting.ARGON2_MEMORY_KIB),
+                settings.positiveInt(Setting.ARGON2_ITERATIONS),
+                settings.positiveInt(Setting.ARGON2_PARALLELISM),
+                settings.positiveInt(Setting.LOGIN_MAX_FAILURES),
+                Duration.ofMinutes(settings.positiveInt(Setting.LOGIN_WINDOW_MINUTES)));
+        Api api = new Api(
+                settings.positiveInt(Setting.MAX_JSON_BODY_BYTES),
+                settings.positiveInt(Setting.RATE_LIMIT_PER_MINUTE),
+                settings.positiveInt(Setting.RATE_LIMIT_BURST),
+                settings.list(Setting.CORS_ORIGINS),
+                Duration.ofMinutes(settings.positiveInt(Setting.EXPORT_URL_MINUTES)));
         Local local = new Local(
                 Path.of(settings.string(Setting.DATA_DIR)),
                 settings.string(Setting.HOST),
@@ -64,10 +104,18 @@ public record SamokoderConfig(Aws aws, Limits limits, Local local) {
                 settings.port(Setting.S3_PORT),
                 settings.port(Setting.SQS_PORT),
                 Path.of(settings.string(Setting.STATIC_DIR)));
-        return new SamokoderConfig(aws, limits, local);
+        return new SamokoderConfig(aws, limits, auth, api, local);
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, local);
+        return new SamokoderConfig(newAws, limits, auth, api, local);
+    }
+
+    public SamokoderConfig withAuth(Auth newAuth) {
+        return new SamokoderConfig(aws, limits, newAuth, api, local);
+    }
+
+    public SamokoderConfig withApi(Api newApi) {
+        return new SamokoderConfig(aws, limits, auth, newApi, local);
     }
 }

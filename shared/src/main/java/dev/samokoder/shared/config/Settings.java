@@ -2,6 +2,8 @@ package dev.samokoder.shared.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +53,19 @@ final class Settings {
             // reported below
         }
         throw new ConfigException(setting.variable() + " must be a positive whole number, got '" + value + "'");
+    }
+
+    int positiveInt(Setting setting) {
+        long value = positiveLong(setting);
+        if (value > Integer.MAX_VALUE) {
+            throw new ConfigException(setting.variable() + " is too large, got '" + value + "'");
+        }
+        return (int) value;
+    }
+
+    List<String> list(Setting setting) {
+        String value = string(setting);
+        return value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     Optional<URI> endpoint(Setting setting) {

@@ -29,6 +29,25 @@ public final class Keys {
         return new Key(projectPartition(projectId), FILE_PREFIX + path);
     }
 
+    public static Key session(String sessionId) {
+        return new Key("SESSION#" + sessionId, "SESSION");
+    }
+
+    /** A refresh token, by the SHA-256 of its value (the value itself is never stored). */
+    public static Key refreshToken(String sha256) {
+        return new Key("REFRESH#" + sha256, "REFRESH");
+    }
+
+    /** Failed-login counter of an email (whether or not an account has it). */
+    public static Key loginAttempts(String normalizedEmail) {
+        return new Key("LOGIN#" + normalizedEmail, "LOGIN");
+    }
+
+    /** A rate-limit token bucket; the subject is {@code user#<id>} or {@code ip#<address>}. */
+    public static Key rateBucket(String subject) {
+        return new Key("RATE#" + subject, "RATE");
+    }
+
     public static String userPartition(String userId) {
         return "USER#" + userId;
     }

@@ -64,6 +64,19 @@ public final class PlatformResources {
         }
         TableDescription table = waitUntilActive(dynamoDb, tableName);
         checkKeySchema(table);
+        ensureTimeToLive(dynamoDb, tableName);
+    }
+
+    /** Lets DynamoDB delete expired tokens, counters and buckets by their {@code ttl} attribute. */
+    private static void ensureTimeToLive(DynamoDbClient dynamoDb, String tableName) {
+        var current = dynamoDb.describeTimeToLive(r -> r.tableName(tableName)).timeToLiveDescription();
+        if (current != null && TableSchema.TTL.equals(current.attributeName())
+                && "ENABLED".equals(current.timeToLiveStatusAsString())) {
+            return;
+        }
+        dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
+                .timeToLiveSpecification(t -> t.attributeName(TableSchema.TTL).enabled(true)));
+        log.info("enabled time to live on {}.{}", tableName, TableSchema.TTL);
     }
 
     private static TableDescription waitUntilActive(DynamoDbClient dynamoDb, String tableName) {

@@ -14,6 +14,8 @@ public final class TableSchema {
     public static final String GSI1_SK = "gsi1sk";
     /** Item type, so that a raw item is self-describing in the console and in exports. */
     public static final String TYPE = "type";
+    /** Epoch seconds after which DynamoDB's TTL may delete the item (tokens, counters). */
+    public static final String TTL = "ttl";
     /** The optimistic-locking version of every mutable item; starts at 1. */
     public static final String VERSION = "version";
 

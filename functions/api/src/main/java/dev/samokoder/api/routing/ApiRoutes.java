@@ -1,23 +1,47 @@
 package dev.samokoder.api.routing;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The HTTP API's route table, in one place: the local gateway serves exactly these routes and
- * the CDK stack creates exactly these (later issue). Routes are added with their handlers.
+ * the CDK stack creates exactly these; the OpenAPI document is checked against them.
  */
 public final class ApiRoutes {
+
+    /** The one function behind every route (one warm container serves them all). */
+    public static final FunctionSpec API = new FunctionSpec("samokoder-api", "dev.samokoder.api.ApiHandler",
+            Duration.ofSeconds(29), 1024);
+    /** The Lambda authorizer of the authenticated routes. */
+    public static final FunctionSpec AUTHORIZER = new FunctionSpec("samokoder-authorizer",
+            "dev.samokoder.api.AuthorizerHandler", Duration.ofSeconds(5), 512);
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("POST", "/v1/auth/register", API.name(), false),
+            new Route("POST", "/v1/auth/login", API.name(), false),
+            new Route("POST", "/v1/auth/refresh", API.name(), false),
+            new Route("POST", "/v1/auth/logout", API.name(), false),
+            new Route("GET", "/v1/openapi.json", API.name(), false),
+            new Route("GET", "/v1/me", API.name(), true),
+            new Route("GET", "/v1/projects", API.name(), true),
+            new Route("POST", "/v1/projects", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}", API.name(), true),
+            new Route("PATCH", "/v1/projects/{projectId}", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/files", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/files/{path+}", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true));
 
     private ApiRoutes() {
     }
 
     /** Every route of the public API. */
     public static List<Route> routes() {
-        return List.of();
+        return ROUTES;
     }
 
     /** Every function the routes name. */
     public static List<FunctionSpec> functions() {
-        return List.of();
+        return List.of(API);
     }
 }

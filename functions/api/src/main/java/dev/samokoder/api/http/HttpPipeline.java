@@ -1,0 +1,107 @@
+package dev.samokoder.api.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.samokoder.api.ApiServices;
+import dev.samokoder.api.routing.Route;
+import dev.samokoder.shared.auth.RateLimiter;
+import dev.samokoder.shared.http.Problem;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What every request goes through, in one place: route lookup, body limits and media type, the
+ * authorizer's identity, the per-user (or per-IP) rate limit, the operation, the mapping of any
+ * error to a problem, security headers, and one structured access-log line. Request bodies,
+ * tokens and passwords are never logged.
+ */
+public final class HttpPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpPipeline.class);
+    private static final Logger access = LoggerFactory.getLogger("access");
+
+    /** A route and the operation that serves it. */
+    public record Binding(Route route, Operation operation) {
+    }
+
+    private final Map<String, Binding> bindings;
+    private final ApiServices services;
+
+    public HttpPipeline(Map<String, Binding> bindings, ApiServices services) {
+        this.bindings = Map.copyOf(bindings);
+        this.services = services;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        ApiRequest request = new ApiRequest(event, services.bodies());
+        MDC.put("requestId", request.requestId());
+        MDC.put("route", String.valueOf(event.getRouteKey()));
+        ApiResponse response;
+        try {
+            response = run(request);
+        } catch (Throwable error) {
+            response = respond(error, request);
+        }
+        try {
+            Map<String, String> headers = services.securityHeaders().forRequest(request);
+            APIGatewayV2HTTPResponse result = response.toEvent(headers);
+            access.info("{} {} -> {} in {} ms ({} bytes)", event.getRequestContext() == null ? "?" : event.getRequestContext().getHttp().getMethod(),
+                    event.getRawPath(), response.status(), (System.nanoTime() - started) / 1_000_000, response.bodyLength());
+            return result;
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private ApiResponse run(ApiRequest request) {
+        Binding binding = bindings.get(request.routeKey());
+        if (binding == null) {
+            throw ApiException.notFound("no route " + request.routeKey());
+        }
+        byte[] body = request.rawBody();
+        int limit = services.config().api().maxJsonBodyBytes();
+        if (body.length > limit) {
+            throw ApiException.payloadTooLarge(limit);
+        }
+        if (body.length > 0 && !isJson(request.header("content-type").orElse(""))) {
+            throw ApiException.unsupportedMediaType();
+        }
+        String subject;
+        if (binding.route().authenticated()) {
+            String userId = request.userId();
+            MDC.put("userId", userId);
+            subject = "user#" + userId;
+        } else {
+            subject = "ip#" + request.sourceIp();
+        }
+        RateLimiter.Decision decision = services.rateLimiter().acquire(subject);
+        if (!decision.allowed()) {
+            throw ApiException.rateLimited(decision.retryAfter());
+        }
+        return binding.operation().handle(request);
+    }
+
+    private static ApiResponse respond(Throwable error, ApiRequest request) {
+        Problems.Mapped mapped = Problems.of(error, request.requestId());
+        Problem problem = mapped.problem();
+        if (problem.status() >= 500) {
+            log.error("request failed", error);
+        } else {
+            log.info("request refused: {} ({})", problem.type().substring(Problem.TYPE_BASE.length()), problem.status());
+        }
+        ApiResponse response = ApiResponse.problem(problem);
+        if (mapped.retryAfter() != null) {
+            response = response.withHeader("Retry-After", Long.toString(ApiException.seconds(mapped.retryAfter())));
+        }
+        return response;
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.samokoder.api.http;
+
+import dev.samokoder.shared.auth.InvalidCredentialsException;
+import dev.samokoder.shared.auth.InvalidRefreshTokenException;
+import dev.samokoder.shared.auth.LoginLockedException;
+import dev.samokoder.shared.blob.BlobNotFoundException;
+import dev.samokoder.shared.blob.BlobTooLargeException;
+import dev.samokoder.shared.http.Problem;
+import dev.samokoder.shared.projects.ProjectNotFoundException;
+import dev.samokoder.shared.storage.EmailAlreadyRegisteredException;
+import dev.samokoder.shared.storage.InvalidCursorException;
+import dev.samokoder.shared.storage.ItemNotFoundException;
+import dev.samokoder.shared.storage.VersionConflictException;
+import dev.samokoder.shared.validation.ValidationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The one mapping from what went wrong to the problem the client gets. Unknown errors are 500s without detail. */
+final class Problems {
+
+    /** A problem and, for 429s, when to retry. */
+    record Mapped(Problem problem, Duration retryAfter) {
+    }
+
+    private Problems() {
+    }
+
+    static Mapped of(Throwable error, String requestId) {
+        return switch (error) {
+            case ApiException e -> new Mapped(e.problem(), e.retryAfter());
+            case ValidationException e -> plain(Problem.of("validation", "Invalid request", 400,
+                    "the request has " + e.errors().size() + " invalid field(s)")
+                    .with("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList()));
+            case InvalidCursorException e -> plain(Problem.of("validation", "Invalid request", 400, e.getMessage())
+                    .with("errors", List.of(Map.of("field", "cursor", "message", "is not a cursor of this listing"))));
+            case InvalidPathException e -> plain(Problem.of("invalid-path", "Invalid path", 400, e.getMessage()));
+            case ProjectNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case ItemNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "it no longer exists"));
+            case BlobNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "the file's content is missing"));
+            case VersionConflictException e -> plain(withCurrentVersion(Problem.of("version-conflict", "Version conflict", 409,
+                    "it was changed since you read it (you sent version " + e.expectedVersion() + "); reload and apply your change again"), e));
+            case EmailAlreadyRegisteredException e -> plain(Problem.of("email-taken", "Email already registered", 409,
+                    "an account with this email exists; sign in instead"));
+            case InvalidCredentialsException e -> plain(Problem.of("invalid-credentials", "Invalid credentials", 401,
+                    "the email or the password is wrong"));
+            case LoginLockedException e -> new Mapped(Problem.of("login-locked", "Too many failed logins", 429, e.getMessage()),
+                    e.retryAfter());
+            case InvalidRefreshTokenException e -> plain(Problem.of("invalid-refresh-token", "Invalid refresh token", 401,
+                    "sign in again"));
+            case BlobTooLargeException e -> plain(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
+            default -> plain(Problem.of("internal", "Internal error", 500,
+                    "something failed on our side; quote request " + requestId + " if you report it"));
+        };
+    }
+
+    private static Problem withCurrentVersion(Problem problem, VersionConflictException e) {
+        return e.currentVersion().isPresent() ? problem.with("currentVersion", e.currentVersion().getAsLong()) : problem;
+    }
+
+    private static Mapped plain(Problem problem) {
+        return new Mapped(problem, null);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.samokoder.api.projects;
+
+import dev.samokoder.api.http.ApiRequest;
+import dev.samokoder.api.http.ApiResponse;
+import dev.samokoder.shared.domain.Project;
+import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.projects.ProjectChanges;
+import dev.samokoder.shared.projects.ProjectService;
+import dev.samokoder.shared.storage.Page;
+import dev.samokoder.shared.validation.ValidationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code /v1/projects} and {@code /v1/projects/{projectId}}. */
+public final class ProjectOperations {
+
+    public record ProjectList(List<ProjectView> items, String nextCursor) {
+    }
+
+    private final ProjectService projects;
+
+    public ProjectOperations(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    public ApiResponse list(ApiRequest request) {
+        int limit = ProjectRequests.limit(request.query("limit"));
+        Page<Project> page = projects.list(request.userId(), limit, request.query("cursor").filter(c -> !c.isEmpty()));
+        return ApiResponse.json(200, new ProjectList(page.items().stream().map(ProjectView::of).toList(),
+                page.nextCursor().orElse(null)));
+    }
+
+    public ApiResponse create(ApiRequest request) {
+        var body = request.body(ProjectRequests.CreateProject.class);
+        ProjectSettings settings = ProjectSettings.defaults();
+        if (body.settings() != null) {
+            settings = new ProjectSettings(body.settings().budgetChange().orElse(Optional.empty()),
+                    body.settings().autonomyChange().orElse(settings.autonomy()));
+        }
+        Project project = projects.create(request.userId(), body.name().strip(),
+                body.description() == null ? "" : body.description(), settings);
+        return withEtag(ApiResponse.json(201, ProjectView.of(project)), project)
+                .withHeader("Location", "/v1/projects/" + project.id());
+    }
+
+    public ApiResponse get(ApiRequest request) {
+        Project project = OwnedProject.load(request, projects);
+        return withEtag(ApiResponse.json(200, ProjectView.of(project)), project);
+    }
+
+    public ApiResponse update(ApiRequest request) {
+        String projectId = OwnedProject.id(request);
+        var body = request.body(ProjectRequests.UpdateProject.class);
+        var settings = body.settings();
+        var changes = new ProjectChanges(Optional.ofNullable(body.name()).map(String::strip), Optional.ofNullable(body.description()),
+                settings == null ? Optional.empty() : settings.budgetChange(),
+                settings == null ? Optional.empty() : settings.autonomyChange());
+        Project project = projects.update(request.userId(), projectId, body.version(), changes);
+        return withEtag(ApiResponse.json(200, ProjectView.of(project)), project);
+    }
+
+    public ApiResponse delete(ApiRequest request) {
+        OptionalLong expected = request.header("if-match").map(ProjectOperations::parseEtag).orElse(OptionalLong.empty());
+        projects.delete(request.userId(), OwnedProject.id(request), expected);
+        return ApiResponse.noContent();
+    }
+
+    private static ApiResponse withEtag(ApiResponse response, Project project) {
+        return response.withHeader("ETag", "\"" + project.version() + "\"");
+    }
+
+    private static OptionalLong parseEtag(String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("W/")) {
+            trimmed = trimmed.substring(2);
+        }
+        trimmed = trimmed.replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(trimmed));
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("If-Match", "must be the ETag of the project (its version)");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.samokoder.api.routing;
+
+import dev.samokoder.api.ApiServices;
+import dev.samokoder.api.auth.AuthOperations;
+import dev.samokoder.api.docs.OpenApiOperation;
+import dev.samokoder.api.files.FileOperations;
+import dev.samokoder.api.http.HttpPipeline;
+import dev.samokoder.api.http.Operation;
+import dev.samokoder.api.projects.ProjectOperations;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Binds each route of {@link ApiRoutes} to its operation; a route without one fails at start, not at request time. */
+public final class ApiOperations {
+
+    private ApiOperations() {
+    }
+
+    public static Map<String, HttpPipeline.Binding> bind(ApiServices services) {
+        var auth = new AuthOperations(services.auth(), services.users());
+        var projects = new ProjectOperations(services.projects());
+        var files = new FileOperations(services.projects(), services.workspace());
+        Map<String, Operation> byRouteKey = Map.ofEntries(
+                Map.entry("POST /v1/auth/register", auth::register),
+                Map.entry("POST /v1/auth/login", auth::login),
+                Map.entry("POST /v1/auth/refresh", auth::refresh),
+                Map.entry("POST /v1/auth/logout", auth::logout),
+                Map.entry("GET /v1/openapi.json", new OpenApiOperation()),
+                Map.entry("GET /v1/me", auth::me),
+                Map.entry("GET /v1/projects", projects::list),
+                Map.entry("POST /v1/projects", projects::create),
+                Map.entry("GET /v1/projects/{projectId}", projects::get),
+                Map.entry("PATCH /v1/projects/{projectId}", projects::update),
+                Map.entry("DELETE /v1/projects/{projectId}", projects::delete),
+                Map.entry("GET /v1/projects/{projectId}/files", files::tree),
+                Map.entry("GET /v1/projects/{projectId}/files/{path+}", files::read),
+                Map.entry("GET /v1/projects/{projectId}/export", files::export));
+        Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
+        for (Route route : ApiRoutes.routes()) {
+            Operation operation = byRouteKey.get(route.routeKey());
+            if (operation == null) {
+                throw new IllegalStateException("route " + route.routeKey() + " has no operation");
+            }
+            bindings.put(route.routeKey(), new HttpPipeline.Binding(route, operation));
+        }
+        if (bindings.size() != byRouteKey.size()) {
+            throw new IllegalStateException("operations without a route: " + byRouteKey.keySet().stream()
+                    .filter(key -> !bindings.containsKey(key)).toList());
+        }
+        return bindings;
+    }
+}

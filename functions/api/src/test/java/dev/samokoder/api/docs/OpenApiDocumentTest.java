@@ -1,0 +1,86 @@
+package dev.samokoder.api.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routing.Route;
+import dev.samokoder.shared.http.Json;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private static JsonNode document() throws Exception {
+        return Json.mapper().readTree(OpenApiOperation.load());
+    }
+
+    /** "GET /v1/projects/{projectId}/files/{path}" for each operation of the document. */
+    private static Set<String> documentedRouteKeys(JsonNode document) {
+        Set<String> keys = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (METHODS.contains(method)) {
+                    keys.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            });
+        }
+        return keys;
+    }
+
+    /** API Gateway's greedy {name+} is plain {name} in OpenAPI. */
+    private static String asOpenApi(Route route) {
+        return route.routeKey().replace("+}", "}");
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationIsARoute() throws Exception {
+        Set<String> routes = ApiRoutes.routes().stream().map(OpenApiDocumentTest::asOpenApi).collect(Collectors.toSet());
+
+        Set<String> documented = documentedRouteKeys(document());
+
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    @Test
+    void securityMatchesTheRouteTable() throws Exception {
+        JsonNode paths = document().path("paths");
+        for (Route route : ApiRoutes.routes()) {
+            String path = route.path().replace("+}", "}");
+            JsonNode operation = paths.path(path).path(route.method().toLowerCase(Locale.ROOT));
+            boolean secured = operation.path("security").size() > 0;
+            assertThat(secured).as(route.routeKey()).isEqualTo(route.authenticated());
+            if (route.authenticated()) {
+                assertThat(operation.path("responses").has("401")).as(route.routeKey()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void isOpenApi31WithUniqueOperationIdsAndResolvableReferences() throws Exception {
+        JsonNode document = document();
+        assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+
+        Set<String> operationIds = new HashSet<>();
+        document.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.has("operationId")) {
+                assertThat(operationIds.add(operation.path("operationId").asText())).isTrue();
+            }
+        }));
+        Set<String> schemas = new HashSet<>();
+        document.path("components").path("schemas").fieldNames().forEachRemaining(schemas::add);
+        String text = document.toString();
+        var references = java.util.regex.Pattern.compile("#/components/schemas/([A-Za-z]+)").matcher(text);
+        while (references.find()) {
+            assertThat(schemas).contains(references.group(1));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.samokoder.local.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.shared.config.SamokoderConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RateLimitIT {
+
+    @Test
+    void aUserOverTheLimitGets429WithRetryAfterAndOthersAreUnaffected(@TempDir Path dataDir) {
+        Map<String, String> env = Map.of(
+                "SAMOKODER_DATA_DIR", dataDir.toString(),
+                "SAMOKODER_PORT", "0",
+                "SAMOKODER_ARGON2_MEMORY_KIB", "1024",
+                "SAMOKODER_ARGON2_ITERATIONS", "1",
+                "SAMOKODER_RATE_LIMIT_PER_MINUTE", "60",
+                "SAMOKODER_RATE_LIMIT_BURST", "5");
+        try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
+            ApiClient api = new ApiClient(platform.port());
+            // register and login are public: they count against the IP's bucket (2 of 5)
+            api.post("/v1/auth/register", null, "{\"email\":\"limited@example.com\",\"password\":\"a long enough passphrase\"}");
+            String token = api.post("/v1/auth/login", null,
+                    "{\"email\":\"limited@example.com\",\"password\":\"a long enough passphrase\"}").json().path("accessToken").asText();
+
+            int ok = 0;
+            ApiClient.Response limited = null;
+            for (int i = 0; i < 10 && limited == null; i++) {
+                ApiClient.Response response = api.get("/v1/projects", token);
+                if (response.status() == 429) {
+                    limited = response;
+                } else {
+                    assertThat(response.status()).isEqualTo(200);
+                    ok++;
+                }
+            }
+
+            assertThat(ok).isEqualTo(5);
+            assertThat(limited).isNotNull();
+            assertThat(limited.problemType()).isEqualTo("rate-limited");
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 2L);
+        }
+    }
+}
