@@ -51,6 +51,7 @@ public final class LocalMain {
             case "dynamodb" -> Setting.DYNAMODB_PORT.variable();
             case "s3" -> Setting.S3_PORT.variable();
             case "sqs" -> Setting.SQS_PORT.variable();
+            case "stepfunctions" -> Setting.SFN_PORT.variable();
             default -> Setting.PORT.variable();
         };
     }
@@ -65,6 +66,7 @@ public final class LocalMain {
         System.out.println("  DynamoDB   " + aws.dynamoDbEndpoint().orElseThrow() + "  table " + aws.tableName());
         System.out.println("  S3         " + aws.s3Endpoint().orElseThrow() + "  bucket " + aws.bucketName());
         System.out.println("  SQS        " + aws.sqsEndpoint().orElseThrow() + "  queue " + aws.webhookQueueName());
+        System.out.println("  SFN        " + platform.stepFunctionsEndpoint() + "  (local engine)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
     }

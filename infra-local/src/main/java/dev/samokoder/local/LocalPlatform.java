@@ -9,17 +9,24 @@ import dev.samokoder.local.gateway.LocalGateway;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.storage.PlatformResources;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The whole platform on one machine: the embedded AWS stack on the data dir, the platform's
- * resources, the same handlers the Lambdas run, and the gateway in front of them.
+ * resources, the local Step Functions engine, the same handlers the Lambdas run, and the gateway
+ * in front of them.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -27,13 +34,18 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final EmbeddedAws stack;
+    private final LocalStepFunctions stepFunctions;
+    private final SfnClient sfn;
     private final AwsClients clients;
     private final SamokoderConfig config;
     private final LocalGateway gateway;
     private boolean closed;
 
-    private LocalPlatform(EmbeddedAws stack, AwsClients clients, SamokoderConfig config, LocalGateway gateway) {
+    private LocalPlatform(EmbeddedAws stack, LocalStepFunctions stepFunctions, SfnClient sfn, AwsClients clients,
+                          SamokoderConfig config, LocalGateway gateway) {
         this.stack = stack;
+        this.stepFunctions = stepFunctions;
+        this.sfn = sfn;
         this.clients = clients;
         this.config = config;
         this.gateway = gateway;
@@ -51,18 +63,39 @@ public final class LocalPlatform implements AutoCloseable {
         SamokoderConfig config = baseConfig.withAws(baseConfig.aws()
                 .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
         AwsClients clients = new AwsClients(config.aws());
+        LocalStepFunctions stepFunctions = null;
+        SfnClient sfn = null;
         try {
             ensureResources(config, clients, stack);
+            stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region());
+            sfn = sfnClient(config, stepFunctions.endpoint());
             LocalFunctions.Wiring wiring = LocalFunctions.create(config, clients, stack.dataDir(), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
-                    wiring.functions(), Optional.of(wiring.authorizer()), new HealthCheck(probes(config, clients, stack)),
+                    wiring.functions(), Optional.of(wiring.authorizer()),
+                    new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, clients, config, gateway);
+            return new LocalPlatform(stack, stepFunctions, sfn, clients, config, gateway);
         } catch (RuntimeException e) {
+            if (sfn != null) {
+                sfn.close();
+            }
+            if (stepFunctions != null) {
+                stepFunctions.close();
+            }
             clients.close();
             stack.close();
             throw e;
         }
+    }
+
+    private static SfnClient sfnClient(SamokoderConfig config, URI endpoint) {
+        return SfnClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(config.aws().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static void ensureResources(SamokoderConfig config, AwsClients clients, EmbeddedAws stack) {
@@ -75,7 +108,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static List<HealthCheck.Probe> probes(SamokoderConfig config, AwsClients clients, EmbeddedAws stack) {
+    private static List<HealthCheck.Probe> probes(SamokoderConfig config, AwsClients clients, EmbeddedAws stack,
+                                                  SfnClient sfn, URI sfnEndpoint) {
         var aws = config.aws();
         return List.of(
                 new HealthCheck.Probe("dynamodb", stack.dynamoDbEndpoint().toString(), () -> clients.dynamoDb()
@@ -83,7 +117,9 @@ public final class LocalPlatform implements AutoCloseable {
                 new HealthCheck.Probe("s3", stack.s3Endpoint().toString(), () -> clients.s3()
                         .headBucket(r -> r.bucket(aws.bucketName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))),
                 new HealthCheck.Probe("sqs", stack.sqsEndpoint().toString(), () -> clients.sqs()
-                        .getQueueUrl(r -> r.queueName(aws.webhookQueueName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))));
+                        .getQueueUrl(r -> r.queueName(aws.webhookQueueName()).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))),
+                new HealthCheck.Probe(LocalStepFunctions.COMPONENT, sfnEndpoint.toString(), () -> sfn
+                        .listStateMachines(r -> r.maxResults(1).overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)))));
     }
 
     public SamokoderConfig config() {
@@ -102,7 +138,11 @@ public final class LocalPlatform implements AutoCloseable {
         return gateway.port();
     }
 
-    /** Stops the gateway first (no new requests), then the clients and the stack; safe to call twice. */
+    public URI stepFunctionsEndpoint() {
+        return stepFunctions.endpoint();
+    }
+
+    /** Stops the gateway first (no new requests), then the engine, the clients and the stack; safe to call twice. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -110,6 +150,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         closed = true;
         gateway.close();
+        sfn.close();
+        stepFunctions.close();
         clients.close();
         stack.close();
         log.info("local platform stopped");

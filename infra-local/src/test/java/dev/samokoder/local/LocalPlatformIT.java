@@ -41,7 +41,7 @@ class LocalPlatformIT {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode health = Json.mapper().readTree(response.body());
             assertThat(health.path("status").asText()).isEqualTo("up");
-            for (String component : new String[] {"dynamodb", "s3", "sqs"}) {
+            for (String component : new String[] {"dynamodb", "s3", "sqs", "stepfunctions"}) {
                 assertThat(health.path("components").path(component).path("status").asText()).as(component).isEqualTo("up");
                 assertThat(health.path("components").path(component).has("latencyMs")).isTrue();
             }

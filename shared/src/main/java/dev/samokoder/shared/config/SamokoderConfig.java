@@ -59,7 +59,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                       Duration exportUrlTtl) {
     }
 
-    public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, Path staticDir) {
+    public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, int sfnPort, Path staticDir) {
     }
 
     public static SamokoderConfig fromEnv() {
@@ -103,6 +103,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.port(Setting.DYNAMODB_PORT),
                 settings.port(Setting.S3_PORT),
                 settings.port(Setting.SQS_PORT),
+                settings.port(Setting.SFN_PORT),
                 Path.of(settings.string(Setting.STATIC_DIR)));
         return new SamokoderConfig(aws, limits, auth, api, local);
     }

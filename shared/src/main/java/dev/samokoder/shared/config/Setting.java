@@ -37,6 +37,7 @@ public enum Setting {
     DYNAMODB_PORT("SAMOKODER_DYNAMODB_PORT", "0", "Local mode: DynamoDB Local's port (0 = any free port)."),
     S3_PORT("SAMOKODER_S3_PORT", "0", "Local mode: S3Proxy's port (0 = any free port)."),
     SQS_PORT("SAMOKODER_SQS_PORT", "0", "Local mode: ElasticMQ's port (0 = any free port)."),
+    SFN_PORT("SAMOKODER_SFN_PORT", "0", "Local mode: the Step Functions engine's API port (0 = any free port)."),
     STATIC_DIR("SAMOKODER_STATIC_DIR", "frontend/dist", "Local mode: the folder the gateway serves at / (the built web app).");
 
     private final String variable;

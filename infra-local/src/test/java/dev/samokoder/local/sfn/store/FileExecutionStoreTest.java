@@ -1,0 +1,72 @@
+package dev.samokoder.local.sfn.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileExecutionStoreTest {
+
+    private static final String ARN = "arn:aws:states:us-east-1:000000000000:execution:m:e";
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static ExecutionRecord running() {
+        return new ExecutionRecord(ARN, "arn:aws:states:us-east-1:000000000000:stateMachine:m", "e", "{}",
+                ExecutionStatus.RUNNING, T0, null, "{}", null, null, null);
+    }
+
+    @Test
+    void records_survive_reopening_the_store() {
+        // given
+        try (FileExecutionStore store = new FileExecutionStore(dir)) {
+            store.putStateMachine(new StateMachineRecord("arn:sm", "m", "{}", null, "STANDARD", T0));
+            store.putExecution(running());
+            store.appendHistory(ARN, new HistoryEvent(1, 0, T0, "ExecutionStarted", JsonNodeFactory.instance.objectNode()));
+            store.appendCheckpoint(ARN, new Checkpoint.StateCompleted("#0", "A", JsonNodeFactory.instance.numberNode(1), "B"));
+            store.appendCheckpoint(ARN, new Checkpoint.TaskTokenIssued("#1", "tok", T0));
+        }
+
+        // when
+        try (FileExecutionStore reopened = new FileExecutionStore(dir)) {
+
+            // then
+            assertThat(reopened.stateMachines()).extracting(StateMachineRecord::name).containsExactly("m");
+            assertThat(reopened.execution(ARN)).contains(running());
+            assertThat(reopened.history(ARN)).extracting(HistoryEvent::type).containsExactly("ExecutionStarted");
+            assertThat(reopened.checkpoints(ARN)).containsExactly(
+                    new Checkpoint.StateCompleted("#0", "A", JsonNodeFactory.instance.numberNode(1), "B"),
+                    new Checkpoint.TaskTokenIssued("#1", "tok", T0));
+        }
+    }
+
+    @Test
+    void a_record_torn_by_a_crash_is_ignored_and_later_appends_are_kept() throws IOException {
+        // given
+        try (FileExecutionStore store = new FileExecutionStore(dir)) {
+            store.putExecution(running());
+            store.appendCheckpoint(ARN, new Checkpoint.WaitStarted("#0", T0));
+        }
+        Path journal = dir.resolve("executions").resolve(URLEncoder.encode(ARN, StandardCharsets.UTF_8)).resolve("journal.jsonl");
+        Files.writeString(journal, "{\"kind\":\"checkpoint\",\"key\":\"#1\",\"checkp", StandardOpenOption.APPEND);
+
+        // when
+        try (FileExecutionStore reopened = new FileExecutionStore(dir)) {
+            reopened.appendCheckpoint(ARN, new Checkpoint.WaitStarted("#2", T0));
+
+            // then
+            assertThat(reopened.checkpoints(ARN)).extracting(Checkpoint::key).containsExactly("#0", "#2");
+        }
+    }
+}
