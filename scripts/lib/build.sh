@@ -17,7 +17,8 @@ samokoder_build_local() {
 samokoder_jvm_flags() {
   local major
   major=$(samokoder_java_major "$JAVA_HOME")
-  SAMOKODER_JVM_FLAGS=(-XX:+UseSerialGC -Xss1m)
+  # the functions' jars carry their JSON logback.xml for Lambda; locally we pick readable lines
+  SAMOKODER_JVM_FLAGS=(-XX:+UseSerialGC -Xss1m -Dlogback.configurationFile=logback-local.xml)
   if [ "$major" -ge 24 ]; then
     # DynamoDB Local's natives and Pekko's Unsafe use, allowed without warnings
     SAMOKODER_JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
