@@ -42,7 +42,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         AccessTokens accessTokens = new AccessTokens(signingKey, auth.issuer(), auth.audience(), auth.accessTokenTtl(), clock);
         AuthService authService = new AuthService(storage.users(),
                 new PasswordHasher(new Argon2Params(auth.argon2MemoryKiB(), auth.argon2Iterations(), auth.argon2Parallelism())),
-                new PasswordPolicy(), accessTokens,
+                new PasswordPolicy(), accessTokens, auth.accessTokenTtl(),
                 new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock),
                 new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
         return new ApiServices(config, authService, storage.users(),

@@ -24,15 +24,17 @@ public final class AuthService {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
+    private final Duration accessTokenTtl;
 
     public AuthService(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AccessTokens accessTokens,
-                       RefreshTokens refreshTokens, LoginThrottle throttle) {
+                       Duration accessTokenTtl, RefreshTokens refreshTokens, LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
+        this.accessTokenTtl = accessTokenTtl;
     }
 
     /**
@@ -116,6 +118,7 @@ public final class AuthService {
 
     private AuthTokens tokensFor(IssuedRefreshToken refresh) {
         IssuedAccessToken access = accessTokens.issue(refresh.userId(), refresh.sessionId());
-        return new AuthTokens(refresh.userId(), access.token(), access.expiresAt(), refresh.token(), refresh.expiresAt());
+        return new AuthTokens(refresh.userId(), access.token(), access.expiresAt().minus(accessTokenTtl), access.expiresAt(),
+                refresh.token(), refresh.expiresAt());
     }
 }

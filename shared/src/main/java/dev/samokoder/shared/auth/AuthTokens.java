@@ -3,7 +3,7 @@ package dev.samokoder.shared.auth;
 import java.time.Instant;
 
 /** What a login or a refresh hands the client: a short-lived access token and a rotating refresh token. */
-public record AuthTokens(String userId, String accessToken, Instant accessTokenExpiresAt,
+public record AuthTokens(String userId, String accessToken, Instant accessTokenIssuedAt, Instant accessTokenExpiresAt,
                          String refreshToken, Instant refreshTokenExpiresAt) {
 
     @Override

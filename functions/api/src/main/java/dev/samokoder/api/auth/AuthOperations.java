@@ -56,7 +56,7 @@ public final class AuthOperations {
                              String refreshToken, Instant refreshTokenExpiresAt, String userId) {
         static TokensView of(AuthTokens tokens) {
             return new TokensView("Bearer", tokens.accessToken(),
-                    Math.max(0, tokens.accessTokenExpiresAt().getEpochSecond() - Instant.now().getEpochSecond()),
+                    tokens.accessTokenExpiresAt().getEpochSecond() - tokens.accessTokenIssuedAt().getEpochSecond(),
                     tokens.accessTokenExpiresAt(), tokens.refreshToken(), tokens.refreshTokenExpiresAt(), tokens.userId());
         }
 

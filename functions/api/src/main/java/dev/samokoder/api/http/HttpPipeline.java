@@ -49,8 +49,8 @@ public final class HttpPipeline {
         try {
             Map<String, String> headers = services.securityHeaders().forRequest(request);
             APIGatewayV2HTTPResponse result = response.toEvent(headers);
-            access.info("{} {} -> {} in {} ms ({} bytes)", event.getRequestContext() == null ? "?" : event.getRequestContext().getHttp().getMethod(),
-                    event.getRawPath(), response.status(), (System.nanoTime() - started) / 1_000_000, response.bodyLength());
+            access.info("{} {} -> {} in {} ms ({} bytes)", method(event), event.getRawPath(), response.status(),
+                    (System.nanoTime() - started) / 1_000_000, response.bodyLength());
             return result;
         } finally {
             MDC.clear();
@@ -98,6 +98,11 @@ public final class HttpPipeline {
             response = response.withHeader("Retry-After", Long.toString(ApiException.seconds(mapped.retryAfter())));
         }
         return response;
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? "?" : context.getHttp().getMethod();
     }
 
     private static boolean isJson(String contentType) {
