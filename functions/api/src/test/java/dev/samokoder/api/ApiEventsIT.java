@@ -1,0 +1,317 @@
+package dev.samokoder.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.samokoder.api.SampleEvents.Expectation;
+import dev.samokoder.api.http.ApiRequest;
+import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routing.Route;
+import dev.samokoder.shared.auth.SigningKeys;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.http.Problem;
+import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every sample event of {@code events/api/}, delivered to the real {@link ApiHandler} as the Lambda
+ * runtime would deliver it, against the embedded AWS stack; the manifest ({@code index.json}) says
+ * what each must get back. Also keeps the samples honest: every route has a valid and an invalid
+ * one, the manifest and the folder agree, and each event is shaped the way API Gateway builds it.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class ApiEventsIT {
+
+    /** What docs/security.md promises on every response. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Strict-Transport-Security", "max-age=63072000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox",
+            "X-Frame-Options", "DENY",
+            "Cache-Control", "no-store");
+    private static final Pattern STACK_TRACE = Pattern.compile("Exception|Throwable|\\bat [\\w$]+(\\.[\\w$]+)+\\(");
+    private static final Pattern PASSWORD_FIELD = Pattern.compile("\"password\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Path LOG = Path.of("target", "test-logs", "api.log");
+
+    private static ApiServices services;
+    private static Storage storage;
+    private static ApiHandler handler;
+    private static final List<String> secretsSeen = new ArrayList<>();
+
+    @BeforeAll
+    static void start(LocalAws aws) {
+        SamokoderConfig defaults = aws.config();
+        var auth = defaults.auth();
+        var api = defaults.api();
+        // cheap hashing keeps the suite fast (PasswordHasherTest covers the real cost); a high rate
+        // limit because every public sample comes from the same source IP
+        SamokoderConfig config = defaults
+                .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
+                        auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
+                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()));
+        services = ApiServices.create(config, aws.clients(), SigningKeys.generate(), Clock.systemUTC());
+        storage = aws.storage();
+        handler = new ApiHandler(services);
+    }
+
+    @AfterAll
+    static void noSecretWasLogged() throws IOException {
+        if (secretsSeen.isEmpty()) {
+            return; // no sample was played (a single other test was selected)
+        }
+        String log = Files.readString(LOG);
+        for (String secret : secretsSeen) {
+            assertThat(log).as("the test log must not contain a secret").doesNotContain(secret);
+        }
+    }
+
+    static List<Expectation> manifest() {
+        return SampleEvents.manifest();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifest")
+    void theHandlerAnswersTheSampleAsTheManifestSays(Expectation expected) {
+        // given
+        SampleWorld world = SampleWorld.create(services, storage);
+        secretsSeen.addAll(world.secrets());
+        APIGatewayV2HTTPEvent event = SampleEvents.load(expected.file(), world.placeholders());
+        if (event.getBody() != null) {
+            PASSWORD_FIELD.matcher(event.getBody()).results().map(match -> match.group(1)).forEach(secretsSeen::add);
+        }
+
+        // when
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestLambdaContext(event.getRequestContext().getRequestId()));
+
+        // then: every way the answer differs from the manifest, reported together under the file's name
+        String sample = expected.file() + ": ";
+        String body = bodyText(response);
+        Map<String, String> headers = response.getHeaders();
+        if ("application/json".equals(headers.get("Content-Type"))) {
+            JsonNode answer = json(sample, body);
+            List.of("accessToken", "refreshToken").stream().filter(answer::hasNonNull)
+                    .forEach(token -> secretsSeen.add(answer.get(token).asText()));
+        }
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(response.getStatusCode()).as(sample + "status of the answer " + preview(body)).isEqualTo(expected.status());
+        softly.assertThat(headers).as(sample + "security headers").containsAllEntriesOf(SECURITY_HEADERS);
+        softly.assertThat(body).as(sample + "body").doesNotContainPattern(STACK_TRACE);
+        if (!expected.valid()) {
+            softly.assertThat(headers).as(sample + "headers").containsEntry("Content-Type", Problem.CONTENT_TYPE);
+            JsonNode problem = json(sample, body);
+            softly.assertThat(problem.path("type").asText()).as(sample + "problem type").isEqualTo(Problem.TYPE_BASE + expected.problem());
+            softly.assertThat(problem.path("status").asInt()).as(sample + "problem status").isEqualTo(expected.status());
+        } else if (expected.status() == 204) {
+            softly.assertThat(body).as(sample + "body").isEmpty();
+            softly.assertThat(headers).as(sample + "headers").doesNotContainKey("Content-Type");
+        } else {
+            softly.assertThat(headers).as(sample + "headers").containsEntry("Content-Type", expected.contentType());
+        }
+        softly.assertThat(headers).as(sample + "headers").containsAllEntriesOf(expected.headers());
+        expected.json().forEach((pointer, wanted) -> softly.assertThat(jsonAt(json(sample, body), pointer))
+                .as(sample + pointer + " in " + preview(body)).isEqualTo(wantedValue(wanted, world)));
+        if (expected.text() != null) {
+            softly.assertThat(body).as(sample + "body").isEqualTo(expected.text());
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void everyRouteHasAValidAndAnInvalidSample() {
+        Map<String, String> routeKeyByFile = SampleEvents.files().stream()
+                .collect(Collectors.toMap(Function.identity(), file -> SampleEvents.load(file, anyValues()).getRouteKey()));
+        Map<String, List<Expectation>> byRoute = SampleEvents.manifest().stream()
+                .collect(Collectors.groupingBy(entry -> routeKeyByFile.getOrDefault(entry.file(), "(no such file)")));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Route route : ApiRoutes.routes()) {
+            List<Expectation> samples = byRoute.getOrDefault(route.routeKey(), List.of());
+            softly.assertThat(samples).as("valid samples of " + route.routeKey()).anyMatch(Expectation::valid);
+            softly.assertThat(samples).as("invalid samples of " + route.routeKey()).anyMatch(entry -> !entry.valid());
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void theManifestListsEveryEventFileOnceAndNothingElse() {
+        List<String> listed = SampleEvents.manifest().stream().map(Expectation::file).toList();
+
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(SampleEvents.files());
+    }
+
+    @Test
+    void everyManifestEntrySaysWhatTheAnswerLooksLike() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Expectation entry : SampleEvents.manifest()) {
+            if (!entry.valid()) {
+                softly.assertThat(entry.problem()).as(entry.file() + ": an error names its problem type").isNotBlank();
+                softly.assertThat(entry.contentType()).as(entry.file() + ": an error is always problem+json").isNull();
+            } else {
+                softly.assertThat(entry.problem()).as(entry.file() + ": a success has no problem").isNull();
+                softly.assertThat(entry.contentType() == null).as(entry.file() + ": a success names its content type unless it is a 204")
+                        .isEqualTo(entry.status() == 204);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void everySampleIsShapedAsApiGatewayDeliversIt() {
+        Map<String, Route> routes = ApiRoutes.routes().stream().collect(Collectors.toMap(Route::routeKey, Function.identity()));
+        Set<String> withoutAuthorizerOnPurpose = SampleEvents.manifest().stream()
+                .filter(entry -> "unauthorized".equals(entry.problem())).map(Expectation::file).collect(Collectors.toSet());
+
+        SoftAssertions softly = new SoftAssertions();
+        for (String file : SampleEvents.files()) {
+            APIGatewayV2HTTPEvent event = SampleEvents.load(file, anyValues());
+            Route route = routes.get(event.getRouteKey());
+            softly.assertThat(route).as(file + ": routeKey is a route").isNotNull();
+            if (route == null) {
+                continue;
+            }
+            var context = event.getRequestContext();
+            softly.assertThat(event.getVersion()).as(file + ": payload version").isEqualTo("2.0");
+            softly.assertThat(context.getRouteKey()).as(file + ": requestContext.routeKey").isEqualTo(event.getRouteKey());
+            softly.assertThat(context.getHttp().getMethod()).as(file + ": requestContext.http.method").isEqualTo(route.method());
+            softly.assertThat(context.getHttp().getPath()).as(file + ": requestContext.http.path").isEqualTo(event.getRawPath());
+            softly.assertThat(event.getHeaders().keySet()).as(file + ": header names are lower case, cookies are not a header")
+                    .allMatch(name -> name.equals(name.toLowerCase(Locale.ROOT)))
+                    .doesNotContain("cookie");
+            softly.assertThat(event.getPathParameters()).as(file + ": pathParameters are the raw path's, decoded once")
+                    .isEqualTo(pathParameters(route.path(), event.getRawPath()));
+            softly.assertThat(event.getQueryStringParameters()).as(file + ": queryStringParameters are rawQueryString's, decoded")
+                    .isEqualTo(queryParameters(event.getRawQueryString()));
+            boolean hasIdentity = context.getAuthorizer() != null && context.getAuthorizer().getLambda() != null
+                    && context.getAuthorizer().getLambda().containsKey(ApiRequest.USER_ID);
+            softly.assertThat(hasIdentity).as(file + ": the authorizer's context is there exactly on authenticated routes")
+                    .isEqualTo(route.authenticated() && !withoutAuthorizerOnPurpose.contains(file));
+        }
+        softly.assertAll();
+    }
+
+    /** Values for every placeholder, for tests that look at the events' shape rather than play them. */
+    private static Map<String, String> anyValues() {
+        return Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk",
+                "email", "ada@example.com", "accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature",
+                "refreshToken", "rt_sample", "projectId", "prj_0123456789abcdefghjk",
+                "otherProjectId", "prj_zyxwvutsrqpnmkjhgfed", "newEmail", "grace@example.com", "oversizeText", "aaaa");
+    }
+
+    /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */
+    private static Map<String, String> pathParameters(String template, String rawPath) {
+        String[] names = template.substring(1).split("/");
+        String[] parts = rawPath.substring(1).split("/", -1);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (name.endsWith("+}")) {
+                parameters.put(name.substring(1, name.length() - 2),
+                        percentDecode(String.join("/", Arrays.copyOfRange(parts, i, parts.length))));
+                return parameters;
+            }
+            if (i >= parts.length) {
+                throw new AssertionError(rawPath + " is shorter than " + template);
+            }
+            if (name.startsWith("{")) {
+                parameters.put(name.substring(1, name.length() - 1), percentDecode(parts[i]));
+            } else if (!name.equals(parts[i])) {
+                throw new AssertionError(rawPath + " does not match " + template);
+            }
+        }
+        if (parts.length != names.length) {
+            throw new AssertionError(rawPath + " is longer than " + template);
+        }
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    /** Query parameters decoded, a repeated name's values joined by commas (as in events/http/README.md). */
+    private static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    /** Percent-decoding of a path: unlike a form, '+' stays '+'. */
+    private static String percentDecode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The value at a JSON pointer, comparable with {@link #wantedValue}: numbers as plain decimals
+     * (so that 5, 5.0 and 5.00 are one value), a missing member as the text "(missing)".
+     */
+    private static String jsonAt(JsonNode body, String pointer) {
+        JsonNode value = body.at(pointer);
+        if (value.isMissingNode()) {
+            return "(missing)";
+        }
+        return value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.toString();
+    }
+
+    private static String wantedValue(JsonNode wanted, SampleWorld world) {
+        if (wanted.isNumber()) {
+            return wanted.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return wanted.isTextual() ? TextNode.valueOf(SampleEvents.fill(wanted.asText(), world.placeholders())).toString() : wanted.toString();
+    }
+
+    private static String preview(String body) {
+        return body.length() > 400 ? body.substring(0, 400) + "…" : body;
+    }
+
+    private static String bodyText(APIGatewayV2HTTPResponse response) {
+        String body = response.getBody();
+        if (body == null) {
+            return "";
+        }
+        return response.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    private static JsonNode json(String sample, String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(sample + "the answer is not JSON: " + body, e);
+        }
+    }
+}
