@@ -41,6 +41,11 @@ public final class ApiException extends RuntimeException {
                 "the request body is over " + limit + " bytes"), null);
     }
 
+    public static ApiException unexpectedBody(String method) {
+        return new ApiException(Problem.of("unexpected-body", "Unexpected body", 400,
+                "a " + method + " request takes no body; send none"), null);
+    }
+
     public static ApiException unsupportedMediaType() {
         return new ApiException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
                 "send the body as application/json"), null);

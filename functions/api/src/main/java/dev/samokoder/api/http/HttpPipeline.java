@@ -67,6 +67,9 @@ public final class HttpPipeline {
         if (body.length > limit) {
             throw ApiException.payloadTooLarge(limit);
         }
+        if (body.length > 0 && !takesBody(binding.route().method())) {
+            throw ApiException.unexpectedBody(binding.route().method());
+        }
         if (body.length > 0 && !isJson(request.header("content-type").orElse(""))) {
             throw ApiException.unsupportedMediaType();
         }
@@ -103,6 +106,10 @@ public final class HttpPipeline {
     private static String method(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         return context == null || context.getHttp() == null ? "?" : context.getHttp().getMethod();
+    }
+
+    private static boolean takesBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
     private static boolean isJson(String contentType) {

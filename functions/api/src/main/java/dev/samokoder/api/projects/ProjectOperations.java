@@ -70,8 +70,12 @@ public final class ProjectOperations {
         return response.withHeader("ETag", "\"" + project.version() + "\"");
     }
 
+    /** An ETag to match, or none for {@code *} (any current version, as HTTP defines it). */
     private static OptionalLong parseEtag(String value) {
         String trimmed = value.strip();
+        if (trimmed.equals("*")) {
+            return OptionalLong.empty();
+        }
         if (trimmed.startsWith("W/")) {
             trimmed = trimmed.substring(2);
         }
