@@ -62,6 +62,14 @@ public final class Attributes {
         return value == null || value.n() == null ? Optional.empty() : Optional.of(new BigDecimal(value.n()));
     }
 
+    public boolean bool(String name) {
+        AttributeValue value = required(name);
+        if (value.bool() == null) {
+            throw malformed(name, "a boolean");
+        }
+        return value.bool();
+    }
+
     public Instant instant(String name) {
         return Instant.parse(string(name));
     }
@@ -109,6 +117,11 @@ public final class Attributes {
 
         public Builder optionalDecimal(String name, Optional<BigDecimal> value) {
             value.ifPresent(v -> decimal(name, v));
+            return this;
+        }
+
+        public Builder bool(String name, boolean value) {
+            values.put(name, AttributeValue.fromBool(value));
             return this;
         }
 

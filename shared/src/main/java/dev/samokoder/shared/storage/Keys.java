@@ -48,6 +48,31 @@ public final class Keys {
         return new Key("RATE#" + subject, "RATE");
     }
 
+    public static Key run(String runId) {
+        return new Key(runPartition(runId), "RUN");
+    }
+
+    /** The project's one active run: created with the run, deleted when it ends. */
+    public static Key activeRun(String projectId) {
+        return new Key(projectPartition(projectId), "ACTIVE_RUN");
+    }
+
+    /** A run's timeline entry; the zero-padded sequence keeps them in order. */
+    public static Key runEvent(String runId, long seq) {
+        return new Key(runPartition(runId), RUN_EVENT_PREFIX + String.format("%012d", seq));
+    }
+
+    /** The counter that hands out a run's event sequence numbers. */
+    public static Key runEventSequence(String runId) {
+        return new Key(runPartition(runId), "EVENTSEQ");
+    }
+
+    public static String runPartition(String runId) {
+        return "RUN#" + runId;
+    }
+
+    public static final String RUN_EVENT_PREFIX = "EVENT#";
+
     public static String userPartition(String userId) {
         return "USER#" + userId;
     }

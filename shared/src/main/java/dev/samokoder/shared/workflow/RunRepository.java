@@ -1,0 +1,141 @@
+package dev.samokoder.shared.workflow;
+
+import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.storage.Attributes;
+import dev.samokoder.shared.storage.ItemAlreadyExistsException;
+import dev.samokoder.shared.storage.Key;
+import dev.samokoder.shared.storage.Keys;
+import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.workflow.RunProgress.FailureKind;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Runs, and the lock that keeps one active run per project. Starting a run creates the run and
+ * the lock in one transaction; ending it (succeeded, failed, cancelled) writes the run and
+ * releases the lock in one transaction. Every write is versioned.
+ */
+public final class RunRepository {
+
+    static final String TYPE = "Run";
+    static final String ACTIVE_TYPE = "ActiveRun";
+
+    private final SingleTable table;
+    private final Clock clock;
+
+    public RunRepository(SingleTable table, Clock clock) {
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** @throws ActiveRunExistsException if the project has an active run */
+    public Run start(String projectId, String userId, RunKind kind, String request, AutonomyMode mode) {
+        Instant now = clock.instant();
+        RunProgress progress = new RunProgress(mode, false, 0, false, false, 0, 0, TaskProgress.fresh(), false, false);
+        Run run = new Run(Ids.newId(Run.ID_PREFIX), projectId, userId, kind, request, RunStatus.RUNNING, progress,
+                Optional.empty(), Optional.empty(), now, now, 1);
+        var lock = Attributes.item(Keys.activeRun(projectId), ACTIVE_TYPE, 1).string("runId", run.id()).build();
+        table.transact(List.of(table.createOp(toItem(run)), table.createOp(lock)), (index, stored) -> index == 1
+                ? new ActiveRunExistsException(projectId, stored.map(item -> Attributes.of(item).string("runId")).orElse("(unknown)"))
+                : new ItemAlreadyExistsException(Keys.run(run.id())));
+        return run;
+    }
+
+    public Optional<Run> get(String runId) {
+        return table.get(Keys.run(runId)).map(RunRepository::fromItem);
+    }
+
+    /** The run if {@code userId} started it; someone else's run reads as absent (HTTP 404). */
+    public Optional<Run> getOwned(String runId, String userId) {
+        return get(runId).filter(run -> run.userId().equals(userId));
+    }
+
+    public Optional<String> activeRunId(String projectId) {
+        return table.get(Keys.activeRun(projectId)).map(item -> Attributes.of(item).string("runId"));
+    }
+
+    /**
+     * Saves a run read at {@code run.version()}; a run that becomes inactive releases the project's
+     * lock in the same transaction, and one that becomes active again (resume) takes it back.
+     *
+     * @throws dev.samokoder.shared.storage.VersionConflictException if the run changed since it was read
+     * @throws ActiveRunExistsException when resuming while another run of the project is active
+     */
+    public Run save(Run run) {
+        Run saved = new Run(run.id(), run.projectId(), run.userId(), run.kind(), run.request(), run.status(), run.progress(),
+                run.lastStep(), run.failure(), run.createdAt(), clock.instant(), run.version() + 1);
+        Key key = Keys.run(run.id());
+        Optional<Attributes> lock = table.get(Keys.activeRun(run.projectId())).map(Attributes::of);
+        boolean holdsLock = lock.isPresent() && lock.get().string("runId").equals(run.id());
+        if (saved.status().active() == holdsLock) {
+            table.replace(key, toItem(saved), run.version());
+        } else if (holdsLock) {
+            table.transact(List.of(table.replaceOp(toItem(saved), run.version()),
+                            table.deleteOp(Keys.activeRun(run.projectId()), lock.get().version())),
+                    (index, stored) -> SingleTable.conditionFailed(index == 0 ? key : Keys.activeRun(run.projectId()),
+                            index == 0 ? run.version() : lock.get().version(), stored.orElse(Map.of())));
+        } else {
+            var newLock = Attributes.item(Keys.activeRun(run.projectId()), ACTIVE_TYPE, 1).string("runId", run.id()).build();
+            table.transact(List.of(table.replaceOp(toItem(saved), run.version()), table.createOp(newLock)),
+                    (index, stored) -> index == 1
+                            ? new ActiveRunExistsException(run.projectId(), stored.map(item -> Attributes.of(item).string("runId")).orElse("(unknown)"))
+                            : SingleTable.conditionFailed(key, run.version(), stored.orElse(Map.of())));
+        }
+        return saved;
+    }
+
+    private static Map<String, AttributeValue> toItem(Run run) {
+        RunProgress p = run.progress();
+        TaskProgress t = p.task();
+        return Attributes.item(Keys.run(run.id()), TYPE, run.version())
+                .string("id", run.id())
+                .string("projectId", run.projectId())
+                .string("userId", run.userId())
+                .string("kind", run.kind().name())
+                .string("request", run.request())
+                .string("status", run.status().name())
+                .string("mode", p.mode().name())
+                .bool("specDone", p.specDone())
+                .number("openQuestions", p.openQuestions())
+                .bool("architectureDone", p.architectureDone())
+                .bool("planDone", p.planDone())
+                .number("taskCount", p.taskCount())
+                .number("currentTask", p.currentTask())
+                .string("taskPhase", t.phase().name())
+                .number("pendingFiles", t.pendingFiles())
+                .number("fixIterations", t.fixIterations())
+                .string("lastFailure", t.lastFailure().name())
+                .bool("failureRepeated", t.failureRepeated())
+                .bool("problemSolverUsed", t.problemSolverUsed())
+                .bool("docsDone", p.docsDone())
+                .bool("cancelRequested", p.cancelRequested())
+                .optionalString("lastStep", run.lastStep().map(d -> d.next().name()))
+                .optionalString("lastStepReason", run.lastStep().map(RouteDecision::reason))
+                .optionalString("failure", run.failure())
+                .instant("createdAt", run.createdAt())
+                .instant("updatedAt", run.updatedAt())
+                .build();
+    }
+
+    private static Run fromItem(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        TaskProgress task = new TaskProgress(TaskPhase.valueOf(a.string("taskPhase")), (int) a.number("pendingFiles"),
+                (int) a.number("fixIterations"), FailureKind.valueOf(a.string("lastFailure")), a.bool("failureRepeated"),
+                a.bool("problemSolverUsed"));
+        RunProgress progress = new RunProgress(AutonomyMode.valueOf(a.string("mode")), a.bool("specDone"),
+                (int) a.number("openQuestions"), a.bool("architectureDone"), a.bool("planDone"), (int) a.number("taskCount"),
+                (int) a.number("currentTask"), task, a.bool("docsDone"), a.bool("cancelRequested"));
+        Optional<RouteDecision> lastStep = a.optionalString("lastStep")
+                .map(step -> new RouteDecision(Step.valueOf(step), a.optionalString("lastStepReason").orElse("")));
+        return new Run(a.string("id"), a.string("projectId"), a.string("userId"), RunKind.valueOf(a.string("kind")),
+                a.string("request"), RunStatus.valueOf(a.string("status")), progress, lastStep, a.optionalString("failure"),
+                a.instant("createdAt"), a.instant("updatedAt"), a.version());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.samokoder.shared.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.storage.VersionConflictException;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.workflow.RunProgress.FailureKind;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalAwsExtension.class)
+class RunRepositoryIT {
+
+    private RunRepository runs;
+
+    @BeforeEach
+    void setUp(Storage storage) {
+        runs = new RunRepository(storage.table(), Clock.systemUTC());
+    }
+
+    private Run start(String projectId) {
+        return runs.start(projectId, Ids.newId("usr"), RunKind.NEW_APP, "a todo app", AutonomyMode.INTERACTIVE);
+    }
+
+    @Test
+    void start_createsARunningRunAndTakesTheProjectsLock() {
+        String projectId = Ids.newId("prj");
+
+        Run run = start(projectId);
+
+        assertThat(runs.get(run.id())).contains(run);
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(runs.activeRunId(projectId)).contains(run.id());
+    }
+
+    @Test
+    void concurrentStartsOnOneProject_exactlyOneRunStarts() throws Exception {
+        String projectId = Ids.newId("prj");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Run>> attempts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                attempts.add(pool.submit(() -> {
+                    go.await();
+                    return start(projectId);
+                }));
+            }
+            go.countDown();
+        }
+        List<Run> started = new ArrayList<>();
+        int refused = 0;
+        for (Future<Run> attempt : attempts) {
+            try {
+                started.add(attempt.get());
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOfAny(ActiveRunExistsException.class,
+                        software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class);
+                refused++;
+            }
+        }
+        assertThat(started).hasSize(1);
+        assertThat(refused).isEqualTo(3);
+        assertThat(runs.activeRunId(projectId)).contains(started.getFirst().id());
+    }
+
+    @Test
+    void endingARunReleasesTheLock_andResumingTakesItBack() {
+        String projectId = Ids.newId("prj");
+        Run run = start(projectId);
+        assertThatThrownBy(() -> start(projectId)).isInstanceOf(ActiveRunExistsException.class)
+                .extracting(e -> ((ActiveRunExistsException) e).activeRunId()).isEqualTo(run.id());
+
+        Run failed = runs.save(run.withStatus(RunStatus.FAILED).withFailure("task 2 kept failing"));
+        assertThat(runs.activeRunId(projectId)).isEmpty();
+
+        Run resumed = runs.save(failed.withStatus(RunStatus.RUNNING));
+        assertThat(runs.activeRunId(projectId)).contains(run.id());
+        assertThat(resumed.version()).isEqualTo(3);
+        assertThat(resumed.failure()).contains("task 2 kept failing");
+    }
+
+    @Test
+    void resumingWhileAnotherRunIsActive_isRefusedAndChangesNothing() {
+        String projectId = Ids.newId("prj");
+        Run first = runs.save(start(projectId).withStatus(RunStatus.CANCELLED));
+        Run second = start(projectId);
+
+        assertThatThrownBy(() -> runs.save(first.withStatus(RunStatus.RUNNING))).isInstanceOf(ActiveRunExistsException.class);
+        assertThat(runs.get(first.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.activeRunId(projectId)).contains(second.id());
+    }
+
+    @Test
+    void progressRoundTripsAndStaleWritesConflict() {
+        Run run = start(Ids.newId("prj"));
+        RunProgress progress = new RunProgress(AutonomyMode.AUTONOMOUS, true, 0, true, true, 4, 2,
+                new TaskProgress(TaskPhase.FAILED, 0, 2, FailureKind.TESTS, true, false), false, false);
+
+        Run saved = runs.save(run.withProgress(progress).withLastStep(new RouteDecision(Step.PROBLEM_SOLVER, "same failure")));
+
+        assertThat(runs.get(run.id()).orElseThrow()).isEqualTo(saved);
+        assertThatThrownBy(() -> runs.save(run.withStatus(RunStatus.CANCELLED))).isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void anotherUsersRunReadsAsAbsent() {
+        Run run = start(Ids.newId("prj"));
+
+        assertThat(runs.getOwned(run.id(), run.userId())).isPresent();
+        assertThat(runs.getOwned(run.id(), Ids.newId("usr"))).isEmpty();
+    }
+}
