@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place where function names map to in-process handlers. A thrown exception becomes a function
- * error whose name is {@link NamedError#errorName()} or the exception's simple class name, and whose cause
- * is the Lambda error document {@code {"errorMessage": ..., "errorType": ...}}.
+ * error whose name is {@link NamedError#errorName()} or, as AWS's Java runtime reports it, the exception's
+ * fully qualified class name; its cause is the Lambda error document {@code {"errorMessage": ..., "errorType": ...}}.
+ * So a Catch written for the deployed Java Lambdas matches the same error here.
  */
 public final class InProcessFunctions {
 
@@ -38,7 +39,7 @@ public final class InProcessFunctions {
         } catch (TaskFailedException e) {
             throw e;
         } catch (Exception e) {
-            String errorType = e instanceof NamedError named ? named.errorName() : e.getClass().getSimpleName();
+            String errorType = e instanceof NamedError named ? named.errorName() : e.getClass().getName();
             throw new TaskFailedException(errorType, errorDocument(errorType, e.getMessage()));
         }
     }
