@@ -11,6 +11,9 @@ import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.storage.SingleTable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +27,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 @ExtendWith(LocalAwsExtension.class)
 class CostLedgerIT {
@@ -233,6 +240,34 @@ class CostLedgerIT {
         assertThat(ledger.nextAgentCall(scope.runId(), "CodeMonkey")).isEqualTo(1);
         assertThat(ledger.nextAgentCall(scope.runId(), "BugHunter")).isZero();
         assertThat(ledger.nextAgentCall(Ids.newId("run"), "CodeMonkey")).isZero();
+    }
+
+    @Test
+    void aReservationCancelledByAConflictingTransaction_isTriedAgain(LocalAws aws) {
+        // given: DynamoDB Local runs transactions one at a time, so the conflicts AWS reports under load are injected
+        AtomicInteger conflicts = new AtomicInteger(2);
+        DynamoDbClient real = aws.clients().dynamoDb();
+        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems") && conflicts.getAndDecrement() > 0) {
+                        throw TransactionCanceledException.builder().message("conflict")
+                                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CostLedger busyLedger = new CostLedger(conflicting, new SingleTable(conflicting, aws.config().aws().tableName()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // when
+        busyLedger.reserve(scope, MODEL, 10, 10, new BigDecimal("0.01"), GENEROUS);
+
+        // then
+        assertThat(conflicts.get()).isNegative();
+        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.01");
     }
 
     private void settle(CallScope callScope, String cost) {
