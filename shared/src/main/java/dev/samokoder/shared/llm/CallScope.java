@@ -1,5 +1,6 @@
 package dev.samokoder.shared.llm;
 
+import dev.samokoder.shared.domain.Project;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public record CallScope(String runId, String projectId, String userId, String ag
     /** A scope with no project cap, the default monthly budget and the configured models. */
     public static CallScope of(String runId, String projectId, String userId, String agent) {
         return new CallScope(runId, projectId, userId, agent, Optional.empty(), Optional.empty(), ModelOverrides.none());
+    }
+
+    /** A scope for a call of a run of this project: its owner pays, its budget applies, the default monthly budget. */
+    public static CallScope forProject(String runId, Project project, String agent) {
+        return new CallScope(runId, project.id(), project.ownerId(), agent, project.settings().budgetUsd(), Optional.empty(),
+                ModelOverrides.none());
     }
 
     public CallScope withProjectBudget(BigDecimal usd) {
