@@ -80,18 +80,6 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
             agentModels = Map.copyOf(agentModels);
         }
 
-        public Llm withReplayTranscript(Path transcript) {
-            return new Llm(defaultModel, agentModels, priceTable, maxOutputTokens, userMonthlyBudgetUsd, timeout,
-                    rateLimitMaxWait, Optional.of(transcript), openAiApiKey, anthropicApiKey, openAiCompatibleBaseUrl,
-                    openAiCompatibleApiKey, bedrockRegion);
-        }
-
-        public Llm withModels(ModelRef newDefault, Map<String, ModelRef> newAgentModels) {
-            return new Llm(newDefault, newAgentModels, priceTable, maxOutputTokens, userMonthlyBudgetUsd, timeout,
-                    rateLimitMaxWait, replayTranscript, openAiApiKey, anthropicApiKey, openAiCompatibleBaseUrl,
-                    openAiCompatibleApiKey, bedrockRegion);
-        }
-
         @Override
         public String toString() { // keeps the keys out of logs
             return "Llm[defaultModel=" + defaultModel + ", agentModels=" + agentModels + ", maxOutputTokens=" + maxOutputTokens

@@ -52,10 +52,10 @@ public final class PriceTable {
         Path file = overlay.get();
         try {
             Map<String, ModelSpec> merged = new HashMap<>(builtIn.byKey);
-            merged.putAll(parse(MAPPER.readTree(Files.readString(file)), file.toString()));
+            merged.putAll(parse(MAPPER.readTree(Files.readString(file)), "SAMOKODER_LLM_PRICE_TABLE (" + file + ")"));
             return new PriceTable(merged);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the price table " + file, e);
+            throw new UncheckedIOException("cannot read the price table " + file + " (SAMOKODER_LLM_PRICE_TABLE)", e);
         }
     }
 

@@ -24,7 +24,7 @@ public final class ConfiguredKeySource implements KeySource {
             case ANTHROPIC -> config.anthropicApiKey().map(ProviderKey::apiKey);
             case OPENAI_COMPATIBLE -> config.openAiCompatibleBaseUrl()
                     .map(url -> new ProviderKey(config.openAiCompatibleApiKey(), Optional.of(url)));
-            case BEDROCK, REPLAY -> Optional.of(new ProviderKey(Optional.empty(), Optional.empty()));
+            case BEDROCK, REPLAY -> Optional.empty(); // keyless: Bedrock signs with the process's AWS credentials
         };
     }
 }

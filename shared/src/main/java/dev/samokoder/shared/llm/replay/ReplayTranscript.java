@@ -90,8 +90,12 @@ public final class ReplayTranscript {
         if (!answer.has("promptTokens") && !answer.has("completionTokens")) {
             return new RecordedResponse(text.asText(), Optional.empty());
         }
-        return new RecordedResponse(text.asText(), Optional.of(TokenUsage.reported(
-                count(answer, "promptTokens", where), count(answer, "cachedTokens", where), count(answer, "completionTokens", where))));
+        try {
+            return new RecordedResponse(text.asText(), Optional.of(TokenUsage.reported(
+                    count(answer, "promptTokens", where), count(answer, "cachedTokens", where), count(answer, "completionTokens", where))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static long count(JsonNode answer, String field, String where) {
