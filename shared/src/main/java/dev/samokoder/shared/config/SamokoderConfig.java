@@ -1,5 +1,7 @@
 package dev.samokoder.shared.config;
 
+import dev.samokoder.shared.llm.model.ModelRef;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,9 @@ import java.util.Optional;
  * @param auth tokens, password hashing and login lockout
  * @param api request limits, rate limits and CORS of the HTTP API
  * @param local settings only the local platform (infra-local) reads
+ * @param llm models, prices, budgets, limits and keys of the LLM gateway
  */
-public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local) {
+public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -60,6 +63,30 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, int sfnPort, Path staticDir) {
+    }
+
+    /**
+     * @param agentModels     per-agent choices over {@code defaultModel}
+     * @param priceTable      a file laid over the built-in price table
+     * @param maxOutputTokens output allowance of a call that does not set one
+     * @param bedrockRegion   the region of Bedrock calls
+     */
+    public record Llm(ModelRef defaultModel, Map<String, ModelRef> agentModels, Optional<Path> priceTable,
+                      int maxOutputTokens, BigDecimal userMonthlyBudgetUsd, Duration timeout, Duration rateLimitMaxWait,
+                      Optional<Path> replayTranscript, Optional<String> openAiApiKey, Optional<String> anthropicApiKey,
+                      Optional<URI> openAiCompatibleBaseUrl, Optional<String> openAiCompatibleApiKey, String bedrockRegion) {
+
+        public Llm {
+            agentModels = Map.copyOf(agentModels);
+        }
+
+        @Override
+        public String toString() { // keeps the keys out of logs
+            return "Llm[defaultModel=" + defaultModel + ", agentModels=" + agentModels + ", maxOutputTokens=" + maxOutputTokens
+                    + ", userMonthlyBudgetUsd=" + userMonthlyBudgetUsd.toPlainString() + ", openAiKey=" + (openAiApiKey.isPresent() ? "(set)" : "(none)")
+                    + ", anthropicKey=" + (anthropicApiKey.isPresent() ? "(set)" : "(none)")
+                    + ", openAiCompatibleBaseUrl=" + openAiCompatibleBaseUrl.map(URI::toString).orElse("(none)") + "]";
+        }
     }
 
     public static SamokoderConfig fromEnv() {
@@ -105,18 +132,36 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.port(Setting.SQS_PORT),
                 settings.port(Setting.SFN_PORT),
                 Path.of(settings.string(Setting.STATIC_DIR)));
-        return new SamokoderConfig(aws, limits, auth, api, local);
+        Llm llm = new Llm(
+                settings.model(Setting.LLM_MODEL),
+                settings.agentModels(Setting.LLM_AGENT_MODELS),
+                settings.optionalPath(Setting.LLM_PRICE_TABLE),
+                settings.positiveInt(Setting.LLM_MAX_OUTPUT_TOKENS),
+                settings.nonNegativeDecimal(Setting.LLM_USER_MONTHLY_BUDGET_USD),
+                Duration.ofSeconds(settings.positiveInt(Setting.LLM_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.LLM_RATE_LIMIT_MAX_WAIT_SECONDS)),
+                settings.optionalPath(Setting.LLM_REPLAY_TRANSCRIPT),
+                settings.optional(Setting.OPENAI_API_KEY),
+                settings.optional(Setting.ANTHROPIC_API_KEY),
+                settings.endpoint(Setting.LLM_OPENAI_COMPATIBLE_BASE_URL),
+                settings.optional(Setting.LLM_OPENAI_COMPATIBLE_API_KEY),
+                settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()));
+        return new SamokoderConfig(aws, limits, auth, api, local, llm);
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm);
+    }
+
+    public SamokoderConfig withLlm(Llm newLlm) {
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm);
     }
 }

@@ -38,7 +38,21 @@ public enum Setting {
     S3_PORT("SAMOKODER_S3_PORT", "0", "Local mode: S3Proxy's port (0 = any free port)."),
     SQS_PORT("SAMOKODER_SQS_PORT", "0", "Local mode: ElasticMQ's port (0 = any free port)."),
     SFN_PORT("SAMOKODER_SFN_PORT", "0", "Local mode: the Step Functions engine's API port (0 = any free port)."),
-    STATIC_DIR("SAMOKODER_STATIC_DIR", "frontend/dist", "Local mode: the folder the gateway serves at / (the built web app).");
+    STATIC_DIR("SAMOKODER_STATIC_DIR", "frontend/dist", "Local mode: the folder the gateway serves at / (the built web app)."),
+
+    LLM_MODEL("SAMOKODER_LLM_MODEL", "anthropic:claude-sonnet-4-5", "The model every agent uses unless overridden, as provider:model (openai, anthropic, bedrock, openai-compatible, replay)."),
+    LLM_AGENT_MODELS("SAMOKODER_LLM_AGENT_MODELS", "", "Per-agent models, comma-separated Agent=provider:model (e.g. CodeMonkey=openai:gpt-4.1-mini)."),
+    LLM_PRICE_TABLE("SAMOKODER_LLM_PRICE_TABLE", "", "A JSON file of model prices and limits laid over the built-in price table (same shape); empty = built-in only."),
+    LLM_MAX_OUTPUT_TOKENS("SAMOKODER_LLM_MAX_OUTPUT_TOKENS", "8192", "Output tokens a call may use when the step does not say (never more than the model allows); reserved against budgets."),
+    LLM_USER_MONTHLY_BUDGET_USD("SAMOKODER_LLM_USER_MONTHLY_BUDGET_USD", "25", "Default monthly budget of a user for model calls, in US dollars (UTC calendar month)."),
+    LLM_TIMEOUT_SECONDS("SAMOKODER_LLM_TIMEOUT_SECONDS", "180", "How long one provider request may take before it fails as a timeout, in seconds."),
+    LLM_RATE_LIMIT_MAX_WAIT_SECONDS("SAMOKODER_LLM_RATE_LIMIT_MAX_WAIT_SECONDS", "60", "Total time one call may spend waiting out provider rate limits (retry-after) before it fails, in seconds."),
+    LLM_REPLAY_TRANSCRIPT("SAMOKODER_LLM_REPLAY_TRANSCRIPT", "", "The recorded transcript the replay provider answers from (needed when a model is replay:...)."),
+    OPENAI_API_KEY("OPENAI_API_KEY", "", "Local mode: the OpenAI key every user's calls use until users store their own."),
+    ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", "", "Local mode: the Anthropic key every user's calls use until users store their own."),
+    LLM_OPENAI_COMPATIBLE_BASE_URL("SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", "", "Base URL of an OpenAI-compatible server (e.g. http://127.0.0.1:11434/v1 for Ollama) for models openai-compatible:..."),
+    LLM_OPENAI_COMPATIBLE_API_KEY("SAMOKODER_LLM_OPENAI_COMPATIBLE_API_KEY", "", "The key of the OpenAI-compatible server, if it wants one (Groq, OpenRouter)."),
+    LLM_BEDROCK_REGION("SAMOKODER_LLM_BEDROCK_REGION", "", "Region of Bedrock calls; empty = AWS_REGION.");
 
     private final String variable;
     private final String defaultValue;

@@ -1,8 +1,12 @@
 package dev.samokoder.shared.config;
 
+import dev.samokoder.shared.llm.model.ModelRef;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,5 +86,53 @@ final class Settings {
             // reported below
         }
         throw new ConfigException(setting.variable() + " must be an http(s) URL such as http://127.0.0.1:8000, got '" + value + "'");
+    }
+
+    Optional<String> optional(Setting setting) {
+        String value = string(setting);
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    Optional<Path> optionalPath(Setting setting) {
+        return optional(setting).map(Path::of);
+    }
+
+    BigDecimal nonNegativeDecimal(Setting setting) {
+        String value = string(setting);
+        try {
+            BigDecimal number = new BigDecimal(value);
+            if (number.signum() >= 0) {
+                return number.stripTrailingZeros();
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(setting.variable() + " must be a number of 0 or more (e.g. 25 or 7.50), got '" + value + "'");
+    }
+
+    ModelRef model(Setting setting) {
+        return model(setting, string(setting));
+    }
+
+    /** {@code Agent=provider:model} pairs, comma-separated. */
+    Map<String, ModelRef> agentModels(Setting setting) {
+        Map<String, ModelRef> models = new LinkedHashMap<>();
+        for (String pair : list(setting)) {
+            int equals = pair.indexOf('=');
+            String agent = equals < 0 ? "" : pair.substring(0, equals).strip();
+            if (!agent.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+                throw new ConfigException(setting.variable() + " must be Agent=provider:model pairs separated by commas, got '" + pair + "'");
+            }
+            models.put(agent, model(setting, pair.substring(equals + 1).strip()));
+        }
+        return models;
+    }
+
+    private static ModelRef model(Setting setting, String value) {
+        try {
+            return ModelRef.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(setting.variable() + ": " + e.getMessage());
+        }
     }
 }

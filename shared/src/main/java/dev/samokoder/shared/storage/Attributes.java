@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -62,6 +63,10 @@ public final class Attributes {
         return value == null || value.n() == null ? Optional.empty() : Optional.of(new BigDecimal(value.n()));
     }
 
+    public OptionalLong optionalNumber(String name) {
+        return optionalDecimal(name).map(value -> OptionalLong.of(value.longValueExact())).orElse(OptionalLong.empty());
+    }
+
     public boolean bool(String name) {
         AttributeValue value = required(name);
         if (value.bool() == null) {
@@ -117,6 +122,11 @@ public final class Attributes {
 
         public Builder optionalDecimal(String name, Optional<BigDecimal> value) {
             value.ifPresent(v -> decimal(name, v));
+            return this;
+        }
+
+        public Builder optionalNumber(String name, OptionalLong value) {
+            value.ifPresent(v -> number(name, v));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.storage;
 
 import java.time.Instant;
+import java.time.YearMonth;
 
 /** The one place that spells key values: every repository builds keys here. */
 public final class Keys {
@@ -67,6 +68,31 @@ public final class Keys {
         return new Key(runPartition(runId), "EVENTSEQ");
     }
 
+    /** One model call, under its run, in the order the calls started. */
+    public static Key llmCall(String runId, Instant startedAt, String callId) {
+        return new Key(runPartition(runId), LLM_CALL_PREFIX + startedAt + "#" + callId);
+    }
+
+    /** How many calls an agent has made in a run: numbers the calls (replay answers by this number). */
+    public static Key llmAgentCallCounter(String runId, String agent) {
+        return new Key(runPartition(runId), "LLMSEQ#" + agent);
+    }
+
+    /** What a project has spent and has reserved on model calls; its budget is checked against this. */
+    public static Key projectLlmSpend(String projectId) {
+        return new Key(projectPartition(projectId), "LLMSPEND");
+    }
+
+    /** What one agent has spent on a project's model calls. */
+    public static Key projectAgentLlmSpend(String projectId, String agent) {
+        return new Key(projectPartition(projectId), LLM_AGENT_SPEND_PREFIX + agent);
+    }
+
+    /** What a user has spent and has reserved on model calls in a calendar month (UTC); the monthly budget is checked against this. */
+    public static Key userMonthLlmSpend(String userId, YearMonth month) {
+        return new Key(userPartition(userId), "LLMSPEND#" + month);
+    }
+
     public static String runPartition(String runId) {
         return "RUN#" + runId;
     }
@@ -83,4 +109,6 @@ public final class Keys {
 
     public static final String OWNED_PROJECT_PREFIX = "OWNS#";
     public static final String FILE_PREFIX = "FILE#";
+    public static final String LLM_CALL_PREFIX = "LLMCALL#";
+    public static final String LLM_AGENT_SPEND_PREFIX = "LLMSPEND#AGENT#";
 }

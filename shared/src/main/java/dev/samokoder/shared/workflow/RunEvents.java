@@ -24,6 +24,8 @@ public final class RunEvents {
     /** Data fields an event may carry, and how long each may be: small facts, never file contents. */
     static final int MAX_DATA_FIELDS = 16;
     static final int MAX_TEXT = 2_000;
+    /** The largest sequence number the 12-digit sort key holds. */
+    static final long MAX_SEQ = 999_999_999_999L;
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
@@ -59,17 +61,16 @@ public final class RunEvents {
     /** Events with a sequence number above {@code afterSeq}, oldest first, at most {@code limit}. */
     public List<RunEvent> after(String runId, long afterSeq, int limit) {
         var response = dynamoDb.query(r -> r.tableName(table.tableName())
-                .keyConditionExpression("#pk = :pk AND #sk > :after")
+                // the run's partition also holds its model calls and counters: read only the event range
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :first AND :last")
                 .expressionAttributeNames(Map.of("#pk", TableSchema.PK, "#sk", TableSchema.SK))
                 .expressionAttributeValues(Map.of(
                         ":pk", AttributeValue.fromS(Keys.runPartition(runId)),
-                        ":after", AttributeValue.fromS(Keys.runEvent(runId, afterSeq).sk())))
+                        ":first", AttributeValue.fromS(Keys.runEvent(runId, afterSeq + 1).sk()),
+                        ":last", AttributeValue.fromS(Keys.runEvent(runId, MAX_SEQ).sk())))
                 .consistentRead(true)
                 .limit(Math.clamp(limit, 1, 500)));
-        return response.items().stream()
-                .filter(item -> item.get(TableSchema.SK).s().startsWith(Keys.RUN_EVENT_PREFIX))
-                .map(item -> fromItem(runId, item))
-                .toList();
+        return response.items().stream().map(item -> fromItem(runId, item)).toList();
     }
 
     private long nextSeq(String runId) {

@@ -1,0 +1,96 @@
+package dev.samokoder.llm.providers;
+
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.MissingProviderKeyException;
+import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llm.provider.ChatProvider;
+import dev.samokoder.shared.llm.provider.ChatProviders;
+import dev.samokoder.shared.llm.provider.KeySource;
+import dev.samokoder.shared.llm.provider.ProviderKey;
+import dev.samokoder.shared.llm.replay.ReplayProvider;
+import dev.samokoder.shared.llm.replay.ReplayTranscript;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+/**
+ * Every provider, behind the gateway's {@link ChatProviders}. The HTTP providers are built per
+ * call with the calling user's key (cheap: they share one HTTP client); the Bedrock client and
+ * the replay transcript are built once, on first use.
+ */
+public final class LangChain4jProviders implements ChatProviders {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KeySource keys;
+    private final ProviderEndpoints endpoints;
+    private final ProviderHttpClientBuilder http;
+    private final Supplier<BedrockRuntimeClient> bedrock;
+    private final Supplier<ReplayProvider> replay;
+    private final Clock clock;
+
+    LangChain4jProviders(KeySource keys, ProviderEndpoints endpoints, Duration timeout, Supplier<BedrockRuntimeClient> bedrock,
+                         Optional<Path> replayTranscript, Clock clock) {
+        this.keys = keys;
+        this.endpoints = endpoints;
+        this.http = new ProviderHttpClientBuilder(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(), timeout);
+        this.bedrock = once(bedrock);
+        this.replay = once(() -> new ReplayProvider(ReplayTranscript.load(replayTranscript.orElseThrow(() ->
+                new MissingProviderKeyException(Provider.REPLAY, "set SAMOKODER_LLM_REPLAY_TRANSCRIPT to a recorded transcript")))));
+        this.clock = clock;
+    }
+
+    /** The providers as configured; Bedrock signs with the process's AWS credentials (the function's role). */
+    public static LangChain4jProviders create(SamokoderConfig.Llm config, KeySource keys) {
+        return create(config, keys, DefaultCredentialsProvider.builder().build());
+    }
+
+    public static LangChain4jProviders create(SamokoderConfig.Llm config, KeySource keys, AwsCredentialsProvider awsCredentials) {
+        return new LangChain4jProviders(keys, ProviderEndpoints.PUBLIC, config.timeout(),
+                () -> BedrockAdapter.client(config.bedrockRegion(), awsCredentials, config.timeout(), Optional.empty()),
+                config.replayTranscript(), Clock.systemUTC());
+    }
+
+    @Override
+    public ChatProvider forModel(ModelRef model, String userId) {
+        return switch (model.provider()) {
+            case OPENAI -> OpenAiAdapter.openAi(apiKey(userId, Provider.OPENAI, "set OPENAI_API_KEY"), endpoints.openAi(), http, clock);
+            case ANTHROPIC -> AnthropicAdapter.anthropic(apiKey(userId, Provider.ANTHROPIC, "set ANTHROPIC_API_KEY"),
+                    endpoints.anthropic(), http, clock);
+            case OPENAI_COMPATIBLE -> {
+                ProviderKey key = keys.keyFor(userId, Provider.OPENAI_COMPATIBLE).filter(k -> k.baseUrl().isPresent())
+                        .orElseThrow(() -> new MissingProviderKeyException(Provider.OPENAI_COMPATIBLE,
+                                "set SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL to the server (e.g. http://127.0.0.1:11434/v1)"));
+                yield OpenAiAdapter.compatible(key.apiKey(), key.baseUrl().orElseThrow(), http, clock);
+            }
+            case BEDROCK -> BedrockAdapter.bedrock(bedrock.get(), clock);
+            case REPLAY -> replay.get();
+        };
+    }
+
+    private String apiKey(String userId, Provider provider, String whatToSet) {
+        return keys.keyFor(userId, provider).flatMap(ProviderKey::apiKey)
+                .orElseThrow(() -> new MissingProviderKeyException(provider, whatToSet + " (local mode) or store a key for the user"));
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.samokoder.llm.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.llm.providers.StandIn.Reply;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.LlmGateway;
+import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.LlmRequest;
+import dev.samokoder.shared.llm.LlmResponse;
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.LlmCall;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gateway as an agent step wires it (configuration → providers → ledger), against a stand-in and the embedded table. */
+@ExtendWith(LocalAwsExtension.class)
+class GatewayOverHttpIT {
+
+    private final StandIn standIn = new StandIn();
+    private final CallScope scope = CallScope.of(Ids.newId("run"), Ids.newId("prj"), Ids.newId("usr"), "SpecWriter");
+
+    @AfterEach
+    void stopStandIn() {
+        standIn.close();
+    }
+
+    @Test
+    void aRateLimitedCall_waitsTheServersHint_thenSucceeds_andIsPricedFromTheOverlaidTable(LocalAws aws, @TempDir Path dir)
+            throws IOException {
+        // given: an OpenAI-compatible server priced by a table file, which first says "wait 200 ms"
+        Path prices = Files.writeString(dir.resolve("prices.json"), """
+                {"models": {"openai-compatible:llama3.1": {"inputPerMillion": 1.00, "cachedInputPerMillion": 0.50,
+                  "outputPerMillion": 2.00, "contextWindow": 8192, "maxOutputTokens": 1024}}}""");
+        standIn.replies(
+                Reply.json(429, "{\"error\": {\"message\": \"slow down\"}}").withHeader("retry-after-ms", "200"),
+                Reply.json(200, """
+                        {"id": "c1", "object": "chat.completion", "created": 1, "model": "llama3.1",
+                         "choices": [{"index": 0, "message": {"role": "assistant", "content": "the spec"}, "finish_reason": "stop"}],
+                         "usage": {"prompt_tokens": 40, "completion_tokens": 9, "total_tokens": 49}}"""));
+        LlmGateway gateway = gateway(aws, Map.of(
+                "SAMOKODER_LLM_MODEL", "openai-compatible:llama3.1",
+                "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", standIn.uri("/v1").toString(),
+                "SAMOKODER_LLM_PRICE_TABLE", prices.toString()));
+
+        // when
+        LlmResponse response = gateway.complete(LlmRequest.of(scope, List.of(LlmMessage.user("a todo app"))));
+
+        // then
+        assertThat(response.text()).isEqualTo("the spec");
+        assertThat(standIn.received()).hasSize(2);
+        assertThat(standIn.last().json().path("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(response.costUsd()).isEqualByComparingTo("0.000058");
+        LlmCall call = ledger(aws).runCalls(scope.runId()).getFirst();
+        assertThat(call.costUsd()).isEqualByComparingTo("0.000058");
+        assertThat(call.provider()).isEqualTo("openai-compatible");
+    }
+
+    @Test
+    void aReplayedRun_answersFromTheTranscriptFile_andItsSummarySaysSo(LocalAws aws, @TempDir Path dir) throws IOException {
+        // given
+        Path transcript = Files.writeString(dir.resolve("transcript.json"), """
+                {"responses": {"SpecWriter": ["a todo app with due dates"], "Architect": ["React + a REST API"]}}""");
+        LlmGateway gateway = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "replay:demo",
+                "SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString()));
+
+        // when
+        LlmResponse spec = gateway.complete(LlmRequest.of(scope, List.of(LlmMessage.user("describe it"))));
+        LlmResponse plan = gateway.complete(LlmRequest.of(scope.forAgent("Architect"), List.of(LlmMessage.user("plan it"))));
+
+        // then
+        assertThat(spec.text()).isEqualTo("a todo app with due dates");
+        assertThat(plan.text()).isEqualTo("React + a REST API");
+        assertThat(standIn.received()).isEmpty();
+        assertThat(ledger(aws).runCost(scope.runId()).summary()).contains("2 model call(s)").contains("replayed");
+    }
+
+    private static LlmGateway gateway(LocalAws aws, Map<String, String> llmEnv) {
+        Map<String, String> env = new HashMap<>(llmEnv);
+        env.put("SAMOKODER_TABLE", aws.config().aws().tableName());
+        SamokoderConfig config = aws.config().withLlm(SamokoderConfig.fromEnv(env).llm());
+        return LlmGateways.fromConfig(config, aws.clients().dynamoDb());
+    }
+
+    private static CostLedger ledger(LocalAws aws) {
+        return new CostLedger(aws.clients().dynamoDb(), aws.storage().table(), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.samokoder.llm.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
+import dev.samokoder.shared.llm.provider.ProviderRequest;
+import dev.samokoder.shared.llm.provider.ProviderResponse;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * One tiny real call per provider, each run only when its key is in the environment (never in
+ * CI by default): proves the wire format still matches the live service, not only our stand-ins.
+ */
+class LiveProvidersIT {
+
+    private final SamokoderConfig.Llm config = SamokoderConfig.fromEnv().llm();
+    private final LangChain4jProviders providers = LangChain4jProviders.create(config, new ConfiguredKeySource(config));
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
+    void openAi_answers_andReportsUsage() {
+        assertAnswers(live("SAMOKODER_LIVE_OPENAI_MODEL", "openai:gpt-4.1-nano"));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
+    void anthropic_answers_andReportsUsage() {
+        assertAnswers(live("SAMOKODER_LIVE_ANTHROPIC_MODEL", "anthropic:claude-haiku-4-5"));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SAMOKODER_LIVE_BEDROCK_MODEL", matches = "bedrock:.+")
+    void bedrock_answers_andReportsUsage() {
+        assertAnswers(ModelRef.parse(System.getenv("SAMOKODER_LIVE_BEDROCK_MODEL")));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", matches = ".+")
+    @EnabledIfEnvironmentVariable(named = "SAMOKODER_LIVE_OPENAI_COMPATIBLE_MODEL", matches = "openai-compatible:.+")
+    void anOpenAiCompatibleServer_answers() {
+        ProviderResponse response = ask(ModelRef.parse(System.getenv("SAMOKODER_LIVE_OPENAI_COMPATIBLE_MODEL")));
+
+        assertThat(response.text()).isNotBlank();
+    }
+
+    private static ModelRef live(String variable, String fallback) {
+        String chosen = System.getenv(variable);
+        return ModelRef.parse(chosen == null || chosen.isBlank() ? fallback : chosen);
+    }
+
+    private void assertAnswers(ModelRef model) {
+        ProviderResponse response = ask(model);
+
+        assertThat(response.text()).isNotBlank();
+        assertThat(response.usage()).hasValueSatisfying(usage -> {
+            assertThat(usage.promptTokens()).isPositive();
+            assertThat(usage.completionTokens()).isPositive();
+        });
+    }
+
+    private ProviderResponse ask(ModelRef model) {
+        return providers.forModel(model, "usr_live").chat(new ProviderRequest(model,
+                List.of(LlmMessage.user("Answer with the single word: ready")), 16, OptionalDouble.empty(), "Live", 0));
+    }
+}

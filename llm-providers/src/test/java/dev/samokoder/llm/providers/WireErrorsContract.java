@@ -1,0 +1,129 @@
+package dev.samokoder.llm.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samokoder.llm.providers.StandIn.Reply;
+import dev.samokoder.shared.llm.InvalidProviderResponseException;
+import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ProviderAuthenticationException;
+import dev.samokoder.shared.llm.ProviderRejectedRequestException;
+import dev.samokoder.shared.llm.ProviderTimeoutException;
+import dev.samokoder.shared.llm.ProviderUnavailableException;
+import dev.samokoder.shared.llm.RateLimitedException;
+import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.llm.provider.ChatProvider;
+import dev.samokoder.shared.llm.provider.ProviderRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How every adapter must turn a provider's failures into the gateway's named errors; each
+ * adapter's test extends this with its own wire format for errors.
+ */
+abstract class WireErrorsContract {
+
+    static final Duration TIMEOUT = Duration.ofMillis(400);
+
+    final StandIn standIn = new StandIn();
+
+    /** The adapter under test, pointed at the stand-in. */
+    abstract ChatProvider provider(StandIn standIn, Duration timeout);
+
+    abstract ModelRef model();
+
+    /** The provider's error reply for a status (its error body, and headers such as an error type). */
+    abstract Reply error(int status, String type, String message);
+
+    /** A well-formed successful reply. */
+    abstract Reply success(String text);
+
+    @AfterEach
+    void stopStandIn() {
+        standIn.close();
+    }
+
+    @Test
+    void aRefusedKey_isAnAuthenticationError() {
+        // given
+        standIn.reply(error(authFailureStatus(), "authentication_error", "invalid x-api-key"));
+
+        // when / then
+        assertThatThrownBy(() -> call()).isInstanceOfSatisfying(ProviderAuthenticationException.class, e -> {
+            assertThat(e.status()).hasValue(authFailureStatus());
+            assertThat(e.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void aRateLimit_isTheRateLimitedError_withTheProvidersRetryAfter() {
+        // given
+        standIn.reply(error(429, "rate_limit_error", "slow down").withHeader("retry-after", "7"));
+
+        // when / then
+        assertThatThrownBy(() -> call()).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+            assertThat(e.status()).hasValue(429);
+        });
+    }
+
+    @Test
+    void aServerError_isTheUnavailableError_andRetryable() {
+        standIn.reply(error(500, "api_error", "internal"));
+
+        assertThatThrownBy(() -> call()).isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+            assertThat(e.status()).hasValue(500);
+            assertThat(e.retryable()).isTrue();
+        });
+    }
+
+    @Test
+    void aBadRequest_isTheRejectedError() {
+        standIn.reply(error(400, "invalid_request_error", "bad parameter"));
+
+        assertThatThrownBy(() -> call()).isInstanceOf(ProviderRejectedRequestException.class);
+    }
+
+    @Test
+    void noAnswerWithinTheTimeout_isTheTimeoutError() {
+        // given: the answer would come after 5 s, the timeout is 0.4 s
+        standIn.reply(success("late").after(Duration.ofSeconds(5)));
+
+        // when / then: failed once, without waiting for the answer (the margin is for a cold JVM)
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> call()).isInstanceOf(ProviderTimeoutException.class);
+        assertThat(standIn.received()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aMalformedBody_isTheInvalidResponseError() {
+        standIn.reply(Reply.json(200, "{\"this is\": not json"));
+
+        assertThatThrownBy(() -> call()).isInstanceOf(InvalidProviderResponseException.class);
+    }
+
+    @Test
+    void anUnreachableServer_isTheUnavailableError() {
+        // given: a provider on a port nothing listens on
+        standIn.close();
+
+        // when / then
+        assertThatThrownBy(() -> call()).isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    int authFailureStatus() {
+        return 401;
+    }
+
+    ProviderRequest request(List<LlmMessage> messages) {
+        return new ProviderRequest(model(), messages, 256, OptionalDouble.of(0.2), "SpecWriter", 0);
+    }
+
+    private void call() {
+        provider(standIn, TIMEOUT).chat(request(List.of(LlmMessage.user("hello"))));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.samokoder.shared.llm;
+
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.context.ContextFit;
+import dev.samokoder.shared.llm.context.TokenEstimate;
+import dev.samokoder.shared.llm.ledger.CallResult;
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.Reservation;
+import dev.samokoder.shared.llm.model.AgentModels;
+import dev.samokoder.shared.llm.model.ModelSpec;
+import dev.samokoder.shared.llm.model.PriceTable;
+import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llm.provider.ChatProvider;
+import dev.samokoder.shared.llm.provider.ChatProviders;
+import dev.samokoder.shared.llm.provider.ProviderRequest;
+import dev.samokoder.shared.llm.provider.ProviderResponse;
+import dev.samokoder.shared.llm.ratelimit.RateLimitRetry;
+import dev.samokoder.shared.llm.ratelimit.Sleeper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way to a model. A call goes: choose the agent's model → fit the context window (or
+ * fail, nothing sent) → find the provider and key → reserve the maximum cost against the budgets
+ * (or fail, nothing sent) → ask the provider, waiting out rate limits within a bound → settle the
+ * ledger to the actual cost, whatever happened.
+ */
+public final class LlmGateway implements LlmClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LlmGateway.class);
+
+    private final AgentModels models;
+    private final PriceTable prices;
+    private final ChatProviders providers;
+    private final CostLedger ledger;
+    private final GatewayLimits limits;
+    private final RateLimitRetry rateLimitRetry;
+
+    public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
+                      GatewayLimits limits, Sleeper sleeper) {
+        this.models = models;
+        this.prices = prices;
+        this.providers = providers;
+        this.ledger = ledger;
+        this.limits = limits;
+        this.rateLimitRetry = new RateLimitRetry(limits.rateLimitMaxWait(), sleeper);
+    }
+
+    /** The gateway as configured; prices are read once, here. */
+    public static LlmGateway create(SamokoderConfig.Llm config, ChatProviders providers, CostLedger ledger) {
+        return new LlmGateway(new AgentModels(config.defaultModel(), config.agentModels()), PriceTable.load(config.priceTable()),
+                providers, ledger,
+                new GatewayLimits(config.maxOutputTokens(), config.userMonthlyBudgetUsd(), config.rateLimitMaxWait()),
+                Sleeper.real());
+    }
+
+    @Override
+    public ModelSpec modelFor(CallScope scope) {
+        return prices.spec(models.forAgent(scope.agent(), scope.models()));
+    }
+
+    @Override
+    public LlmResponse complete(LlmRequest request) {
+        CallScope scope = request.scope();
+        ModelSpec model = modelFor(scope);
+        int maxOutputTokens = ContextFit.outputAllowance(model, request.maxOutputTokens(), limits.defaultMaxOutputTokens());
+        long promptTokens = TokenEstimate.of(request.messages());
+        ContextFit.check(model, promptTokens, maxOutputTokens);
+        ChatProvider provider = providers.forModel(model.model(), scope.userId());
+        Reservation reservation = ledger.reserve(scope, model.model(), promptTokens, maxOutputTokens,
+                model.prices().maximumCost(promptTokens, maxOutputTokens),
+                scope.userMonthlyBudgetUsd().orElse(limits.defaultUserMonthlyBudgetUsd()));
+
+        long started = System.nanoTime();
+        int agentCall = -1;
+        ProviderResponse answer;
+        try {
+            agentCall = ledger.nextAgentCall(scope.runId(), scope.agent());
+            ProviderRequest providerRequest = new ProviderRequest(model.model(), request.messages(), maxOutputTokens,
+                    request.temperature(), scope.agent(), agentCall);
+            answer = rateLimitRetry.call(() -> provider.chat(providerRequest));
+        } catch (RuntimeException failure) {
+            String code = failure instanceof LlmException named ? named.code() : "internal_error";
+            LOG.warn("llm call {} {} {} failed: {}", reservation.callId(), scope.agent(), model.model(), code);
+            try {
+                ledger.settle(reservation, CallResult.failed(code, Duration.ofNanos(System.nanoTime() - started),
+                        agentCall < 0 ? OptionalInt.empty() : OptionalInt.of(agentCall)));
+            } catch (RuntimeException settleFailure) {
+                failure.addSuppressed(settleFailure);
+            }
+            throw failure;
+        }
+
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        TokenUsage usage = answer.usage().orElseGet(() -> new TokenUsage(promptTokens, 0, TokenEstimate.of(answer.text()), true));
+        BigDecimal cost = model.prices().cost(usage.promptTokens(), usage.cachedTokens(), usage.completionTokens());
+        if (answer.text().isBlank()) {
+            InvalidOutputException empty = new InvalidOutputException(model.model() + " answered nothing"
+                    + (answer.truncated() ? " before it reached the output limit of " + maxOutputTokens + " tokens" : ""));
+            ledger.settle(reservation, CallResult.unusable(usage, cost, latency, answer.truncated(), agentCall, empty.code()));
+            throw empty;
+        }
+        ledger.settle(reservation, CallResult.succeeded(usage, cost, latency, answer.truncated(), agentCall));
+        LOG.info("llm call {} {} {}: {} prompt ({} cached) + {} completion tokens, ${} in {} ms", reservation.callId(),
+                scope.agent(), model.model(), usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
+                cost.toPlainString(), latency.toMillis());
+        return new LlmResponse(answer.text(), reservation.callId(), model.model(), usage, cost, latency,
+                answer.truncated(), model.model().provider() == Provider.REPLAY);
+    }
+}

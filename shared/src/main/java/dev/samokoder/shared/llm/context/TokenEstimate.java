@@ -1,0 +1,45 @@
+package dev.samokoder.shared.llm.context;
+
+import dev.samokoder.shared.llm.LlmMessage;
+import java.util.List;
+
+/**
+ * Counts tokens by rule, without a provider's tokenizer (each provider has its own, and the
+ * gateway must decide before sending). The rule leans high so a prompt judged to fit does fit:
+ * English runs about four characters per token and code about three, so three ASCII characters
+ * count as a token; any other character (CJK, emoji, accented letters) counts as a token of its
+ * own. Each message adds the few tokens of role markup that chat formats spend.
+ */
+public final class TokenEstimate {
+
+    static final int ASCII_CHARS_PER_TOKEN = 3;
+    static final int TOKENS_PER_MESSAGE = 4;
+    static final int TOKENS_PER_CONVERSATION = 3;
+
+    private TokenEstimate() {
+    }
+
+    public static long of(String text) {
+        long ascii = 0;
+        long other = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (codePoint < 128) {
+                ascii++;
+            } else {
+                other++;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return (ascii + ASCII_CHARS_PER_TOKEN - 1) / ASCII_CHARS_PER_TOKEN + other;
+    }
+
+    /** The prompt tokens of a whole conversation as a provider would count them, rounded up. */
+    public static long of(List<LlmMessage> messages) {
+        long total = TOKENS_PER_CONVERSATION;
+        for (LlmMessage message : messages) {
+            total += TOKENS_PER_MESSAGE + of(message.text());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.samokoder.shared.llm.model;
+
+import java.util.Objects;
+
+/**
+ * What the gateway must know of a model before calling it: what it costs and how much it takes.
+ *
+ * @param contextWindow   tokens the model accepts, prompt and output together
+ * @param maxOutputTokens the most output tokens one call may ask for
+ */
+public record ModelSpec(ModelRef model, ModelPrices prices, int contextWindow, int maxOutputTokens) {
+
+    public ModelSpec {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prices, "prices");
+        if (contextWindow <= 0 || maxOutputTokens <= 0 || maxOutputTokens > contextWindow) {
+            throw new IllegalArgumentException(model + ": need 0 < maxOutputTokens <= contextWindow, got "
+                    + maxOutputTokens + " and " + contextWindow);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.samokoder.shared.llm.provider;
+
+import dev.samokoder.shared.llm.MissingProviderKeyException;
+import dev.samokoder.shared.llm.model.ModelRef;
+
+/** Finds the provider for a model, with the credentials of the user the call is for. */
+@FunctionalInterface
+public interface ChatProviders {
+
+    /** @throws MissingProviderKeyException if the user has no key for the model's provider */
+    ChatProvider forModel(ModelRef model, String userId);
+}

@@ -1,0 +1,88 @@
+package dev.samokoder.shared.llm.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samokoder.shared.llm.UnknownModelException;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PriceTableTest {
+
+    private final PriceTable table = PriceTable.builtIn();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // model,                                           prompt,  cached, completion, expected USD
+            "openai:gpt-4o-mini,                                1000000, 0,      1000000,    0.75000000",
+            "openai:gpt-4.1,                                    10000,   4000,   2000,       0.03000000",
+            "anthropic:claude-sonnet-4-5,                       10000,   0,      2000,       0.06000000",
+            "anthropic:claude-haiku-4-5,                        12000,   2000,   1000,       0.01520000",
+            "bedrock:amazon.nova-pro-v1:0,                      100000,  0,      10000,      0.11200000",
+            "bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0, 1000, 0,      1000,       0.01800000",
+            "openai-compatible:llama3.1:8b,                     50000,   0,      5000,       0.00000000",
+            "replay:demo,                                       50000,   0,      5000,       0.00000000",
+    })
+    void cost_comesFromThePriceTable_forEachProviderAndModel(String model, long prompt, long cached, long completion, BigDecimal expected) {
+        // given
+        ModelSpec spec = table.spec(ModelRef.parse(model));
+
+        // when
+        BigDecimal cost = spec.prices().cost(prompt, cached, completion);
+
+        // then
+        assertThat(cost).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void cost_billsCachedPromptTokensAtTheCachedPrice() {
+        // given: gpt-4o input $2.50, cached input $1.25, output $10 per million
+        ModelPrices prices = table.spec(ModelRef.parse("openai:gpt-4o")).prices();
+
+        // when
+        BigDecimal allCached = prices.cost(1_000_000, 1_000_000, 0);
+        BigDecimal noneCached = prices.cost(1_000_000, 0, 0);
+
+        // then
+        assertThat(allCached).isEqualByComparingTo("1.25");
+        assertThat(noneCached).isEqualByComparingTo("2.50");
+    }
+
+    @Test
+    void maximumCost_roundsUp_soAReservationNeverFallsShort() {
+        // given: one token of nova-micro input is $0.000000035, below the ledger's 8 decimals
+        ModelPrices prices = table.spec(ModelRef.parse("bedrock:amazon.nova-micro-v1:0")).prices();
+
+        // when
+        BigDecimal reserved = prices.maximumCost(1, 0);
+
+        // then
+        assertThat(reserved).isEqualByComparingTo("0.00000004");
+    }
+
+    @Test
+    void spec_carriesTheModelsWindowAndOutputLimit() {
+        ModelSpec spec = table.spec(ModelRef.parse("anthropic:claude-sonnet-4-5"));
+
+        assertThat(spec.contextWindow()).isEqualTo(200_000);
+        assertThat(spec.maxOutputTokens()).isEqualTo(64_000);
+    }
+
+    @Test
+    void spec_ofAModelWithoutEntryOrWildcard_isTheNamedUnknownModelError() {
+        assertThatThrownBy(() -> table.spec(ModelRef.parse("openai:gpt-0-unreleased")))
+                .isInstanceOf(UnknownModelException.class)
+                .hasMessageContaining("openai:gpt-0-unreleased")
+                .hasMessageContaining("SAMOKODER_LLM_PRICE_TABLE");
+    }
+
+    @Test
+    void spec_ofAnyOpenAiCompatibleModel_usesTheWildcardEntry_underItsOwnName() {
+        ModelSpec spec = table.spec(ModelRef.parse("openai-compatible:qwen2.5-coder:32b"));
+
+        assertThat(spec.model()).hasToString("openai-compatible:qwen2.5-coder:32b");
+        assertThat(spec.contextWindow()).isPositive();
+    }
+}
