@@ -3,6 +3,7 @@ package dev.samokoder.shared.storage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -75,6 +76,22 @@ public final class Attributes {
         return value.bool();
     }
 
+    /** A list of strings; an absent attribute reads as empty (DynamoDB items leave empty lists out). */
+    public List<String> stringList(String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.hasL()) {
+            throw malformed(name, "a list");
+        }
+        return value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    public Optional<Instant> optionalInstant(String name) {
+        return optionalString(name).map(Instant::parse);
+    }
+
     public Instant instant(String name) {
         return Instant.parse(string(name));
     }
@@ -137,6 +154,16 @@ public final class Attributes {
 
         public Builder instant(String name, Instant value) {
             return string(name, value.toString());
+        }
+
+        public Builder optionalInstant(String name, Optional<Instant> value) {
+            value.ifPresent(v -> instant(name, v));
+            return this;
+        }
+
+        public Builder stringList(String name, List<String> value) {
+            values.put(name, AttributeValue.fromL(value.stream().map(AttributeValue::fromS).toList()));
+            return this;
         }
 
         public Map<String, AttributeValue> build() {

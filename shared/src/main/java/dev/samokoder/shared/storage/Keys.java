@@ -93,11 +93,51 @@ public final class Keys {
         return new Key(userPartition(userId), "LLMSPEND#" + month);
     }
 
+    /** The run's spec: the text and the assumptions it recorded. */
+    public static Key runSpec(String runId) {
+        return new Key(runPartition(runId), "SPEC");
+    }
+
+    /** A clarifying question of the run, numbered from 1. */
+    public static Key runQuestion(String runId, int number) {
+        return new Key(runPartition(runId), QUESTION_PREFIX + String.format("%02d", number));
+    }
+
+    /** The run's architecture: app type, stack, commands and dependencies. */
+    public static Key runArchitecture(String runId) {
+        return new Key(runPartition(runId), "ARCHITECTURE");
+    }
+
+    /** A task of the run's plan, numbered from 1 in the order they are worked on. */
+    public static Key runTask(String runId, int task) {
+        return new Key(runPartition(runId), taskPrefix(task));
+    }
+
+    /** A step of a task (save a file or run a command), numbered from 1 within the task. */
+    public static Key runTaskStep(String runId, int task, int step) {
+        return new Key(runPartition(runId), taskStepPrefix(task) + String.format("%02d", step));
+    }
+
+    /** A fix iteration of a task, numbered from 1 within the task. */
+    public static Key runTaskIteration(String runId, int task, int iteration) {
+        return new Key(runPartition(runId), taskPrefix(task) + "#ITER#" + String.format("%02d", iteration));
+    }
+
+    /** The sort-key prefix of one task's steps (a query reads that task's steps only). */
+    public static String taskStepPrefix(int task) {
+        return taskPrefix(task) + "#STEP#";
+    }
+
+    private static String taskPrefix(int task) {
+        return "TASK#" + String.format("%03d", task);
+    }
+
     public static String runPartition(String runId) {
         return "RUN#" + runId;
     }
 
     public static final String RUN_EVENT_PREFIX = "EVENT#";
+    public static final String QUESTION_PREFIX = "QUESTION#";
 
     public static String userPartition(String userId) {
         return "USER#" + userId;

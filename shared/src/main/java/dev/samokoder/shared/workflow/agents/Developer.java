@@ -1,0 +1,108 @@
+package dev.samokoder.shared.workflow.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the current task into steps: files to save and commands to run. Each command passes the
+ * policy first. A round with a refused command stores only the refused commands, as failed steps,
+ * and leaves the task NEW, so the Developer plans again seeing why (at most
+ * {@link AgentLimits#maxPlanRounds()} rounds, then {@link CommandRefusedException}).
+ */
+public final class Developer {
+
+    public static final String AGENT = "Developer";
+
+    /** The steps stored by this round, and whether the task's files may now be written. */
+    public record Output(List<TaskStep> steps, boolean planned) {
+    }
+
+    private final AgentContext context;
+    private final AgentRun runs;
+    private final CommandPolicy policy;
+
+    public Developer(AgentContext context, CommandPolicy policy) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+        this.policy = policy;
+    }
+
+    public Output run(String runId) {
+        Run run = runs.run(runId);
+        PlannedTask task = runs.currentTask(run);
+        Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Architecture architecture = context.artifacts().architecture(runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
+        List<TaskStep> existing = context.artifacts().steps(runId, task.number());
+        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "developer",
+                Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
+                        "architecture", Prompts.architecture(architecture),
+                        "task", PromptTemplate.data(Prompts.task(task)),
+                        "steps", Prompts.steps(existing)),
+                Developer::pathProblems);
+
+        List<TaskStep> proposed = new ArrayList<>();
+        List<TaskStep> refused = new ArrayList<>();
+        for (JsonNode step : answer.path("steps")) {
+            if (step.path("kind").asText().equals("SAVE_FILE")) {
+                proposed.add(TaskStep.saveFile(task.number(), 0, step.path("path").asText(), step.path("instructions").asText()));
+            } else {
+                List<String> argv = Prompts.strings(step.path("argv"));
+                Optional<String> reason = policy.refusal(architecture.stack(), argv);
+                if (reason.isPresent()) {
+                    refused.add(TaskStep.refusedCommand(task.number(), 0, argv, reason.get()));
+                } else {
+                    proposed.add(TaskStep.runCommand(task.number(), 0, argv));
+                }
+            }
+        }
+        int round = task.planRounds() + 1;
+        if (!refused.isEmpty()) {
+            context.artifacts().appendSteps(runId, task.number(), existing.size(), refused);
+            context.artifacts().saveTask(runId, task.withPlanRounds(round));
+            String reason = refused.getFirst().failure().orElseThrow();
+            runs.event(runId, "COMMAND_REFUSED", refused.size() + " proposed command(s) refused: " + reason,
+                    Map.of("agent", AGENT, "task", Integer.toString(task.number()), "round", Integer.toString(round)));
+            if (round >= context.agentLimits().maxPlanRounds()) {
+                throw new CommandRefusedException(task.number(), round, reason);
+            }
+            return new Output(refused, false);
+        }
+        List<TaskStep> stored = context.artifacts().appendSteps(runId, task.number(), existing.size(), proposed);
+        context.artifacts().saveTask(runId, task.withPlanRounds(round));
+        int pending = (int) context.artifacts().steps(runId, task.number()).stream().filter(TaskStep::pendingFile).count();
+        runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(),
+                new TaskProgress(TaskPhase.STEPS_PLANNED, pending, current.progress().task().fixIterations(),
+                        current.progress().task().lastFailure(), current.progress().task().failureRepeated(),
+                        current.progress().task().problemSolverUsed()))));
+        runs.event(runId, "STEPS_PLANNED", "task " + task.number() + ": " + stored.size() + " step(s), " + pending + " file(s) to write",
+                Map.of("agent", AGENT, "task", Integer.toString(task.number()), "files", Integer.toString(pending)));
+        return new Output(stored, true);
+    }
+
+    static List<String> pathProblems(JsonNode answer) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode step : answer.path("steps")) {
+            if (step.path("kind").asText().equals("SAVE_FILE")) {
+                String problem = WorkspacePath.problem(step.path("path").asText());
+                if (problem != null) {
+                    errors.add("the path '" + step.path("path").asText() + "' is refused: " + problem);
+                }
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.samokoder.shared.workflow.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
+import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fix loop's one round, shared by BugHunter (tests failed), Troubleshooter (a command failed)
+ * and ProblemSolver (the same failure came back): read the failed execution's capped output, ask
+ * for a diagnosis, a plan and the files to change, and store them as a fix iteration with new
+ * SAVE_FILE steps; the task goes back to STEPS_PLANNED.
+ *
+ * <p>A failure whose hash equals the last one's is not planned again: the task stays FAILED with
+ * {@code failureRepeated}, so the Router sends it to ProblemSolver once, and then stops it.
+ */
+final class FixPlanner {
+
+    /** Which agent runs the round: its name, prompt and the iteration kind it records. */
+    record Role(String agent, String prompt, FixIteration.Kind kind) {
+    }
+
+    /** What the round did: the iteration it stored, or none because the failure repeated. */
+    record Result(Optional<FixIteration> iteration, boolean failureRepeated, List<TaskStep> steps) {
+    }
+
+    private final AgentContext context;
+    private final AgentRun runs;
+
+    FixPlanner(AgentContext context) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+    }
+
+    Result plan(String runId, Role role, ExecOutcome failure) {
+        Run run = runs.run(runId);
+        TaskProgress progress = run.progress().task();
+        if (progress.phase() != TaskPhase.FAILED) {
+            throw new IllegalStateException("run " + runId + ": " + role.agent() + " needs a failed task, the task is " + progress.phase());
+        }
+        PlannedTask task = runs.currentTask(run);
+        String hash = failure.failureHash();
+        boolean rethink = role.kind() == FixIteration.Kind.RETHINK;
+        if (!rethink && task.lastFailureHash().equals(Optional.of(hash))) {
+            runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(), new TaskProgress(TaskPhase.FAILED, 0,
+                    current.progress().task().fixIterations(), current.progress().task().lastFailure(), true,
+                    current.progress().task().problemSolverUsed()))));
+            runs.event(runId, "FAILURE_REPEATED", "task " + task.number() + " failed exactly as before",
+                    Map.of("agent", role.agent(), "task", Integer.toString(task.number())));
+            return new Result(Optional.empty(), true, List.of());
+        }
+        Architecture architecture = context.artifacts().architecture(runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
+        List<TaskStep> existing = context.artifacts().steps(runId, task.number());
+        int lastIteration = progress.fixIterations() + (progress.problemSolverUsed() ? 1 : 0);
+        String previous = lastIteration == 0 ? "(none)" : context.artifacts().iteration(runId, task.number(), lastIteration)
+                .map(it -> "diagnosis: " + it.diagnosis() + "\nplan: " + it.plan()).orElse("(none)");
+        JsonNode answer = context.answers().ask(runs.scope(run, role.agent()), role.prompt(),
+                Map.of("task", PromptTemplate.data(Prompts.task(task)),
+                        "architecture", Prompts.architecture(architecture),
+                        "steps", Prompts.steps(existing),
+                        "command", String.join(" ", failure.command()),
+                        "exitCode", Integer.toString(failure.exitCode()) + (failure.timedOut() ? " (timed out)" : ""),
+                        "output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars())),
+                        "previous", PromptTemplate.data(previous)),
+                Developer::pathProblems);
+        List<TaskStep> files = new ArrayList<>();
+        for (JsonNode file : answer.path("files")) {
+            files.add(TaskStep.saveFile(task.number(), 0, file.path("path").asText(), file.path("instructions").asText()));
+        }
+        FixIteration iteration = new FixIteration(task.number(), lastIteration + 1, role.kind(), answer.path("diagnosis").asText(),
+                answer.path("plan").asText(), hash);
+        context.artifacts().addIteration(runId, iteration);
+        List<TaskStep> stored = context.artifacts().appendSteps(runId, task.number(), existing.size(), files);
+        context.artifacts().saveTask(runId, task.withLastFailureHash(hash));
+        int pending = (int) context.artifacts().steps(runId, task.number()).stream().filter(TaskStep::pendingFile).count();
+        runs.updateProgress(runId, current -> {
+            RunProgress p = current.progress();
+            TaskProgress t = p.task();
+            // ProblemSolver has its own bound (once per task), so it does not use up a fix iteration
+            return Optional.of(Progress.withTask(p, new TaskProgress(TaskPhase.STEPS_PLANNED, pending,
+                    rethink ? t.fixIterations() : t.fixIterations() + 1, t.lastFailure(), false, t.problemSolverUsed() || rethink)));
+        });
+        runs.event(runId, "FIX_PLANNED", "task " + task.number() + ", iteration " + iteration.number() + ": " + Text.clip(iteration.diagnosis(), 300),
+                Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),
+                        "files", Integer.toString(stored.size())));
+        return new Result(Optional.of(iteration), false, stored);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.samokoder.shared.workflow.agents;
+
+import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
+import java.util.Optional;
+
+/** Called once per task when the same failure came back after a fix: steps back and plans a different approach. */
+public final class ProblemSolver {
+
+    public static final String AGENT = "ProblemSolver";
+    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT, "problem-solver", FixIteration.Kind.RETHINK);
+
+    private final FixPlanner planner;
+
+    public ProblemSolver(AgentContext context) {
+        this.planner = new FixPlanner(context);
+    }
+
+    /**
+     * @param failure the failed execution of the current task, as the sandbox reported it
+     * @return the stored fix iteration, or empty when the failure repeated the last one (the task stays FAILED)
+     */
+    public Optional<FixIteration> run(String runId, ExecOutcome failure) {
+        return planner.plan(runId, ROLE, failure).iteration();
+    }
+}

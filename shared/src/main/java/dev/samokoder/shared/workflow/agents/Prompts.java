@@ -1,0 +1,67 @@
+package dev.samokoder.shared.workflow.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.Question;
+import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How stored artifacts read inside a prompt; the agents' prompts show them the same way. */
+final class Prompts {
+
+    private Prompts() {
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    static String questionsAndAnswers(List<Question> questions) {
+        if (questions.isEmpty()) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Question q : questions) {
+            out.append("Q").append(q.number()).append(": ").append(q.text()).append('\n')
+                    .append("A").append(q.number()).append(": ").append(q.answer().orElse("(no answer)")).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    static String spec(Spec spec) {
+        return spec.text() + (spec.assumptions().isEmpty() ? "" : "\n\nAssumptions:\n- " + String.join("\n- ", spec.assumptions()));
+    }
+
+    static String architecture(Architecture a) {
+        return "app type: " + a.appType() + "\nstack: " + a.stack()
+                + "\ninstall: " + String.join(" ", a.installCommand())
+                + "\ntest: " + String.join(" ", a.testCommand())
+                + "\nstart: " + String.join(" ", a.startCommand())
+                + "\nsystem dependencies: " + String.join(", ", a.systemDependencies())
+                + "\npackage dependencies: " + String.join(", ", a.packageDependencies());
+    }
+
+    static String task(PlannedTask t) {
+        return "task " + t.number() + " (epic: " + t.epic() + "): " + t.title() + "\n" + t.description()
+                + "\nacceptance tests:\n- " + String.join("\n- ", t.acceptanceTests());
+    }
+
+    static String steps(List<TaskStep> steps) {
+        if (steps.isEmpty()) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (TaskStep s : steps) {
+            out.append(s.number()).append(". ").append(s.status()).append(' ')
+                    .append(s.kind() == TaskStep.StepKind.SAVE_FILE ? "save " + s.path().orElse("") : "run " + String.join(" ", s.argv()));
+            s.failure().ifPresent(reason -> out.append(" — refused: ").append(reason));
+            out.append('\n');
+        }
+        return out.toString().strip();
+    }
+}

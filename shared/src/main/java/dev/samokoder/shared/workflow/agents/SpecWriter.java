@@ -1,0 +1,56 @@
+package dev.samokoder.shared.workflow.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
+import dev.samokoder.shared.workflow.agents.artifacts.Question;
+import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the description into a spec. Interactive and not asked yet: it may ask up to
+ * {@code maxQuestions} questions (the run waits for the answers). Autonomous, or with the answers
+ * in: it records the assumptions it made where the description was silent.
+ */
+public final class SpecWriter {
+
+    public static final String AGENT = "SpecWriter";
+
+    /** What SpecWriter left: the spec, and the questions it asked (none in autonomous mode). */
+    public record Output(Spec spec, List<Question> questions) {
+    }
+
+    private final AgentContext context;
+    private final AgentRun runs;
+
+    public SpecWriter(AgentContext context) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+    }
+
+    public Output run(String runId) {
+        Run run = runs.run(runId);
+        List<Question> asked = context.artifacts().questions(runId);
+        boolean mayAsk = run.progress().mode() == AutonomyMode.INTERACTIVE && asked.isEmpty() && context.limits().maxQuestions() > 0;
+        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), mayAsk ? "spec-writer-interactive" : "spec-writer",
+                Map.of("description", PromptTemplate.data(run.request()),
+                        "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),
+                        "maxQuestions", Integer.toString(context.limits().maxQuestions())));
+        Spec spec = new Spec(answer.path("spec").asText(), Prompts.strings(answer.path("assumptions")));
+        context.artifacts().putSpec(runId, spec);
+        List<String> questionTexts = mayAsk
+                ? Prompts.strings(answer.path("questions")).stream().limit(context.limits().maxQuestions()).toList()
+                : List.of();
+        List<Question> questions = context.artifacts().putQuestions(runId, questionTexts);
+        runs.updateProgress(runId, current -> Optional.of(Progress.specWritten(current.progress(), questions.size())));
+        runs.event(runId, "SPEC_WRITTEN", questions.isEmpty()
+                        ? "spec written with " + spec.assumptions().size() + " assumption(s)"
+                        : "spec drafted; " + questions.size() + " question(s) for the user",
+                Map.of("agent", AGENT, "questions", Integer.toString(questions.size()),
+                        "assumptions", Integer.toString(spec.assumptions().size())));
+        return new Output(spec, questions);
+    }
+}

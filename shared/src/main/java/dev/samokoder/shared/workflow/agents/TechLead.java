@@ -1,0 +1,53 @@
+package dev.samokoder.shared.workflow.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask.TaskStatus;
+import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Splits the spec into epics and ordered tasks, each with acceptance tests; the run starts on task 1. */
+public final class TechLead {
+
+    public static final String AGENT = "TechLead";
+
+    private final AgentContext context;
+    private final AgentRun runs;
+
+    public TechLead(AgentContext context) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+    }
+
+    public List<PlannedTask> run(String runId) {
+        Run run = runs.run(runId);
+        Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Architecture architecture = context.artifacts().architecture(runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
+        int maxTasks = context.agentLimits().maxTasks();
+        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "tech-lead",
+                Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
+                        "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
+                        "architecture", Prompts.architecture(architecture),
+                        "maxTasks", Integer.toString(maxTasks)),
+                tasks -> tasks.path("tasks").size() > maxTasks
+                        ? List.of("the plan has " + tasks.path("tasks").size() + " tasks; at most " + maxTasks + " are allowed")
+                        : List.of());
+        List<PlannedTask> tasks = new ArrayList<>();
+        for (JsonNode task : answer.path("tasks")) {
+            tasks.add(new PlannedTask(tasks.size() + 1, task.path("epic").asText(), task.path("title").asText(),
+                    task.path("description").asText(), Prompts.strings(task.path("acceptanceTests")), TaskStatus.PLANNED, 0,
+                    Optional.empty(), 1));
+        }
+        context.artifacts().putTasks(runId, tasks);
+        runs.updateProgress(runId, current -> Optional.of(Progress.planned(current.progress(), tasks.size())));
+        runs.event(runId, "PLAN_WRITTEN", tasks.size() + " task(s) planned", Map.of("agent", AGENT, "tasks", Integer.toString(tasks.size())));
+        return tasks;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.samokoder.shared.workflow.agents;
+
+import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
+import java.util.Optional;
+
+/** Finds why one of the task's commands (install, build, start) failed and plans a fix iteration. */
+public final class Troubleshooter {
+
+    public static final String AGENT = "Troubleshooter";
+    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT, "troubleshooter", FixIteration.Kind.COMMAND);
+
+    private final FixPlanner planner;
+
+    public Troubleshooter(AgentContext context) {
+        this.planner = new FixPlanner(context);
+    }
+
+    /**
+     * @param failure the failed execution of the current task, as the sandbox reported it
+     * @return the stored fix iteration, or empty when the failure repeated the last one (the task stays FAILED)
+     */
+    public Optional<FixIteration> run(String runId, ExecOutcome failure) {
+        return planner.plan(runId, ROLE, failure).iteration();
+    }
+}
