@@ -1,0 +1,98 @@
+package dev.samokoder.agents;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RouteStep;
+import dev.samokoder.shared.workflow.agents.Architect;
+import dev.samokoder.shared.workflow.agents.CodeMonkey;
+import dev.samokoder.shared.workflow.agents.Developer;
+import dev.samokoder.shared.workflow.agents.SpecWriter;
+import dev.samokoder.shared.workflow.agents.TechLead;
+import dev.samokoder.shared.workflow.agents.TechnicalWriter;
+import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.MDC;
+
+/**
+ * The Lambda behind one state of the generation workflow. Every such function runs this class;
+ * which step it is comes from {@code SAMOKODER_STEP} (set per function by CDK), so each agent
+ * is its own function in the execution history without a class per agent. The state machine's
+ * payload is {@code {"runId": ...}}, plus {@code "file": {"task", "step"}} for CodeMonkey.
+ * Failures are thrown as named exceptions for the ASL's Retry/Catch; the return value is plain
+ * maps and lists, which every Lambda serializer handles.
+ */
+public final class StepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** The workflow functions this handler serves, by the value of {@code SAMOKODER_STEP}. */
+    public enum WorkflowFunction { ROUTE, SPEC_WRITER, ARCHITECT, TECH_LEAD, DEVELOPER, CODE_MONKEY, TECHNICAL_WRITER }
+
+    private final WorkflowFunction function;
+    private final AgentServices services;
+
+    public StepHandler() {
+        this(WorkflowFunction.valueOf(System.getenv().getOrDefault("SAMOKODER_STEP", "").toUpperCase(Locale.ROOT)),
+                AgentServices.fromEnv());
+    }
+
+    public StepHandler(WorkflowFunction function, AgentServices services) {
+        this.function = function;
+        this.services = services;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> payload, Context context) {
+        String runId = runId(payload);
+        MDC.put("runId", runId);
+        MDC.put("agent", function.name());
+        try {
+            return switch (function) {
+                case ROUTE -> route(runId);
+                case SPEC_WRITER -> done(new SpecWriter(services.context()).run(runId).questions().size() + " question(s)");
+                case ARCHITECT -> done(new Architect(services.context(), new CommandPolicy()).run(runId).stack().name());
+                case TECH_LEAD -> done(new TechLead(services.context()).run(runId).size() + " task(s)");
+                case DEVELOPER -> done(new Developer(services.context(), new CommandPolicy()).run(runId).steps().size() + " step(s)");
+                case CODE_MONKEY -> done(new CodeMonkey(services.context()).run(runId, file(payload)).path());
+                case TECHNICAL_WRITER -> done(new TechnicalWriter(services.context()).run(runId).length() + " characters");
+            };
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private Map<String, Object> route(String runId) {
+        RouteStep.Output output = services.route().run(runId);
+        List<Map<String, Object>> files = output.files().stream()
+                .map(file -> Map.<String, Object>of("task", file.task(), "step", file.step()))
+                .toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("step", output.step());
+        answer.put("reason", output.reason());
+        answer.put("files", files);
+        return answer;
+    }
+
+    private static Map<String, Object> done(String summary) {
+        return Map.of("done", summary);
+    }
+
+    private static String runId(Map<String, Object> payload) {
+        Object runId = payload == null ? null : payload.get("runId");
+        if (!(runId instanceof String id) || !Ids.isValid(Run.ID_PREFIX, id)) {
+            throw new IllegalArgumentException("the payload needs a run id, got " + runId);
+        }
+        return id;
+    }
+
+    private static CodeMonkey.FileStep file(Map<String, Object> payload) {
+        if (!(payload.get("file") instanceof Map<?, ?> file) || !(file.get("task") instanceof Number task)
+                || !(file.get("step") instanceof Number step)) {
+            throw new IllegalArgumentException("CodeMonkey's payload needs file.task and file.step");
+        }
+        return new CodeMonkey.FileStep(task.intValue(), step.intValue());
+    }
+}
