@@ -1,0 +1,34 @@
+import { api } from '@/lib/api';
+import type { NewProject, Project, ProjectPage } from './types';
+
+const PAGE_SIZE = 20;
+
+function projectPath(id: string): string {
+  return `/v1/projects/${encodeURIComponent(id)}`;
+}
+
+export function listProjects(cursor: string | undefined, signal?: AbortSignal): Promise<ProjectPage> {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (cursor) {
+    query.set('cursor', cursor);
+  }
+  return api.json<ProjectPage>('GET', `/v1/projects?${query}`, { signal });
+}
+
+export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
+  return api.json<Project>('GET', projectPath(id), { signal });
+}
+
+export function createProject(input: NewProject): Promise<Project> {
+  return api.json<Project>('POST', '/v1/projects', { body: input });
+}
+
+/** Renames the project as it was read; a change made elsewhere since is a 409 `version-conflict`. */
+export function renameProject(project: Project, name: string): Promise<Project> {
+  return api.json<Project>('PATCH', projectPath(project.id), { body: { version: project.version, name } });
+}
+
+/** Deletes the project as it was read (If-Match its version), with every file. */
+export async function deleteProject(project: Project): Promise<void> {
+  await api.send('DELETE', projectPath(project.id), { headers: { 'If-Match': `"${project.version}"` } });
+}
