@@ -1,0 +1,17 @@
+import { Link, useNavigate } from 'react-router';
+import { PageTitle } from '@/components/ui/page-title';
+import { CreateProjectForm } from '@/features/projects/components/create-project-form';
+import styles from './page.module.css';
+
+export default function NewProjectRoute() {
+  const navigate = useNavigate();
+  return (
+    <div className={styles.stack}>
+      <Link className={styles.back} to="/projects">
+        ← Projects
+      </Link>
+      <PageTitle title="New project" />
+      <CreateProjectForm onCreated={(project) => navigate(`/projects/${encodeURIComponent(project.id)}`)} />
+    </div>
+  );
+}
