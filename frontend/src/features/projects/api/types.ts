@@ -1,8 +1,8 @@
 export type Autonomy = 'interactive' | 'autonomous';
 
 export type ProjectSettings = {
-  /** Most the project may spend on model calls, in USD; null: no project budget. */
-  budgetUsd: number | null;
+  /** Most the project may spend on model calls, in USD; absent (or null): no project budget. */
+  budgetUsd?: number | null;
   autonomy: Autonomy;
 };
 

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { PageTitle } from '@/components/ui/page-title';
 import { formatDateTime } from '@/lib/format';
@@ -21,11 +21,18 @@ type ProjectHeaderProps = {
 export function ProjectHeader({ project, onChanged, onReload, onDeleted, actions }: ProjectHeaderProps) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) {
+      // the form that had focus is gone: give it back to the button that opened it
+      renameButton.current?.focus();
+    }
+    wasRenaming.current = renaming;
+  }, [renaming]);
 
   function stopRenaming() {
     setRenaming(false);
-    // the form that had focus is gone: give it back to the button that opened it
-    requestAnimationFrame(() => renameButton.current?.focus());
   }
 
   return (

@@ -8,7 +8,7 @@ import { json, tokens } from '@/testing/responses';
 import type { Project } from '../api/types';
 import { ProjectList } from './project-list';
 
-function project(n: number, settings: Project['settings'] = { autonomy: 'interactive', budgetUsd: null }): Project {
+function project(n: number, settings: Project['settings'] = { autonomy: 'interactive' }): Project {
   return {
     id: `prj_0000000000000000000${n}`,
     name: `Project ${n}`,

@@ -7,5 +7,5 @@ export const AUTONOMY_LABELS: Record<Autonomy, string> = {
 };
 
 export function budgetText(settings: ProjectSettings): string {
-  return settings.budgetUsd === null ? 'No budget' : formatUsd(settings.budgetUsd);
+  return settings.budgetUsd === undefined || settings.budgetUsd === null ? 'No budget' : formatUsd(settings.budgetUsd);
 }
