@@ -19,6 +19,16 @@ export default defineConfig({
     // scripts/bundle-size.mjs reads it to find the chunks a route loads first
     manifest: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // React and the router in a chunk of their own: it changes only when they are upgraded,
+          // so browsers keep it cached across releases of the app. (Not all of node_modules: the
+          // highlighter must stay in its lazily loaded chunk.)
+          groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/ }],
+        },
+      },
+    },
   },
   test: {
     restoreMocks: true,
