@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, registerViaApi, screenshot, signInViaUi, submitSignIn, uniqueEmail } from './support';
+import { accessTokenViaApi, createProjectViaApi, PASSWORD, registerViaApi, screenshot, signInViaUi, submitSignIn, uniqueEmail } from './support';
 
 test('a wrong password is refused with a message, and the form stays usable', async ({ page, request }, testInfo) => {
   const email = uniqueEmail('grace');
@@ -85,4 +85,37 @@ test('signing in and creating a project work from the keyboard alone', async ({ 
   await page.keyboard.type('Made with keys');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Made with keys' })).toBeVisible();
+});
+
+test('requests refused at the same moment share one silent refresh, then succeed', async ({ page, request }) => {
+  const email = uniqueEmail('expiry');
+  await registerViaApi(request, email);
+  const project = await createProjectViaApi(request, await accessTokenViaApi(request, email), 'Still here');
+  await signInViaUi(page, email);
+
+  // the gateway refuses the first access token it sees from here on, as it does once one expires
+  const refreshes: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.url().endsWith('/v1/auth/refresh')) {
+      refreshes.push(sent.url());
+    }
+  });
+  let expired: string | undefined;
+  await page.route('**/v1/**', async (route) => {
+    const auth = route.request().headers().authorization;
+    expired ??= auth;
+    if (auth !== undefined && auth === expired) {
+      await route.fulfill({ status: 403, json: { message: 'Forbidden' } });
+    } else {
+      await route.continue();
+    }
+  });
+  // a reload starts with a refresh (the access token lived in memory), then loads the account
+  // and the project together with the token the gateway now refuses
+  await page.goto(`/projects/${project.id}`);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Still here' })).toBeVisible();
+  await expect(page.getByText('No files yet')).toBeVisible();
+  expect(expired).toBeDefined();
+  expect(refreshes).toHaveLength(2);
 });
