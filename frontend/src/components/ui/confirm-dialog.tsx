@@ -52,7 +52,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
           {children}
           {error !== undefined && error !== null && <ErrorAlert error={error} />}
           <div className={styles.actions}>
-            <Button variant="secondary" onClick={onCancel} disabled={busy} autoFocus>
+            {/* first in the dialog, so showModal() gives it focus: Enter alone never deletes */}
+            <Button variant="secondary" onClick={onCancel} disabled={busy}>
               Cancel
             </Button>
             <Button variant="danger" onClick={onConfirm} busy={busy}>
