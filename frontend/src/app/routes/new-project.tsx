@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { CreateProjectForm } from '@/features/projects/components/create-project-form';
+import { projectPagePath } from '@/lib/paths';
 import styles from './page.module.css';
 
 export default function NewProjectRoute() {
@@ -11,7 +12,7 @@ export default function NewProjectRoute() {
         ← Projects
       </Link>
       <PageTitle title="New project" />
-      <CreateProjectForm onCreated={(project) => navigate(`/projects/${encodeURIComponent(project.id)}`)} />
+      <CreateProjectForm onCreated={(project) => navigate(projectPagePath(project.id))} />
     </div>
   );
 }

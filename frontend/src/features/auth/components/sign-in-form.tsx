@@ -1,42 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/text-field';
 import { session } from '@/lib/api';
-import { focusFirstInvalid, hasErrors, serverFieldErrors, type FieldErrors } from '@/lib/forms';
+import { useFormSubmit } from '@/lib/use-form-submit';
 import { login } from '../api/auth-api';
 import styles from './auth-form.module.css';
 import { validateSignIn, type SignInValues } from './auth-validation';
 
 export function SignInForm({ onSignedIn }: { onSignedIn(): void }) {
-  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<SignInValues>({ email: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof SignInValues>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validateSignIn(values);
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    setBusy(true);
-    try {
+  const { form, errors, failure, busy, onSubmit } = useFormSubmit({
+    validate: () => validateSignIn(values),
+    send: async () => {
       session.signIn(await login(values.email.trim(), values.password));
       onSignedIn();
-    } catch (error) {
-      setErrors(serverFieldErrors(error, { email: 'email', password: 'password' }));
-      setFailure(error);
-      setBusy(false);
-    }
-  }
+    },
+    apiFields: { email: 'email', password: 'password' },
+  });
 
   return (
-    <form ref={form} className={styles.form} onSubmit={submit} noValidate>
+    <form ref={form} className={styles.form} onSubmit={onSubmit} noValidate>
       {failure !== null && <ErrorAlert error={failure} />}
       <TextField
         label="Email"

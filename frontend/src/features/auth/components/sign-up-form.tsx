@@ -1,47 +1,30 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/text-field';
 import { session } from '@/lib/api';
-import { focusFirstInvalid, hasErrors, serverFieldErrors, type FieldErrors } from '@/lib/forms';
+import { useFormSubmit } from '@/lib/use-form-submit';
 import { login, register } from '../api/auth-api';
 import styles from './auth-form.module.css';
 import { validateSignUp, type SignUpValues } from './auth-validation';
 
 /** Creates the account, then signs in with it: nobody wants to type the password twice. */
 export function SignUpForm({ onSignedIn }: { onSignedIn(): void }) {
-  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<SignUpValues>({ email: '', password: '', displayName: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof SignUpValues>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validateSignUp(values);
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    setBusy(true);
-    const email = values.email.trim();
-    const displayName = values.displayName.trim();
-    try {
+  const { form, errors, failure, busy, onSubmit } = useFormSubmit({
+    validate: () => validateSignUp(values),
+    send: async () => {
+      const email = values.email.trim();
+      const displayName = values.displayName.trim();
       await register({ email, password: values.password, ...(displayName ? { displayName } : {}) });
       session.signIn(await login(email, values.password));
       onSignedIn();
-    } catch (error) {
-      setErrors(serverFieldErrors(error, { email: 'email', password: 'password', displayName: 'displayName' }));
-      setFailure(error);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    }
-  }
+    },
+    apiFields: { email: 'email', password: 'password', displayName: 'displayName' },
+  });
 
   return (
-    <form ref={form} className={styles.form} onSubmit={submit} noValidate>
+    <form ref={form} className={styles.form} onSubmit={onSubmit} noValidate>
       {failure !== null && <ErrorAlert error={failure} />}
       <TextField
         label="Email"

@@ -1,9 +1,6 @@
 import { api } from '@/lib/api';
+import { projectApiPath } from '@/lib/paths';
 import type { Export, FileContent, FileTree } from './types';
-
-function projectPath(projectId: string): string {
-  return `/v1/projects/${encodeURIComponent(projectId)}`;
-}
 
 /** `src/my app/App.tsx` → `src/my%20app/App.tsx`: each segment encoded, the slashes kept (route `{path+}`). */
 export function encodeFilePath(path: string): string {
@@ -11,11 +8,11 @@ export function encodeFilePath(path: string): string {
 }
 
 export function listFiles(projectId: string, signal?: AbortSignal): Promise<FileTree> {
-  return api.json<FileTree>('GET', `${projectPath(projectId)}/files`, { signal });
+  return api.json<FileTree>('GET', `${projectApiPath(projectId)}/files`, { signal });
 }
 
 export async function getFile(projectId: string, path: string, signal?: AbortSignal): Promise<FileContent> {
-  const response = await api.send('GET', `${projectPath(projectId)}/files/${encodeFilePath(path)}`, {
+  const response = await api.send('GET', `${projectApiPath(projectId)}/files/${encodeFilePath(path)}`, {
     signal,
     headers: { Accept: 'text/plain, application/octet-stream' },
   });
@@ -28,5 +25,5 @@ export async function getFile(projectId: string, path: string, signal?: AbortSig
 }
 
 export function exportProject(projectId: string): Promise<Export> {
-  return api.json<Export>('GET', `${projectPath(projectId)}/export`);
+  return api.json<Export>('GET', `${projectApiPath(projectId)}/export`);
 }

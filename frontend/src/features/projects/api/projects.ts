@@ -1,11 +1,8 @@
 import { api } from '@/lib/api';
+import { projectApiPath } from '@/lib/paths';
 import type { NewProject, Project, ProjectPage } from './types';
 
 const PAGE_SIZE = 20;
-
-function projectPath(id: string): string {
-  return `/v1/projects/${encodeURIComponent(id)}`;
-}
 
 export function listProjects(cursor: string | undefined, signal?: AbortSignal): Promise<ProjectPage> {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
@@ -16,7 +13,7 @@ export function listProjects(cursor: string | undefined, signal?: AbortSignal): 
 }
 
 export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
-  return api.json<Project>('GET', projectPath(id), { signal });
+  return api.json<Project>('GET', projectApiPath(id), { signal });
 }
 
 export function createProject(input: NewProject): Promise<Project> {
@@ -25,10 +22,10 @@ export function createProject(input: NewProject): Promise<Project> {
 
 /** Renames the project as it was read; a change made elsewhere since is a 409 `version-conflict`. */
 export function renameProject(project: Project, name: string): Promise<Project> {
-  return api.json<Project>('PATCH', projectPath(project.id), { body: { version: project.version, name } });
+  return api.json<Project>('PATCH', projectApiPath(project.id), { body: { version: project.version, name } });
 }
 
 /** Deletes the project as it was read (If-Match its version), with every file. */
 export async function deleteProject(project: Project): Promise<void> {
-  await api.send('DELETE', projectPath(project.id), { headers: { 'If-Match': `"${project.version}"` } });
+  await api.send('DELETE', projectApiPath(project.id), { headers: { 'If-Match': `"${project.version}"` } });
 }

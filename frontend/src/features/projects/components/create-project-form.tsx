@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button, LinkButton } from '@/components/ui/button';
 import { ChoiceField } from '@/components/ui/choice-field';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
-import { focusFirstInvalid, hasErrors, serverFieldErrors, type FieldErrors } from '@/lib/forms';
+import { useFormSubmit } from '@/lib/use-form-submit';
 import { createProject } from '../api/projects';
 import type { Autonomy, Project } from '../api/types';
 import styles from './project-form.module.css';
@@ -15,38 +15,19 @@ const MODES: { value: Autonomy; label: string; description: string }[] = [
 ];
 
 export function CreateProjectForm({ onCreated }: { onCreated(project: Project): void }) {
-  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<ProjectFormValues>({ name: '', description: '', autonomy: 'interactive', budget: '' });
-  const [errors, setErrors] = useState<FieldErrors<ProjectFormField>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, errors, failure, busy, onSubmit } = useFormSubmit({
+    validate: () => validateProject(values),
+    send: async () => onCreated(await createProject(toNewProject(values))),
+    apiFields: PROJECT_API_FIELDS,
+  });
 
   function set<K extends ProjectFormField>(field: K, value: ProjectFormValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validateProject(values);
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    setBusy(true);
-    try {
-      onCreated(await createProject(toNewProject(values)));
-    } catch (error) {
-      setErrors(serverFieldErrors(error, PROJECT_API_FIELDS));
-      setFailure(error);
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    }
-  }
-
   return (
-    <form ref={form} className={styles.form} onSubmit={submit} noValidate>
+    <form ref={form} className={styles.form} onSubmit={onSubmit} noValidate>
       {failure !== null && <ErrorAlert error={failure} />}
       <TextField label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" />
       <TextAreaField

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { projectPagePath } from '@/lib/paths';
 import type { Project } from '../api/types';
 import styles from './project-card.module.css';
 import { AUTONOMY_LABELS, budgetText } from './settings-text';
@@ -14,7 +15,7 @@ export function ProjectCard({ project, facts }: ProjectCardProps) {
   return (
     <article className={styles.card}>
       <h2 className={styles.title}>
-        <Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.name}</Link>
+        <Link to={projectPagePath(project.id)}>{project.name}</Link>
       </h2>
       {project.description && <p className={styles.description}>{project.description}</p>}
       <dl className={styles.facts}>

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/api-client/api-error';
-import { focusFirstInvalid, serverFieldErrors } from '@/lib/forms';
+import { useFormSubmit } from '@/lib/use-form-submit';
 import { renameProject } from '../api/projects';
 import type { Project } from '../api/types';
 import styles from './project-form.module.css';
@@ -18,38 +18,22 @@ type RenameProjectFormProps = {
 };
 
 export function RenameProjectForm({ project, onRenamed, onCancel, onReload }: RenameProjectFormProps) {
-  const form = useRef<HTMLFormElement>(null);
   const [name, setName] = useState(project.name);
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validateName(name);
-    setError(invalid);
-    setFailure(null);
-    if (invalid) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    if (name.trim() === project.name) {
-      onCancel();
-      return;
-    }
-    setBusy(true);
-    try {
-      onRenamed(await renameProject(project, name.trim()));
-    } catch (caught) {
-      setError(serverFieldErrors(caught, { name: 'name' }).name);
-      setFailure(caught);
-      setBusy(false);
-    }
-  }
+  const { form, errors, failure, busy, onSubmit } = useFormSubmit({
+    validate: () => ({ name: validateName(name) }),
+    send: async () => {
+      if (name.trim() === project.name) {
+        onCancel();
+      } else {
+        onRenamed(await renameProject(project, name.trim()));
+      }
+    },
+    apiFields: { name: 'name' },
+  });
 
   const conflict = failure instanceof ApiError && failure.type === 'version-conflict';
   return (
-    <form ref={form} className={styles.form} onSubmit={submit} noValidate aria-label="Rename project">
+    <form ref={form} className={styles.form} onSubmit={onSubmit} noValidate aria-label="Rename project">
       {failure !== null && (
         <ErrorAlert
           error={failure}
@@ -62,7 +46,7 @@ export function RenameProjectForm({ project, onRenamed, onCancel, onReload }: Re
           }
         />
       )}
-      <TextField label="Project name" value={name} onChange={(e) => setName(e.target.value)} error={error} autoFocus />
+      <TextField label="Project name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus />
       <div className={styles.actions}>
         <Button type="submit" busy={busy}>
           Save name
