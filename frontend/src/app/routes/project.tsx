@@ -1,0 +1,74 @@
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { Loading } from '@/components/ui/loading';
+import { PageTitle } from '@/components/ui/page-title';
+import { DownloadZipButton } from '@/features/files/components/download-zip-button';
+import { FilesPanel } from '@/features/files/components/files-panel';
+import { getProject } from '@/features/projects/api/projects';
+import { ProjectHeader } from '@/features/projects/components/project-header';
+import { RunPanel } from '@/features/runs/components/run-panel';
+import { ApiError } from '@/lib/api-client/api-error';
+import { useQuery } from '@/lib/use-query';
+import styles from './page.module.css';
+
+/** A project: its header, the run area, and its files. The selected file is `?file=`. */
+export default function ProjectRoute() {
+  const { projectId = '' } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const project = useQuery(`project/${projectId}`, (signal) => getProject(projectId, signal));
+
+  const back = (
+    <Link className={styles.back} to="/projects">
+      ← Projects
+    </Link>
+  );
+  if (project.state.status === 'loading') {
+    return (
+      <div className={styles.stack}>
+        {back}
+        <Loading label="Loading the project…" />
+      </div>
+    );
+  }
+  if (project.state.status === 'error') {
+    const error = project.state.error;
+    // another person's project answers 404 exactly like a missing one, and reads the same here
+    if (error instanceof ApiError && error.status === 404) {
+      return (
+        <div className={styles.stack}>
+          {back}
+          <PageTitle title="Project not found" />
+          <p>This project does not exist, or it belongs to someone else.</p>
+        </div>
+      );
+    }
+    return (
+      <div className={styles.stack}>
+        {back}
+        <PageTitle title="Project" />
+        <ErrorAlert error={error} onRetry={project.reload} />
+      </div>
+    );
+  }
+
+  const current = project.state.data;
+  return (
+    <div className={styles.stack}>
+      {back}
+      <ProjectHeader
+        project={current}
+        onChanged={(changed) => project.setData(() => changed)}
+        onReload={project.reload}
+        onDeleted={() => navigate('/projects', { replace: true, state: { flash: `Deleted “${current.name}”.` } })}
+        actions={<DownloadZipButton projectId={current.id} />}
+      />
+      <RunPanel />
+      <FilesPanel
+        projectId={current.id}
+        selectedPath={params.get('file')}
+        hrefFor={(path) => `?${new URLSearchParams({ file: path })}`}
+      />
+    </div>
+  );
+}

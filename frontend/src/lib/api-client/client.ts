@@ -1,0 +1,97 @@
+import { ApiError, networkError, sessionEndedError } from './api-error';
+import { errorFromResponse } from './problem';
+
+/** Where the client gets access tokens; the session (lib/auth) implements it. */
+export interface AccessTokenSource {
+  /** A usable access token (refreshing first if there is none yet), or null when signed out. */
+  current(): Promise<string | null>;
+  /** A new access token after the server refused `rejected`, or null when the session has ended. */
+  renew(rejected: string): Promise<string | null>;
+}
+
+export type RequestOptions = {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  /** False for the auth routes themselves, which take no token. */
+  auth?: boolean;
+};
+
+export type ApiClient = {
+  /** The raw response of a successful call (2xx); anything else is thrown as an ApiError. */
+  send(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  json<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+};
+
+type Deps = {
+  tokens: AccessTokenSource;
+  fetchFn?: typeof fetch;
+  baseUrl?: string;
+};
+
+export function createApiClient({ tokens, fetchFn = (...args) => fetch(...args), baseUrl = '' }: Deps): ApiClient {
+  async function attempt(method: string, path: string, options: RequestOptions, token: string | null) {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
+    }
+    try {
+      return await fetchFn(baseUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+        // tokens travel only in the Authorization header (docs/security.md), never as cookies
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw error;
+      }
+      throw networkError();
+    }
+  }
+
+  async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    let response: Response;
+    if (options.auth === false) {
+      response = await attempt(method, path, options, null);
+    } else {
+      const token = await tokens.current();
+      if (!token) {
+        throw sessionEndedError();
+      }
+      response = await attempt(method, path, options, token);
+      // API Gateway refuses a missing token with 401 and an expired or forged one with 403,
+      // before any handler runs: nothing happened, so one retry with a fresh token is safe.
+      if (response.status === 401 || response.status === 403) {
+        const renewed = await tokens.renew(token);
+        if (!renewed) {
+          throw sessionEndedError();
+        }
+        response = await attempt(method, path, options, renewed);
+      }
+    }
+    if (!response.ok) {
+      throw await errorFromResponse(response);
+    }
+    return response;
+  }
+
+  async function json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await send(method, path, options);
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ApiError({ status: response.status, type: 'bad-response', title: 'Unexpected answer from the server', detail: 'Try again in a moment.' });
+    }
+  }
+
+  return { send, json };
+}
