@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param auth tokens, password hashing and login lockout
  * @param api request limits, rate limits and CORS of the HTTP API
  * @param local settings only the local platform (infra-local) reads
+ * @param sandbox limits of generated code's runs, and how the local platform isolates them
  */
-public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local) {
+public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Sandbox sandbox) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -60,6 +61,39 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, int sfnPort, Path staticDir) {
+    }
+
+    /**
+     * @param isolation how the local platform runs generated code ({@code bubblewrap} or {@code none})
+     * @param dir where local sandbox workspaces are made; empty: a folder in the system temp folder
+     * @param uid the unprivileged uid (and gid) sandboxed commands run as when the platform is root
+     * @param cgroup a delegated cgroup v2 folder to make sandbox cgroups in; empty: detected
+     * @param maxTimeLimit the longest time limit a run may ask for (and the reaper's default)
+     * @param reaperGrace how long past its limit a task may run before the reaper stops it
+     * @param reaperInterval how often the local reaper runs
+     * @param cluster the ECS cluster of the Fargate sandbox tasks
+     * @param workspace the Fargate runner's workspace folder
+     */
+    public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
+                          int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
+                          Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
+                          Path workspace) {
+
+        public enum Isolation {
+            BUBBLEWRAP,
+            /** No isolation at all: generated code runs as the platform's user. For trusted code only. */
+            NONE
+        }
+
+        public Sandbox withMemoryMb(int newMemoryMb) {
+            return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
+        }
+
+        public Sandbox withIsolation(Isolation newIsolation) {
+            return new Sandbox(newIsolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
+        }
     }
 
     public static SamokoderConfig fromEnv() {
@@ -105,18 +139,49 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.port(Setting.SQS_PORT),
                 settings.port(Setting.SFN_PORT),
                 Path.of(settings.string(Setting.STATIC_DIR)));
-        return new SamokoderConfig(aws, limits, auth, api, local);
+        Sandbox sandbox = new Sandbox(
+                isolation(settings.string(Setting.SANDBOX)),
+                optionalPath(settings.string(Setting.SANDBOX_DIR)),
+                settings.positiveInt(Setting.SANDBOX_UID),
+                optionalPath(settings.string(Setting.SANDBOX_CGROUP)),
+                settings.positiveInt(Setting.SANDBOX_MEMORY_MB),
+                settings.positiveInt(Setting.SANDBOX_CPU_MILLICORES),
+                settings.positiveInt(Setting.SANDBOX_MAX_PROCESSES),
+                settings.positiveInt(Setting.SANDBOX_OUTPUT_TAIL_BYTES),
+                settings.positiveLong(Setting.SANDBOX_OUTPUT_LIMIT_BYTES),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_MAX_TIME_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_GRACE_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_INTERVAL_SECONDS)),
+                settings.name(Setting.SANDBOX_CLUSTER),
+                Path.of(settings.string(Setting.SANDBOX_WORKSPACE)));
+        return new SamokoderConfig(aws, limits, auth, api, local, sandbox);
+    }
+
+    private static Sandbox.Isolation isolation(String value) {
+        return switch (value) {
+            case "bubblewrap" -> Sandbox.Isolation.BUBBLEWRAP;
+            case "none" -> Sandbox.Isolation.NONE;
+            default -> throw new ConfigException(Setting.SANDBOX.variable() + " must be 'bubblewrap' or 'none' (unsafe), got '" + value + "'");
+        };
+    }
+
+    private static Optional<Path> optionalPath(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local);
+        return new SamokoderConfig(newAws, limits, auth, api, local, sandbox);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, sandbox);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, sandbox);
+    }
+
+    public SamokoderConfig withSandbox(Sandbox newSandbox) {
+        return new SamokoderConfig(aws, limits, auth, api, local, newSandbox);
     }
 }
