@@ -54,7 +54,7 @@ final class LocalEcsTaskRunner implements EcsRunTaskSyncRunner {
         ObjectNode task = describe(parameters, cluster, taskId, tags, created);
         RunRequest request;
         try {
-            request = request(containerEnvironment(parameters));
+            request = RunRequests.fromTaskEnvironment(containerEnvironment(parameters), runs);
         } catch (IllegalArgumentException e) {
             throw failed(task, 2, "the run request could not be read: " + e.getMessage());
         }
@@ -69,19 +69,6 @@ final class LocalEcsTaskRunner implements EcsRunTaskSyncRunner {
             log.error("sandbox run {} failed", request.id(), e);
             throw failed(task, 1, "the runner failed: " + e.getMessage());
         }
-    }
-
-    private RunRequest request(Map<String, String> environment) {
-        String key = environment.get(SandboxTaskContract.REQUEST_KEY_VARIABLE);
-        if (key != null) {
-            return runs.getRequest(key);
-        }
-        String json = environment.get(SandboxTaskContract.REQUEST_VARIABLE);
-        if (json != null) {
-            return RunRequests.parse(json);
-        }
-        throw new IllegalArgumentException("the runner container's environment has neither " + SandboxTaskContract.REQUEST_KEY_VARIABLE
-                + " nor " + SandboxTaskContract.REQUEST_VARIABLE);
     }
 
     /** The environment overrides of the runner container (or of the only container named). */

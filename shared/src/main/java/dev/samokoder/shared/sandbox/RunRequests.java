@@ -6,6 +6,7 @@ import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Parses a run request strictly: unknown fields, wrong types and invalid values are all refused. */
 public final class RunRequests {
@@ -24,6 +25,23 @@ public final class RunRequests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The request a sandbox task was started with, from its runner container's environment: the
+     * S3 key of the request, or the request itself (see {@link SandboxTaskContract}).
+     */
+    public static RunRequest fromTaskEnvironment(Map<String, String> environment, RunStore runs) {
+        String key = environment.get(SandboxTaskContract.REQUEST_KEY_VARIABLE);
+        if (key != null) {
+            return runs.getRequest(key);
+        }
+        String json = environment.get(SandboxTaskContract.REQUEST_VARIABLE);
+        if (json != null) {
+            return parse(json);
+        }
+        throw new IllegalArgumentException("the runner's environment has neither " + SandboxTaskContract.REQUEST_KEY_VARIABLE
+                + " nor " + SandboxTaskContract.REQUEST_VARIABLE);
     }
 
     public static RunRequest parse(String json) {
