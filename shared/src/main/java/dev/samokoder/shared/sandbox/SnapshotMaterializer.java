@@ -27,6 +27,11 @@ public final class SnapshotMaterializer {
         this.blobs = blobs;
     }
 
+    /** How many blobs are fetched at once. */
+    public static int parallelFetches() {
+        return PARALLEL_FETCHES;
+    }
+
     public void materialize(SnapshotManifest manifest, Path root) {
         try (var existing = Files.list(root)) {
             if (existing.findAny().isPresent()) {
