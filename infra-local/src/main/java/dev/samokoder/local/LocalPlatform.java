@@ -157,7 +157,7 @@ public final class LocalPlatform implements AutoCloseable {
         return stepFunctions.endpoint();
     }
 
-    /** Stops the gateway first (no new requests), then the engine, the clients and the stack; safe to call twice. */
+    /** Stops the gateway first (no new requests), then the sandbox, the engine, the clients and the stack; safe to call twice. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -165,9 +165,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         closed = true;
         gateway.close();
+        sandbox.close(); // its reaper asks Step Functions through sfn; running sandboxes end here
         sfn.close();
         stepFunctions.close();
-        sandbox.close();
         clients.close();
         stack.close();
         log.info("local platform stopped");

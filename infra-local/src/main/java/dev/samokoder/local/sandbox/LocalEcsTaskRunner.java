@@ -65,6 +65,8 @@ final class LocalEcsTaskRunner implements EcsRunTaskSyncRunner {
             return stopped(task, 0, "Essential container in task exited");
         } catch (SandboxUnavailableException e) {
             throw failed(task, 1, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw failed(task, 2, "the run request was refused: " + e.getMessage());
         } catch (RuntimeException e) {
             log.error("sandbox run {} failed", request.id(), e);
             throw failed(task, 1, "the runner failed: " + e.getMessage());

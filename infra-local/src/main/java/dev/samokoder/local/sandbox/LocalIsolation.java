@@ -28,30 +28,28 @@ final class LocalIsolation {
     private static final Logger log = LoggerFactory.getLogger(LocalIsolation.class);
 
     private final CommandLauncher launcher;
-    private final String description;
     private final String refusal;
 
-    private LocalIsolation(CommandLauncher launcher, String description, String refusal) {
+    private LocalIsolation(CommandLauncher launcher, String refusal) {
         this.launcher = launcher;
-        this.description = description;
         this.refusal = refusal;
     }
 
     static LocalIsolation resolve(SamokoderConfig.Sandbox settings, SandboxScratch scratch) {
         if (settings.isolation() == SamokoderConfig.Sandbox.Isolation.NONE) {
             log.warn("SAMOKODER_SANDBOX=none: generated code runs WITHOUT ANY ISOLATION, as this platform's user. Use it for trusted code only");
-            return new LocalIsolation(DirectLauncher.unsandboxed(), "none (unsafe: no isolation)", null);
+            return new LocalIsolation(DirectLauncher.unsandboxed(), null);
         }
         try {
             BubblewrapLauncher launcher = bubblewrap(settings);
             selfTest(launcher, scratch);
             log.info("local sandbox: {}", launcher.describe());
-            return new LocalIsolation(launcher, launcher.describe(), null);
+            return new LocalIsolation(launcher, null);
         } catch (SandboxUnavailableException e) {
             String refusal = e.getMessage() + ". Only SAMOKODER_SANDBOX=none (no isolation at all; unsafe, for trusted code only) "
                     + "runs generated code without it";
             log.warn("local sandbox unavailable, generated code will not run: {}", refusal);
-            return new LocalIsolation(null, "unavailable", refusal);
+            return new LocalIsolation(null, refusal);
         }
     }
 
@@ -95,10 +93,6 @@ final class LocalIsolation {
             throw new SandboxUnavailableException(refusal);
         }
         return launcher;
-    }
-
-    String description() {
-        return description;
     }
 
     /** Every run has ended: removes what the isolation set up on this machine. */

@@ -106,11 +106,7 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
-    /** How this machine isolates generated code (or why it cannot), decided once. */
-    public synchronized String describeIsolation() {
-        return isolation().description();
-    }
-
+    /** How this machine isolates generated code (or why it cannot), decided on the first run. */
     private synchronized LocalIsolation isolation() {
         if (isolation == null) {
             isolation = LocalIsolation.resolve(settings, scratch);

@@ -10,10 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where local sandbox runs get their folders: {@code <root>/<platform pid>/<run>/workspace}, each
- * removed when its run ends, and folders of platform processes that are gone removed at start.
+ * Where local sandbox runs get their folders: {@code <root>/<platform pid>-<n>/<run>/workspace}
+ * ({@code n} tells apart the sandboxes of one process, e.g. in tests), each removed when its run
+ * ends, and folders of platform processes that are gone removed at start.
  * Folders on the way are 0711 (the sandbox's unprivileged uid must pass through them to reach its
  * workspace, but may not list them); a workspace is 0700 and belongs to the sandbox.
  */
@@ -22,6 +24,8 @@ final class SandboxScratch {
     /** One run's folder and the workspace inside it. */
     record RunFolder(Path folder, Path workspace) {
     }
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Path platform;
 
@@ -39,7 +43,7 @@ final class SandboxScratch {
                     deleteTree(stale);
                 }
             }
-            Path platform = root.resolve(String.valueOf(ProcessHandle.current().pid()));
+            Path platform = root.resolve(ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet());
             makeTraversable(platform);
             return new SandboxScratch(platform);
         } catch (IOException e) {
@@ -63,7 +67,7 @@ final class SandboxScratch {
         deleteTree(run.folder());
     }
 
-    /** Removes this platform process's folder (every run has ended). */
+    /** Removes this sandbox's folder (every run has ended). */
     void close() {
         deleteTree(platform);
     }
@@ -120,8 +124,10 @@ final class SandboxScratch {
     }
 
     private static boolean ownerGone(Path folder) {
+        String name = folder.getFileName().toString();
         try {
-            return ProcessHandle.of(Long.parseLong(folder.getFileName().toString())).map(p -> !p.isAlive()).orElse(true);
+            long pid = Long.parseLong(name.contains("-") ? name.substring(0, name.indexOf('-')) : name);
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return false;
         }

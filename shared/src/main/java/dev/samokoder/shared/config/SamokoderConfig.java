@@ -89,11 +89,6 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
                     outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
         }
-
-        public Sandbox withIsolation(Isolation newIsolation) {
-            return new Sandbox(newIsolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
-        }
     }
 
     public static SamokoderConfig fromEnv() {

@@ -29,8 +29,4 @@ public record SnapshotManifest(SortedMap<String, ManifestEntry> files) {
     private static SortedMap<String, ManifestEntry> sorted(Map<String, ManifestEntry> files) {
         return new TreeMap<>(files == null ? Map.of() : files);
     }
-
-    public long totalBytes() {
-        return files.values().stream().mapToLong(ManifestEntry::size).sum();
-    }
 }

@@ -1,9 +1,11 @@
 package dev.samokoder.shared.sandbox;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +27,7 @@ public final class WorkspaceChanges {
     static ChangeSet between(SnapshotManifest before, Path workspace, KeepRules rules, long maxFileBytes) {
         WorkspaceScan after = WorkspaceScanner.scan(workspace);
         List<PendingChange> kept = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         TreeSet<String> examples = new TreeSet<>();
         int byRule = 0;
         int tooLarge = 0;
@@ -34,8 +37,8 @@ public final class WorkspaceChanges {
                     && !rules.keeps(file.path())) {
                 continue; // dropped either way: whether it changed does not matter, so do not read it
             }
-            String sha256 = old == null || old.size() != file.size() ? null : WorkspaceScanner.sha256(file.file());
-            if (old != null && old.sha256().equals(sha256) && old.executable() == file.executable()) {
+            Optional<String> sha256 = old == null || old.size() != file.size() ? Optional.empty() : readableHash(file);
+            if (old != null && sha256.isPresent() && old.sha256().equals(sha256.get()) && old.executable() == file.executable()) {
                 continue;
             }
             if (!rules.keeps(file.path())) {
@@ -45,8 +48,13 @@ public final class WorkspaceChanges {
                 tooLarge++;
                 examples.add(file.path());
             } else {
-                kept.add(new PendingChange(old == null ? FileChange.Kind.ADDED : FileChange.Kind.MODIFIED, file.path(),
-                        file.file(), sha256 == null ? WorkspaceScanner.sha256(file.file()) : sha256, file.size(), file.executable()));
+                Optional<String> hash = sha256.isPresent() ? sha256 : readableHash(file);
+                if (hash.isEmpty()) {
+                    unreadable.add(file.path());
+                } else {
+                    kept.add(new PendingChange(old == null ? FileChange.Kind.ADDED : FileChange.Kind.MODIFIED, file.path(),
+                            file.file(), hash.get(), file.size(), file.executable()));
+                }
             }
         }
         for (Map.Entry<String, ManifestEntry> entry : before.files().entrySet()) {
@@ -59,7 +67,8 @@ public final class WorkspaceChanges {
                 }
             }
         }
-        int unstorable = 0;
+        int unstorable = unreadable.size();
+        examples.addAll(unreadable);
         for (String path : after.unstorable()) {
             if (rules.keeps(path)) {
                 unstorable++;
@@ -71,5 +80,14 @@ public final class WorkspaceChanges {
         kept.sort((a, b) -> a.path().compareTo(b.path()));
         List<String> firstExamples = examples.stream().limit(DroppedChanges.MAX_EXAMPLES).toList();
         return new ChangeSet(kept, new DroppedChanges(byRule, tooLarge, unstorable, firstExamples));
+    }
+
+    /** The file's hash, or empty when the command made it unreadable (it is then not stored). */
+    private static Optional<String> readableHash(ScannedFile file) {
+        try {
+            return Optional.of(WorkspaceScanner.sha256(file.file()));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -10,7 +10,7 @@ public interface CgroupDriver {
     /** Kills and removes the cgroups a platform process that is gone left behind (after a crash). */
     void removeStale();
 
-    /** Removes this process's own folder of run cgroups once its runs have ended. */
+    /** Removes this process's own folder of run cgroups once no run of it is left. */
     void removeOwn();
 
     /** e.g. "cgroup v1 (memory, cpu, pids) under /sys/fs/cgroup/memory/…", for logs and errors. */

@@ -68,8 +68,9 @@ final class CgroupV1 implements CgroupDriver {
         String self = String.valueOf(ProcessHandle.current().pid());
         for (Path base : List.of(pidsBase, memoryBase, cpuBase)) {
             Path platform = base.resolve(self);
-            CgroupFiles.children(platform).forEach(CgroupFiles::removeDirectory);
-            CgroupFiles.removeDirectory(platform);
+            if (Files.isDirectory(platform) && CgroupFiles.children(platform).isEmpty()) {
+                CgroupFiles.removeDirectory(platform); // runs remove their own; another sandbox of this process may still run
+            }
         }
     }
 

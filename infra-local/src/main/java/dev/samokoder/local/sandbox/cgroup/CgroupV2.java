@@ -67,8 +67,9 @@ final class CgroupV2 implements CgroupDriver {
     @Override
     public void removeOwn() {
         Path platform = base.resolve(String.valueOf(ProcessHandle.current().pid()));
-        CgroupFiles.children(platform).forEach(CgroupFiles::removeDirectory);
-        CgroupFiles.removeDirectory(platform);
+        if (Files.isDirectory(platform) && CgroupFiles.children(platform).isEmpty()) {
+            CgroupFiles.removeDirectory(platform); // runs remove their own; another sandbox of this process may still run
+        }
     }
 
     @Override
