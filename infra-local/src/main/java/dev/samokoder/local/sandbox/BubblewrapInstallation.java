@@ -14,24 +14,27 @@ record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean di
 
     private static final Pattern VERSION = Pattern.compile("bubblewrap (\\d+)\\.(\\d+)");
 
-    /** Finds the programs; the error says which package to install. */
+    /** Finds the programs on PATH (and in the usual system folders); the error says which package to install. */
     static BubblewrapInstallation find(boolean needSetpriv) throws SandboxUnavailableException {
-        Path bwrap = program("bwrap").orElseThrow(() -> new SandboxUnavailableException(
+        return find(needSetpriv, System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin");
+    }
+
+    static BubblewrapInstallation find(boolean needSetpriv, String searchPath) throws SandboxUnavailableException {
+        Path bwrap = program("bwrap", searchPath).orElseThrow(() -> new SandboxUnavailableException(
                 "bubblewrap is not installed, and the platform does not run generated code without a sandbox. Install the "
                         + "package 'bubblewrap' (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap; "
                         + "Arch: pacman -S bubblewrap)"));
         String utilLinux = " is missing: install the package 'util-linux' (Debian/Ubuntu: apt-get install util-linux)";
-        Path prlimit = program("prlimit").orElseThrow(() -> new SandboxUnavailableException("prlimit" + utilLinux));
-        Path setpriv = program("setpriv").orElse(null);
+        Path prlimit = program("prlimit", searchPath).orElseThrow(() -> new SandboxUnavailableException("prlimit" + utilLinux));
+        Path setpriv = program("setpriv", searchPath).orElse(null);
         if (needSetpriv && setpriv == null) {
             throw new SandboxUnavailableException("setpriv (to drop root before the sandbox starts)" + utilLinux);
         }
         return new BubblewrapInstallation(bwrap, prlimit, setpriv == null ? Path.of("/usr/bin/setpriv") : setpriv, supportsDisableUserns(bwrap));
     }
 
-    private static Optional<Path> program(String name) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin";
-        for (String folder : path.split(":")) {
+    private static Optional<Path> program(String name, String searchPath) {
+        for (String folder : searchPath.split(":")) {
             if (!folder.isEmpty()) {
                 Path candidate = Path.of(folder, name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
