@@ -39,7 +39,7 @@ public final class LocalSandbox implements AutoCloseable {
     private final String region;
     private final RunStore runs;
     private final RunPipeline pipeline;
-    private final SandboxScratch scratch;
+    private SandboxScratch scratch;
     private final LocalProcessTable table = new LocalProcessTable();
     private final Clock clock;
     private LocalIsolation isolation;
@@ -57,7 +57,6 @@ public final class LocalSandbox implements AutoCloseable {
         this.pipeline = new RunPipeline(snapshots, new SnapshotMaterializer(blobs),
                 new ChangeCollector(blobs, snapshots, config.limits().maxBlobBytes()),
                 new ProcessSupervisor(settings.outputTailBytes(), settings.outputLimitBytes()));
-        this.scratch = SandboxScratch.open(settings.dir());
     }
 
     public static LocalSandbox create(SamokoderConfig config, AwsClients clients, Clock clock) {
@@ -94,7 +93,7 @@ public final class LocalSandbox implements AutoCloseable {
                     + settings.maxTimeLimit().toSeconds() + " s (SAMOKODER_SANDBOX_MAX_TIME_SECONDS)");
         }
         var launcher = isolation().launcher();
-        SandboxScratch.RunFolder folder = scratch.create(taskId);
+        SandboxScratch.RunFolder folder = scratch().create(taskId);
         try {
             SandboxTask task = new SandboxTask(taskId, request.runId(), executionArn, clock.instant(), limit);
             RunResult result = pipeline.run(request, folder.workspace(), launcher, running -> table.add(task, running));
@@ -102,16 +101,24 @@ public final class LocalSandbox implements AutoCloseable {
             return result;
         } finally {
             table.remove(taskId);
-            scratch.delete(folder);
+            scratch().delete(folder);
         }
     }
 
     /** How this machine isolates generated code (or why it cannot), decided on the first run. */
     private synchronized LocalIsolation isolation() {
         if (isolation == null) {
-            isolation = LocalIsolation.resolve(settings, scratch);
+            isolation = LocalIsolation.resolve(settings, scratch());
         }
         return isolation;
+    }
+
+    /** Made on the first run, so a scratch folder problem fails runs (with its message), not the platform's start. */
+    private synchronized SandboxScratch scratch() {
+        if (scratch == null) {
+            scratch = SandboxScratch.open(settings.dir());
+        }
+        return scratch;
     }
 
     private void reapQuietly() {
@@ -133,7 +140,9 @@ public final class LocalSandbox implements AutoCloseable {
             if (isolation != null) {
                 isolation.close();
             }
-            scratch.close();
+            if (scratch != null) {
+                scratch.close();
+            }
         } catch (RuntimeException e) {
             log.warn("could not remove the sandbox's cgroups or scratch folder: {}", e.getMessage());
         }

@@ -34,7 +34,9 @@ final class SandboxScratch {
     }
 
     static SandboxScratch open(Optional<Path> configured) {
-        Path root = configured.orElse(Path.of(System.getProperty("java.io.tmpdir"), "samokoder-sandbox")).toAbsolutePath();
+        // one default folder per user: a folder another user made first is refused below
+        Path root = configured.orElse(Path.of(System.getProperty("java.io.tmpdir"), "samokoder-sandbox-" + ProcStatus.value("Uid")))
+                .toAbsolutePath();
         try {
             makeTraversable(root);
             requireOwnFolder(root);

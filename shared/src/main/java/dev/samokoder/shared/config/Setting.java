@@ -41,7 +41,7 @@ public enum Setting {
     STATIC_DIR("SAMOKODER_STATIC_DIR", "frontend/dist", "Local mode: the folder the gateway serves at / (the built web app)."),
 
     SANDBOX("SAMOKODER_SANDBOX", "bubblewrap", "Local mode: how generated code runs: bubblewrap (isolated), or none (UNSAFE: no isolation at all, for trusted code only)."),
-    SANDBOX_DIR("SAMOKODER_SANDBOX_DIR", "", "Local mode: where sandbox workspaces are made and removed (empty: samokoder-sandbox in the system temp folder)."),
+    SANDBOX_DIR("SAMOKODER_SANDBOX_DIR", "", "Local mode: where sandbox workspaces are made and removed (empty: samokoder-sandbox-<uid> in the system temp folder)."),
     SANDBOX_UID("SAMOKODER_SANDBOX_UID", "65534", "Local mode, platform running as root: the unprivileged uid and gid sandboxed commands run as."),
     SANDBOX_CGROUP("SAMOKODER_SANDBOX_CGROUP", "", "Local mode: a cgroup v2 folder (delegated to this user) to make sandbox cgroups in; empty: detected."),
     SANDBOX_MEMORY_MB("SAMOKODER_SANDBOX_MEMORY_MB", "1024", "Memory limit of one sandbox run, in MiB (locally a cgroup limit; on Fargate the task size)."),
