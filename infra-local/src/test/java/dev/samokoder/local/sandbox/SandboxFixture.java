@@ -62,16 +62,23 @@ final class SandboxFixture implements AutoCloseable {
         return run(Duration.ofSeconds(20), false, workspace -> { }, script);
     }
 
-    /** True once no process started by this JVM is left (sandboxes included); waits a little for exits to finish. */
+    /** True once no sandbox process of this JVM is left; waits a little for exits to finish. */
     static boolean noProcessLeft() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(5);
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)) {
+        while (ProcessHandle.current().descendants().anyMatch(SandboxFixture::isSandboxProcess)) {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /** bubblewrap itself, or anything running as another user than the tests (the sandbox's uid, when they run as root). */
+    private static boolean isSandboxProcess(ProcessHandle process) {
+        ProcessHandle.Info info = process.info();
+        return process.isAlive() && (info.command().map(command -> command.endsWith("/bwrap")).orElse(false)
+                || info.user().map(user -> !user.equals(System.getProperty("user.name"))).orElse(false));
     }
 
     @Override
