@@ -6,8 +6,10 @@ import dev.samokoder.embedded.EmbeddedAwsException;
 import dev.samokoder.local.gateway.GatewaySetup;
 import dev.samokoder.local.gateway.HealthCheck;
 import dev.samokoder.local.gateway.LocalGateway;
+import dev.samokoder.local.sandbox.LocalSandbox;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.shared.storage.PlatformResources;
 import java.net.URI;
 import java.time.Clock;
@@ -25,8 +27,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The whole platform on one machine: the embedded AWS stack on the data dir, the platform's
- * resources, the local Step Functions engine, the same handlers the Lambdas run, and the gateway
- * in front of them.
+ * resources, the local sandbox for generated code, the local Step Functions engine, the same
+ * handlers the Lambdas run, and the gateway in front of them.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final EmbeddedAws stack;
+    private final LocalSandbox sandbox;
     private final LocalStepFunctions stepFunctions;
     private final SfnClient sfn;
     private final AwsClients clients;
@@ -41,9 +44,10 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalGateway gateway;
     private boolean closed;
 
-    private LocalPlatform(EmbeddedAws stack, LocalStepFunctions stepFunctions, SfnClient sfn, AwsClients clients,
-                          SamokoderConfig config, LocalGateway gateway) {
+    private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalStepFunctions stepFunctions, SfnClient sfn,
+                          AwsClients clients, SamokoderConfig config, LocalGateway gateway) {
         this.stack = stack;
+        this.sandbox = sandbox;
         this.stepFunctions = stepFunctions;
         this.sfn = sfn;
         this.clients = clients;
@@ -63,24 +67,31 @@ public final class LocalPlatform implements AutoCloseable {
         SamokoderConfig config = baseConfig.withAws(baseConfig.aws()
                 .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
         AwsClients clients = new AwsClients(config.aws());
+        LocalSandbox sandbox = null;
         LocalStepFunctions stepFunctions = null;
         SfnClient sfn = null;
         try {
             ensureResources(config, clients, stack);
-            stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region());
+            sandbox = LocalSandbox.create(config, clients, clock);
+            stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
+                    sandbox.ecsRunner());
             sfn = sfnClient(config, stepFunctions.endpoint());
+            sandbox.startReaper(new StepFunctionsRunActivity(sfn));
             LocalFunctions.Wiring wiring = LocalFunctions.create(config, clients, stack.dataDir(), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
                     wiring.functions(), Optional.of(wiring.authorizer()),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, stepFunctions, sfn, clients, config, gateway);
+            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway);
         } catch (RuntimeException e) {
             if (sfn != null) {
                 sfn.close();
             }
             if (stepFunctions != null) {
                 stepFunctions.close();
+            }
+            if (sandbox != null) {
+                sandbox.close();
             }
             clients.close();
             stack.close();
@@ -138,11 +149,15 @@ public final class LocalPlatform implements AutoCloseable {
         return gateway.port();
     }
 
+    public LocalSandbox sandbox() {
+        return sandbox;
+    }
+
     public URI stepFunctionsEndpoint() {
         return stepFunctions.endpoint();
     }
 
-    /** Stops the gateway first (no new requests), then the engine, the clients and the stack; safe to call twice. */
+    /** Stops the gateway first (no new requests), then the sandbox, the engine, the clients and the stack; safe to call twice. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -150,6 +165,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         closed = true;
         gateway.close();
+        sandbox.close(); // its reaper asks Step Functions through sfn; running sandboxes end here
         sfn.close();
         stepFunctions.close();
         clients.close();

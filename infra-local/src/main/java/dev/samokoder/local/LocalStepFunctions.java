@@ -6,6 +6,7 @@ import dev.samokoder.local.sfn.api.SfnApiServer;
 import dev.samokoder.local.sfn.engine.EngineConfig;
 import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
 import dev.samokoder.local.sfn.store.FileExecutionStore;
+import dev.samokoder.local.sfn.tasks.EcsRunTaskSyncRunner;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +30,11 @@ final class LocalStepFunctions implements AutoCloseable {
         this.api = api;
     }
 
-    static LocalStepFunctions start(Path dataDir, String host, int port, String region) {
+    static LocalStepFunctions start(Path dataDir, String host, int port, String region, EcsRunTaskSyncRunner sandbox) {
         Ports.requireFree(COMPONENT, host, port);
         StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder()
                 .store(new FileExecutionStore(dataDir.resolve("stepfunctions")))
-                .integrations(TaskIntegrations.builder().build())
+                .integrations(TaskIntegrations.builder().ecsRunTaskSync(sandbox).build())
                 .region(region)
                 .build());
         try {

@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param api request limits, rate limits and CORS of the HTTP API
  * @param local settings only the local platform (infra-local) reads
  * @param llm models, prices, budgets, limits and keys of the LLM gateway
+ * @param sandbox limits of generated code's runs, and how the local platform isolates them
  */
-public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm) {
+public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -89,6 +90,34 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         }
     }
 
+    /**
+     * @param isolation how the local platform runs generated code ({@code bubblewrap} or {@code none})
+     * @param dir where local sandbox workspaces are made; empty: a folder in the system temp folder
+     * @param uid the unprivileged uid (and gid) sandboxed commands run as when the platform is root
+     * @param cgroup a delegated cgroup v2 folder to make sandbox cgroups in; empty: detected
+     * @param maxTimeLimit the longest time limit a run may ask for (and the reaper's default)
+     * @param reaperGrace how long past its limit a task may run before the reaper stops it
+     * @param reaperInterval how often the local reaper runs
+     * @param cluster the ECS cluster of the Fargate sandbox tasks
+     * @param workspace the Fargate runner's workspace folder
+     */
+    public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
+                          int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
+                          Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
+                          Path workspace) {
+
+        public enum Isolation {
+            BUBBLEWRAP,
+            /** No isolation at all: generated code runs as the platform's user. For trusted code only. */
+            NONE
+        }
+
+        public Sandbox withMemoryMb(int newMemoryMb) {
+            return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
+        }
+    }
+
     public static SamokoderConfig fromEnv() {
         return fromEnv(System.getenv());
     }
@@ -146,22 +175,53 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.endpoint(Setting.LLM_OPENAI_COMPATIBLE_BASE_URL),
                 settings.optional(Setting.LLM_OPENAI_COMPATIBLE_API_KEY),
                 settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()));
-        return new SamokoderConfig(aws, limits, auth, api, local, llm);
+        Sandbox sandbox = new Sandbox(
+                isolation(settings.string(Setting.SANDBOX)),
+                optionalPath(settings.string(Setting.SANDBOX_DIR)),
+                settings.positiveInt(Setting.SANDBOX_UID),
+                optionalPath(settings.string(Setting.SANDBOX_CGROUP)),
+                settings.positiveInt(Setting.SANDBOX_MEMORY_MB),
+                settings.positiveInt(Setting.SANDBOX_CPU_MILLICORES),
+                settings.positiveInt(Setting.SANDBOX_MAX_PROCESSES),
+                settings.positiveInt(Setting.SANDBOX_OUTPUT_TAIL_BYTES),
+                settings.positiveLong(Setting.SANDBOX_OUTPUT_LIMIT_BYTES),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_MAX_TIME_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_GRACE_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_INTERVAL_SECONDS)),
+                settings.name(Setting.SANDBOX_CLUSTER),
+                Path.of(settings.string(Setting.SANDBOX_WORKSPACE)));
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox);
+    }
+
+    private static Sandbox.Isolation isolation(String value) {
+        return switch (value) {
+            case "bubblewrap" -> Sandbox.Isolation.BUBBLEWRAP;
+            case "none" -> Sandbox.Isolation.NONE;
+            default -> throw new ConfigException(Setting.SANDBOX.variable() + " must be 'bubblewrap' or 'none' (unsafe), got '" + value + "'");
+        };
+    }
+
+    private static Optional<Path> optionalPath(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox);
+    }
+
+    public SamokoderConfig withSandbox(Sandbox newSandbox) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox);
     }
 }

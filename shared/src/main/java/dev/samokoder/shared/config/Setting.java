@@ -52,7 +52,22 @@ public enum Setting {
     ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", "", "Local mode: the Anthropic key every user's calls use until users store their own."),
     LLM_OPENAI_COMPATIBLE_BASE_URL("SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", "", "Base URL of an OpenAI-compatible server (e.g. http://127.0.0.1:11434/v1 for Ollama) for models openai-compatible:..."),
     LLM_OPENAI_COMPATIBLE_API_KEY("SAMOKODER_LLM_OPENAI_COMPATIBLE_API_KEY", "", "The key of the OpenAI-compatible server, if it wants one (Groq, OpenRouter)."),
-    LLM_BEDROCK_REGION("SAMOKODER_LLM_BEDROCK_REGION", "", "Region of Bedrock calls; empty = AWS_REGION.");
+    LLM_BEDROCK_REGION("SAMOKODER_LLM_BEDROCK_REGION", "", "Region of Bedrock calls; empty = AWS_REGION."),
+
+    SANDBOX("SAMOKODER_SANDBOX", "bubblewrap", "Local mode: how generated code runs: bubblewrap (isolated), or none (UNSAFE: no isolation at all, for trusted code only)."),
+    SANDBOX_DIR("SAMOKODER_SANDBOX_DIR", "", "Local mode: where sandbox workspaces are made and removed (empty: samokoder-sandbox-<uid> in the system temp folder)."),
+    SANDBOX_UID("SAMOKODER_SANDBOX_UID", "65534", "Local mode, platform running as root: the unprivileged uid and gid sandboxed commands run as."),
+    SANDBOX_CGROUP("SAMOKODER_SANDBOX_CGROUP", "", "Local mode: a cgroup v2 folder (delegated to this user) to make sandbox cgroups in; empty: detected."),
+    SANDBOX_MEMORY_MB("SAMOKODER_SANDBOX_MEMORY_MB", "1024", "Memory limit of one sandbox run, in MiB (locally a cgroup limit; on Fargate the task size)."),
+    SANDBOX_CPU_MILLICORES("SAMOKODER_SANDBOX_CPU_MILLICORES", "1000", "CPU limit of one sandbox run, in thousandths of a core."),
+    SANDBOX_MAX_PROCESSES("SAMOKODER_SANDBOX_MAX_PROCESSES", "256", "Most processes and threads one sandbox run may have at once."),
+    SANDBOX_OUTPUT_TAIL_BYTES("SAMOKODER_SANDBOX_OUTPUT_TAIL_BYTES", "65536", "Bytes kept of each of stdout and stderr (the last ones)."),
+    SANDBOX_OUTPUT_LIMIT_BYTES("SAMOKODER_SANDBOX_OUTPUT_LIMIT_BYTES", "16777216", "Output a command may write in all before it is killed, in bytes (16 MiB)."),
+    SANDBOX_MAX_TIME_SECONDS("SAMOKODER_SANDBOX_MAX_TIME_SECONDS", "1800", "Longest time limit a sandbox run may ask for, in seconds."),
+    SANDBOX_REAPER_GRACE_SECONDS("SAMOKODER_SANDBOX_REAPER_GRACE_SECONDS", "120", "How long past its time limit a sandbox task may run before the reaper stops it."),
+    SANDBOX_REAPER_INTERVAL_SECONDS("SAMOKODER_SANDBOX_REAPER_INTERVAL_SECONDS", "60", "Local mode: how often the reaper looks at the running sandboxes."),
+    SANDBOX_CLUSTER("SAMOKODER_SANDBOX_CLUSTER", "samokoder-sandbox", "The ECS cluster sandbox tasks run on (the reaper lists it)."),
+    SANDBOX_WORKSPACE("SAMOKODER_SANDBOX_WORKSPACE", "/workspace", "Fargate runner: the empty folder the snapshot is materialized into.");
 
     private final String variable;
     private final String defaultValue;

@@ -1,0 +1,52 @@
+package dev.samokoder.runner;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.sandbox.ReapReport;
+import dev.samokoder.shared.sandbox.SandboxReaper;
+import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * The sandbox reaper on AWS: an EventBridge schedule invokes it (every few minutes); it stops
+ * every sandbox task on the cluster that outlived its time limit plus the grace period, or whose
+ * execution is no longer running. Every stop is logged; the report is the function's result.
+ */
+public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final SandboxReaper reaper;
+
+    public ReaperHandler() {
+        this(fromEnv(SamokoderConfig.fromEnv()));
+    }
+
+    ReaperHandler(SandboxReaper reaper) {
+        this.reaper = reaper;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        ReapReport report = reaper.reap();
+        return Json.mapper().convertValue(report, Map.class);
+    }
+
+    private static SandboxReaper fromEnv(SamokoderConfig config) {
+        Region region = Region.of(config.aws().region());
+        var http = UrlConnectionHttpClient.create();
+        var credentials = DefaultCredentialsProvider.builder().build();
+        EcsClient ecs = EcsClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
+        SfnClient sfn = SfnClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
+        return new SandboxReaper(new EcsSandboxTasks(ecs, config.sandbox().cluster()), new StepFunctionsRunActivity(sfn),
+                config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), Clock.systemUTC());
+    }
+}

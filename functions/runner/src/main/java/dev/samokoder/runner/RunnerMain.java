@@ -1,0 +1,119 @@
+package dev.samokoder.runner;
+
+import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.blob.BlobStore;
+import dev.samokoder.shared.config.ConfigException;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.sandbox.ChangeCollector;
+import dev.samokoder.shared.sandbox.CommandLauncher;
+import dev.samokoder.shared.sandbox.DirectLauncher;
+import dev.samokoder.shared.sandbox.ProcessSupervisor;
+import dev.samokoder.shared.sandbox.RunPipeline;
+import dev.samokoder.shared.sandbox.RunRequest;
+import dev.samokoder.shared.sandbox.RunRequests;
+import dev.samokoder.shared.sandbox.RunResult;
+import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.sandbox.SnapshotMaterializer;
+import dev.samokoder.shared.sandbox.SnapshotStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Fargate sandbox task: reads its run request (S3 key or JSON in the environment),
+ * materializes the snapshot into the empty workspace, runs the command under the time and output
+ * limits (memory and CPU are the task's size), writes the changed files and the result to S3, and
+ * exits. Exit status 0 means a result was recorded, whatever the command did; 2 means the request
+ * was unusable; 1 means the runner itself failed. The step function sees a non-zero status as a
+ * failed task.
+ */
+public final class RunnerMain {
+
+    static final int RECORDED = 0;
+    static final int RUNNER_FAILED = 1;
+    static final int BAD_REQUEST = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(RunnerMain.class);
+
+    private RunnerMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv()));
+    }
+
+    static int run(Map<String, String> environment) {
+        SamokoderConfig config;
+        try {
+            config = SamokoderConfig.fromEnv(environment);
+        } catch (ConfigException e) {
+            log.error("sandbox runner misconfigured: {}", e.getMessage());
+            return RUNNER_FAILED;
+        }
+        try (AwsClients clients = new AwsClients(config.aws())) {
+            String bucket = config.aws().bucketName();
+            RunStore runs = new RunStore(clients.s3(), bucket);
+            RunRequest request;
+            try {
+                request = RunRequests.fromTaskEnvironment(environment, runs);
+                requireWithinMaximum(request, config.sandbox());
+            } catch (IllegalArgumentException e) {
+                log.error("sandbox run request refused: {}", e.getMessage());
+                return BAD_REQUEST;
+            }
+            Path workspace = emptyWorkspace(config.sandbox().workspace());
+            RunResult result = pipeline(config, clients).run(request, workspace, launcher(), StopOnTerminate::watch);
+            runs.putResult(result);
+            log.info("sandbox run {} of run {} recorded: exit {}, limits {}, {} changes, {} ms", result.id(), result.runId(),
+                    result.exitCode(), result.limitsHit(), result.changes().size(), result.durationMillis());
+            return RECORDED;
+        } catch (RuntimeException | IOException e) {
+            log.error("sandbox runner failed", e);
+            return RUNNER_FAILED;
+        } finally {
+            StopOnTerminate.finished();
+        }
+    }
+
+    private static RunPipeline pipeline(SamokoderConfig config, AwsClients clients) {
+        String bucket = config.aws().bucketName();
+        long maxBlobBytes = config.limits().maxBlobBytes();
+        BlobStore blobs = new BlobStore(clients.s3(), bucket, maxBlobBytes);
+        SnapshotStore snapshots = new SnapshotStore(clients.s3(), bucket);
+        return new RunPipeline(snapshots, new SnapshotMaterializer(blobs), new ChangeCollector(blobs, snapshots, maxBlobBytes),
+                new ProcessSupervisor(config.sandbox().outputTailBytes(), config.sandbox().outputLimitBytes()));
+    }
+
+    /**
+     * In the task the runner is the container's first process, and the container exists for this
+     * one run: ending a command ends every other process in it. Anywhere else (tests, a developer
+     * trying the main) only the command's own tree is ended.
+     */
+    private static CommandLauncher launcher() {
+        if (ProcessHandle.current().pid() == 1) {
+            return new ContainerLauncher(DirectLauncher.forDedicatedContainer(), ContainerCgroupCounters.ofThisContainer());
+        }
+        log.warn("the runner is not the container's first process: only the command's own process tree will be ended");
+        return DirectLauncher.unsandboxed();
+    }
+
+    private static void requireWithinMaximum(RunRequest request, SamokoderConfig.Sandbox sandbox) {
+        if (request.timeLimitSeconds() > sandbox.maxTimeLimit().toSeconds()) {
+            throw new IllegalArgumentException("the time limit of " + request.timeLimitSeconds() + " s is over the maximum of "
+                    + sandbox.maxTimeLimit().toSeconds() + " s");
+        }
+    }
+
+    private static Path emptyWorkspace(Path workspace) throws IOException {
+        Files.createDirectories(workspace);
+        try (var entries = Files.list(workspace)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalStateException("the workspace " + workspace + " is not empty; the task must start with an empty volume");
+            }
+        }
+        return workspace;
+    }
+}

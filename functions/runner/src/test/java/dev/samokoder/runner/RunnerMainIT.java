@@ -1,0 +1,136 @@
+package dev.samokoder.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.shared.blob.BlobRef;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.sandbox.FileChange;
+import dev.samokoder.shared.sandbox.ManifestEntry;
+import dev.samokoder.shared.sandbox.RunRequest;
+import dev.samokoder.shared.sandbox.RunResult;
+import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.sandbox.SandboxTaskContract;
+import dev.samokoder.shared.sandbox.SnapshotManifest;
+import dev.samokoder.shared.sandbox.SnapshotStore;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Fargate entrypoint against the embedded S3, with trusted commands (it isolates nothing outside its task). */
+@ExtendWith(LocalAwsExtension.class)
+class RunnerMainIT {
+
+    @TempDir
+    Path task;
+
+    private LocalAws aws;
+    private RunStore runs;
+
+    @BeforeEach
+    void setUp(LocalAws localAws) {
+        aws = localAws;
+        runs = new RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+    }
+
+    /** The task's environment: where AWS is, and the empty workspace volume. */
+    private Map<String, String> environment(String variable, String value) {
+        var config = aws.config().aws();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "SAMOKODER_DYNAMODB_ENDPOINT", config.dynamoDbEndpoint().orElseThrow().toString(),
+                "SAMOKODER_S3_ENDPOINT", config.s3Endpoint().orElseThrow().toString(),
+                "SAMOKODER_SQS_ENDPOINT", config.sqsEndpoint().orElseThrow().toString(),
+                "SAMOKODER_BUCKET", config.bucketName(),
+                "SAMOKODER_SANDBOX_WORKSPACE", task.resolve("workspace").toString()));
+        environment.put(variable, value);
+        return environment;
+    }
+
+    private String snapshot(String project, Map<String, String> files) {
+        Map<String, ManifestEntry> entries = new HashMap<>();
+        files.forEach((path, content) -> {
+            BlobRef ref = aws.storage().blobs().put(content.getBytes(StandardCharsets.UTF_8));
+            entries.put(path, new ManifestEntry(ref.sha256(), ref.size(), false));
+        });
+        return new SnapshotStore(aws.clients().s3(), aws.config().aws().bucketName()).put(project, new SnapshotManifest(entries));
+    }
+
+    private static RunRequest request(String project, String snapshot, String script, int timeLimitSeconds) {
+        return new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, snapshot, List.of(script), true, "",
+                Map.of("GREETING", "hello"), timeLimitSeconds, false, null);
+    }
+
+    @Test
+    void runsTheRequestAtTheKeyAndRecordsResultAndChanges() throws Exception {
+        // given
+        String project = Ids.newId("prj");
+        RunRequest request = request(project, snapshot(project, Map.of("name.txt", "world")),
+                "echo \"$GREETING $(cat name.txt)\"; echo generated > out.txt; exit 3", 30);
+        String key = runs.putRequest(request);
+
+        // when
+        int status = RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, key));
+
+        // then
+        assertThat(status).isEqualTo(RunnerMain.RECORDED);
+        RunResult result = runs.getResult(request.id()).orElseThrow();
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout().text()).isEqualTo("hello world\n");
+        assertThat(result.changes()).extracting(FileChange::path).containsExactly("out.txt");
+        assertThat(result.snapshotKey()).isNotEqualTo(request.snapshotKey()).startsWith("snapshots/" + project + "/");
+        assertThat(Files.readString(task.resolve("workspace/out.txt"))).isEqualTo("generated\n");
+    }
+
+    @Test
+    void takesASmallRequestFromTheEnvironmentItself() throws Exception {
+        // given
+        String project = Ids.newId("prj");
+        RunRequest request = request(project, null, "echo inline", 30);
+
+        // when
+        int status = RunnerMain.run(environment(SandboxTaskContract.REQUEST_VARIABLE, Json.mapper().writeValueAsString(request)));
+
+        // then
+        assertThat(status).isEqualTo(RunnerMain.RECORDED);
+        assertThat(runs.getResult(request.id()).orElseThrow().stdout().text()).isEqualTo("inline\n");
+    }
+
+    @Test
+    void refusesAMissingOrInvalidRequest_andATimeLimitOverTheMaximum() throws Exception {
+        // given
+        RunRequest tooLong = request(Ids.newId("prj"), null, "true", 7200);
+
+        // when / then
+        assertThat(RunnerMain.run(environment("UNRELATED", "x"))).isEqualTo(RunnerMain.BAD_REQUEST);
+        assertThat(RunnerMain.run(environment(SandboxTaskContract.REQUEST_VARIABLE, "{\"id\":\"x\"}"))).isEqualTo(RunnerMain.BAD_REQUEST);
+        assertThat(RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, "sandbox-runs/sbx_nope/request.json")))
+                .isEqualTo(RunnerMain.BAD_REQUEST);
+        assertThat(RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(tooLong))))
+                .isEqualTo(RunnerMain.BAD_REQUEST);
+        assertThat(runs.getResult(tooLong.id())).isEmpty();
+    }
+
+    @Test
+    void refusesAWorkspaceThatIsNotEmpty() throws Exception {
+        // given
+        Files.createDirectories(task.resolve("workspace"));
+        Files.writeString(task.resolve("workspace/leftover.txt"), "from another run");
+        RunRequest request = request(Ids.newId("prj"), null, "true", 30);
+
+        // when
+        int status = RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(request)));
+
+        // then
+        assertThat(status).isEqualTo(RunnerMain.RUNNER_FAILED);
+        assertThat(runs.getResult(request.id())).isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.samokoder.local.sandbox;
+
+import dev.samokoder.local.sandbox.cgroup.CgroupDriver;
+import dev.samokoder.local.sandbox.cgroup.RunCgroup;
+import dev.samokoder.local.sandbox.cgroup.SandboxLimits;
+import dev.samokoder.shared.sandbox.CommandLauncher;
+import dev.samokoder.shared.sandbox.CommandSpec;
+import dev.samokoder.shared.sandbox.LaunchedCommand;
+import dev.samokoder.shared.sandbox.LimitsHit;
+import dev.samokoder.shared.sandbox.SandboxLaunchException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Starts a command in bubblewrap inside a cgroup of its own (see {@link BubblewrapArguments} for
+ * the isolation). The workspace's parent folder is the run's scratch folder: the sandbox's
+ * account files are written there, next to the workspace, never inside it.
+ */
+final class BubblewrapLauncher implements CommandLauncher {
+
+    private final BubblewrapInstallation installation;
+    private final CgroupDriver cgroups;
+    private final SandboxLimits limits;
+    private final SandboxIdentity identity;
+    private final HostLayout host;
+
+    BubblewrapLauncher(BubblewrapInstallation installation, CgroupDriver cgroups, SandboxLimits limits,
+                       SandboxIdentity identity, HostLayout host) {
+        this.installation = installation;
+        this.cgroups = cgroups;
+        this.limits = limits;
+        this.identity = identity;
+        this.host = host;
+    }
+
+    BubblewrapLauncher withLimits(SandboxLimits newLimits) {
+        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host);
+    }
+
+    /** Every run has ended: removes this process's cgroup folder. */
+    void close() {
+        cgroups.removeOwn();
+    }
+
+    String describe() {
+        return "bubblewrap (" + installation.bwrap() + ") as uid " + identity.uid() + ", " + cgroups.describe() + ", limits "
+                + limits.memoryBytes() / (1024 * 1024) + " MiB, " + limits.cpuMillicores() + " millicores, " + limits.maxProcesses() + " processes";
+    }
+
+    @Override
+    public LaunchedCommand launch(CommandSpec spec) throws IOException {
+        requireWorkingDirectory(spec);
+        Path etc = Files.createDirectories(spec.workspace().getParent().resolve("etc"));
+        Path passwd = Files.writeString(etc.resolve("passwd"), identity.passwd());
+        Path group = Files.writeString(etc.resolve("group"), identity.group());
+        if (identity.dropFromRoot()) {
+            WorkspaceOwnership.giveTo(spec.workspace(), identity.uid(), identity.gid());
+        }
+        List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
+                identity, host, installation.disableUserns(), passwd, group, spec);
+        RunCgroup cgroup = cgroups.create(spec.id(), limits);
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            builder.environment().clear();
+            builder.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            cgroup.remove();
+            throw e;
+        }
+        try {
+            cgroup.add(process.pid());
+            OutputStream handshake = process.getOutputStream();
+            handshake.write('\n');
+            handshake.flush();
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            cgroup.killAll();
+            cgroup.remove();
+            throw new SandboxLaunchException("could not put the sandbox into its cgroup: " + e.getMessage(), e);
+        }
+        return new Launched(process, cgroup);
+    }
+
+    private static void requireWorkingDirectory(CommandSpec spec) throws IOException {
+        Path workspace = spec.workspace().toRealPath();
+        Path directory = workspace.resolve(spec.workingDirectory());
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || !directory.toRealPath().startsWith(workspace)) {
+            throw new SandboxLaunchException("the working directory '" + spec.workingDirectory() + "' is not a folder of the workspace");
+        }
+    }
+
+    private record Launched(Process process, RunCgroup cgroup) implements LaunchedCommand {
+
+        @Override
+        public void killTree() {
+            // bwrap is the init of the sandbox's pid namespace: when it dies the kernel kills the rest;
+            // the cgroup catches anything still on its way out. (Process.destroy would also close the
+            // pipes the supervisor still drains: signal through the handle.)
+            process.toHandle().destroyForcibly();
+            cgroup.killAll();
+        }
+
+        @Override
+        public LimitsHit limitsHit() {
+            return cgroup.limitsHit();
+        }
+
+        @Override
+        public void release() {
+            cgroup.remove();
+        }
+    }
+}

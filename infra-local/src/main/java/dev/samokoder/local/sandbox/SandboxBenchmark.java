@@ -1,0 +1,157 @@
+package dev.samokoder.local.sandbox;
+
+import dev.samokoder.embedded.EmbeddedAws;
+import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.blob.BlobRef;
+import dev.samokoder.shared.blob.BlobStore;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.sandbox.CommandLauncher;
+import dev.samokoder.shared.sandbox.CommandOutcome;
+import dev.samokoder.shared.sandbox.CommandSpec;
+import dev.samokoder.shared.sandbox.DirectLauncher;
+import dev.samokoder.shared.sandbox.ManifestEntry;
+import dev.samokoder.shared.sandbox.ProcessSupervisor;
+import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.shared.sandbox.SnapshotManifest;
+import dev.samokoder.shared.sandbox.SnapshotMaterializer;
+import dev.samokoder.shared.storage.PlatformResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * {@code scripts/bench sandbox}: start-to-exit time of {@code true} and {@code node -e 0} in the
+ * local sandbox against the same commands without it (both through the same supervisor, so the
+ * difference is bubblewrap, setpriv, prlimit and the run's cgroup), and the time to materialize a
+ * snapshot of 10, 100 and 1,000 files from the embedded S3. Figures only; nothing passes or fails.
+ */
+public final class SandboxBenchmark {
+
+    private static final int WARMUPS = 5;
+    private static final int RUNS = 30;
+    private static final int FILE_BYTES = 1024;
+
+    private SandboxBenchmark() {
+    }
+
+    /** Exits explicitly: DynamoDB Local leaves non-daemon threads behind after it stops, which would keep the JVM for minutes. */
+    public static void main(String[] args) {
+        try {
+            run();
+            System.exit(0);
+        } catch (SandboxUnavailableException e) {
+            System.err.println("bench sandbox: " + e.getMessage());
+            System.exit(3);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
+        System.out.printf("Sandbox benchmark on %d cores, %s %s, %s %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"));
+        SamokoderConfig config = SamokoderConfig.fromEnv();
+        SandboxScratch scratch = SandboxScratch.open(config.sandbox().dir());
+        BubblewrapLauncher sandbox = LocalIsolation.bubblewrap(config.sandbox());
+        System.out.println("Sandbox: " + sandbox.describe());
+        try {
+            overhead(scratch, sandbox, List.of("/bin/true"));
+            overhead(scratch, sandbox, List.of("node", "-e", "0"));
+        } finally {
+            sandbox.close();
+            scratch.close();
+        }
+        materialization(config);
+    }
+
+    private static void overhead(SandboxScratch scratch, CommandLauncher sandbox, List<String> argv) {
+        SandboxScratch.RunFolder folder = scratch.create("bench-" + System.nanoTime());
+        try {
+            CommandSpec spec = new CommandSpec("bench", argv, folder.workspace(), "", SandboxEnvironment.of(Map.of()), false);
+            double[] plain = time(DirectLauncher.unsandboxed(), spec);
+            double[] isolated = time(sandbox, spec);
+            System.out.printf("%-14s without sandbox: median %6.1f ms (p90 %6.1f) | in sandbox: median %6.1f ms (p90 %6.1f) | "
+                            + "ratio %.1fx, overhead %+.1f ms (%d runs each)%n", String.join(" ", argv), median(plain), p90(plain),
+                    median(isolated), p90(isolated), median(isolated) / median(plain), median(isolated) - median(plain), RUNS);
+        } finally {
+            scratch.delete(folder);
+        }
+    }
+
+    private static double[] time(CommandLauncher launcher, CommandSpec spec) {
+        ProcessSupervisor supervisor = new ProcessSupervisor(4096, 1 << 20);
+        double[] millis = new double[RUNS];
+        for (int i = -WARMUPS; i < RUNS; i++) {
+            long started = System.nanoTime();
+            CommandOutcome outcome = supervisor.start(launcher, spec, Duration.ofSeconds(30)).await();
+            double elapsed = (System.nanoTime() - started) / 1e6;
+            if (outcome.exitCode() != 0) {
+                throw new IllegalStateException(spec.argv() + " failed: " + outcome.stderr().text());
+            }
+            if (i >= 0) {
+                millis[i] = elapsed;
+            }
+        }
+        return millis;
+    }
+
+    private static void materialization(SamokoderConfig defaults) throws Exception {
+        try (EmbeddedAws stack = EmbeddedAws.start(EmbeddedAws.Options.inMemory(defaults.aws().region(),
+                SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY))) {
+            SamokoderConfig config = defaults.withAws(defaults.aws().withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
+            try (AwsClients clients = new AwsClients(config.aws())) {
+                PlatformResources.ensure(config.aws(), clients.dynamoDb(), clients.s3(), clients.sqs());
+                BlobStore blobs = new BlobStore(clients.s3(), config.aws().bucketName(), config.limits().maxBlobBytes());
+                SnapshotMaterializer materializer = new SnapshotMaterializer(blobs);
+                for (int files : new int[] {10, 100, 1_000}) {
+                    SnapshotManifest manifest = snapshot(blobs, files);
+                    double[] millis = new double[5];
+                    for (int i = -1; i < millis.length; i++) {
+                        Path target = Files.createTempDirectory("sandbox-bench");
+                        long started = System.nanoTime();
+                        materializer.materialize(manifest, target);
+                        double elapsed = (System.nanoTime() - started) / 1e6;
+                        if (i >= 0) {
+                            millis[i] = elapsed;
+                        }
+                        SandboxScratch.deleteTree(target);
+                    }
+                    System.out.printf("Materialize a snapshot of %,5d files of %d bytes from the embedded S3: median %7.1f ms (%,.0f files/s, %d runs, %d fetches at once)%n",
+                            files, FILE_BYTES, median(millis), files / (median(millis) / 1000), millis.length, SnapshotMaterializer.parallelFetches());
+                }
+            }
+        }
+    }
+
+    /** Distinct random files in a few folders, stored as blobs: every file is one S3 GET. */
+    private static SnapshotManifest snapshot(BlobStore blobs, int files) {
+        Random random = new Random(files);
+        Map<String, ManifestEntry> entries = new TreeMap<>();
+        for (int i = 0; i < files; i++) {
+            byte[] content = new byte[FILE_BYTES];
+            random.nextBytes(content);
+            BlobRef ref = blobs.put(content);
+            entries.put("src/module" + (i % 20) + "/file" + i + ".js", new ManifestEntry(ref.sha256(), ref.size(), false));
+        }
+        return new SnapshotManifest(entries);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double p90(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length * 0.9) - 1];
+    }
+}

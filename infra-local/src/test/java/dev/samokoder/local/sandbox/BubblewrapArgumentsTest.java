@@ -1,0 +1,91 @@
+package dev.samokoder.local.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.shared.sandbox.CommandSpec;
+import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BubblewrapArgumentsTest {
+
+    private static final HostLayout MERGED_USR = new HostLayout(List.of("bin→usr/bin", "lib→usr/lib", "lib64→usr/lib64"), List.of(),
+            List.of("ssl", "alternatives"), List.of("resolv.conf", "hosts"));
+    private static final Path WORKSPACE = Path.of("/tmp/samokoder-sandbox/42/sbx_1/workspace");
+
+    private static List<String> argv(SandboxIdentity identity, boolean allowRegistries, String workingDirectory) {
+        CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "test"), WORKSPACE, workingDirectory,
+                SandboxEnvironment.of(Map.of("NODE_ENV", "test")), allowRegistries);
+        return BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+                identity, MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec);
+    }
+
+    /** The index of {@code option} followed by its values, or -1. */
+    private static int indexOf(List<String> argv, String... optionAndValues) {
+        return Collections.indexOfSubList(argv, List.of(optionAndValues));
+    }
+
+    @Test
+    void everyNamespaceIsNew_capabilitiesAreDropped_andTheSandboxDiesWithThePlatform() {
+        // when
+        List<String> argv = argv(new SandboxIdentity(65534, 65534, true), false, "");
+
+        // then
+        assertThat(argv).contains("--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--disable-userns")
+                .doesNotContain("--share-net");
+        assertThat(indexOf(argv, "--cap-drop", "ALL")).isPositive();
+        assertThat(indexOf(argv, "--uid", "1000", "--gid", "1000")).isPositive();
+    }
+
+    @Test
+    void asRootItDropsToTheUnprivilegedUidBeforeBubblewrap() {
+        // when
+        List<String> asRoot = argv(new SandboxIdentity(65534, 65534, true), false, "");
+        List<String> asUser = argv(new SandboxIdentity(1001, 1001, false), false, "");
+
+        // then
+        assertThat(indexOf(asRoot, "/usr/bin/setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"))
+                .isLessThan(asRoot.indexOf("/usr/bin/bwrap"));
+        assertThat(asRoot).contains("--no-new-privs", "--bounding-set=-all");
+        assertThat(asUser).doesNotContain("/usr/bin/setpriv");
+    }
+
+    @Test
+    void theWorkspaceIsTheOnlyWritableHostFolder_usrIsReadOnly_rootIsRemountedReadOnly() {
+        // when
+        List<String> argv = argv(new SandboxIdentity(65534, 65534, true), false, "frontend");
+
+        // then
+        assertThat(argv.stream().filter(arg -> arg.equals("--bind")).count()).isEqualTo(1);
+        assertThat(indexOf(argv, "--bind", WORKSPACE.toString(), "/workspace")).isPositive();
+        assertThat(indexOf(argv, "--ro-bind", "/usr", "/usr")).isPositive();
+        assertThat(indexOf(argv, "--symlink", "usr/bin", "/bin")).isPositive();
+        assertThat(indexOf(argv, "--chdir", "/workspace/frontend")).isPositive();
+        assertThat(indexOf(argv, "--remount-ro", "/")).isGreaterThan(indexOf(argv, "--bind", WORKSPACE.toString(), "/workspace"));
+        assertThat(argv).doesNotContain("/etc/resolv.conf");
+    }
+
+    @Test
+    void theEnvironmentIsClearedThenSet_andTheCommandComesLast() {
+        // when
+        List<String> argv = argv(new SandboxIdentity(65534, 65534, true), false, "");
+
+        // then
+        assertThat(indexOf(argv, "--setenv", "NODE_ENV", "test")).isGreaterThan(argv.indexOf("--clearenv"));
+        assertThat(argv.subList(argv.size() - 3, argv.size())).containsExactly("--", "npm", "test");
+        assertThat(argv.subList(0, 4)).containsExactly("/bin/sh", "-c", BubblewrapArguments.HANDSHAKE, "samokoder-sandbox");
+    }
+
+    @Test
+    void allowingRegistriesSharesTheNetworkAndShowsNameResolution() {
+        // when
+        List<String> argv = argv(new SandboxIdentity(65534, 65534, true), true, "");
+
+        // then
+        assertThat(argv).contains("--share-net");
+        assertThat(indexOf(argv, "--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf")).isPositive();
+    }
+}

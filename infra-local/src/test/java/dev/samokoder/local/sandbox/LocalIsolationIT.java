@@ -1,0 +1,76 @@
+package dev.samokoder.local.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.sandbox.CommandOutcome;
+import dev.samokoder.shared.sandbox.CommandSpec;
+import dev.samokoder.shared.sandbox.ProcessSupervisor;
+import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Without bubblewrap generated code is refused with what to install; only an explicit "none" runs it unisolated. */
+class LocalIsolationIT {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void withoutBubblewrapTheRefusalNamesThePackage() throws Exception {
+        // given: a search path with a prlimit and a setpriv but no bwrap
+        Path bin = Files.createDirectories(folder.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("prlimit"), Path.of("/usr/bin/prlimit"));
+        Files.createSymbolicLink(bin.resolve("setpriv"), Path.of("/usr/bin/setpriv"));
+
+        // when / then
+        assertThatThrownBy(() -> BubblewrapInstallation.find(true, bin.toString()))
+                .isInstanceOf(SandboxUnavailableException.class)
+                .hasMessageContaining("bubblewrap is not installed")
+                .hasMessageContaining("apt-get install bubblewrap");
+        assertThatThrownBy(() -> BubblewrapInstallation.find(true, folder.resolve("empty").toString()))
+                .hasMessageContaining("bubblewrap");
+    }
+
+    @Test
+    void withoutSetprivARootPlatformIsRefusedWithThePackageToo() throws Exception {
+        // given
+        Path bin = Files.createDirectories(folder.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("bwrap"), Path.of("/usr/bin/bwrap"));
+        Files.createSymbolicLink(bin.resolve("prlimit"), Path.of("/usr/bin/prlimit"));
+
+        // when / then
+        assertThatThrownBy(() -> BubblewrapInstallation.find(true, bin.toString())).hasMessageContaining("util-linux");
+        assertThat(BubblewrapInstallation.find(false, bin.toString()).bwrap()).isEqualTo(bin.resolve("bwrap"));
+    }
+
+    @Test
+    void noneRunsTheCommandWithoutIsolation_asThePlatformsOwnUser() throws Exception {
+        // given
+        SamokoderConfig.Sandbox none = SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX", "none")).sandbox();
+        SandboxScratch scratch = SandboxScratch.open(Optional.empty());
+        try {
+            SandboxScratch.RunFolder run = scratch.create("none-" + System.nanoTime());
+            CommandSpec spec = new CommandSpec("none", List.of("/bin/sh", "-c", "id -u; ls /proc | grep -c '^[0-9]'"), run.workspace(), "",
+                    SandboxEnvironment.of(Map.of()), false);
+
+            // when
+            CommandOutcome outcome = new ProcessSupervisor(4096, 65_536)
+                    .start(LocalIsolation.resolve(none, scratch).launcher(), spec, Duration.ofSeconds(10)).await();
+
+            // then: the host's uid and every process of the host are right there
+            List<String> lines = outcome.stdout().text().lines().toList();
+            assertThat(lines.getFirst()).isEqualTo(String.valueOf(ProcStatus.value("Uid")));
+            assertThat(Integer.parseInt(lines.get(1))).isGreaterThan(4);
+        } finally {
+            scratch.close();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.samokoder.local.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.samokoder.local.sfn.api.SfnApiServer;
+import dev.samokoder.local.sfn.api.SfnClients;
+import dev.samokoder.local.sfn.engine.EngineConfig;
+import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
+import dev.samokoder.local.sfn.store.InMemoryExecutionStore;
+import dev.samokoder.local.sfn.tasks.TaskIntegrations;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.sandbox.ReapReport;
+import dev.samokoder.shared.sandbox.ReapedTask;
+import dev.samokoder.shared.sandbox.RunActivity;
+import dev.samokoder.shared.sandbox.RunRequest;
+import dev.samokoder.shared.sandbox.RunResult;
+import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The local runner behind ecs:runTask.sync in the local engine, and the reaper over its process
+ * table: a task past its limit and a task whose run was cancelled are both stopped.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class LocalReaperIT {
+
+    private final MutableClock clock = new MutableClock();
+    private LocalAws aws;
+    private LocalSandbox sandbox;
+    private StepFunctionsEngine engine;
+    private SfnApiServer api;
+    private SfnClient sfn;
+    private String machineArn;
+
+    @BeforeEach
+    void start(LocalAws localAws) throws IOException {
+        aws = localAws;
+        sandbox = LocalSandbox.create(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), clock);
+        engine = StepFunctionsEngine.start(EngineConfig.builder().store(new InMemoryExecutionStore())
+                .integrations(TaskIntegrations.builder().ecsRunTaskSync(sandbox.ecsRunner()).build()).build());
+        api = SfnApiServer.start(engine, 0);
+        sfn = SfnClients.forEndpoint(api.endpoint());
+        String definition;
+        try (InputStream in = getClass().getResourceAsStream("/sandbox/run-task.asl.json")) {
+            definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        machineArn = sfn.createStateMachine(r -> r.name("executor-" + System.nanoTime()).definition(definition)
+                .roleArn("arn:aws:iam::000000000000:role/test")).stateMachineArn();
+    }
+
+    @AfterEach
+    void stop() {
+        sfn.close();
+        api.close();
+        engine.close();
+        sandbox.close();
+    }
+
+    private RunRequest request(String script, int timeLimitSeconds) {
+        String project = Ids.newId("prj");
+        return new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, Snapshots.store(aws, project, Map.of("a.txt", "a")),
+                List.of(script), true, "", Map.of(), timeLimitSeconds, false, null);
+    }
+
+    private String startExecution(RunRequest request) {
+        String key = new RunStore(aws.clients().s3(), aws.config().aws().bucketName()).putRequest(request);
+        ObjectNode input = Json.mapper().createObjectNode().put("requestKey", key).put("runId", request.runId())
+                .put("sandboxRunId", request.id()).put("timeLimitSeconds", request.timeLimitSeconds());
+        return sfn.startExecution(r -> r.stateMachineArn(machineArn).input(input.toString())).executionArn();
+    }
+
+    /** Waits until the reaper sees the sandbox running (so it is past materialization). */
+    private void awaitRunning() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (sandbox.reap(RunActivity.alwaysActive()).running() == 0) {
+            assertThat(Instant.now()).as("the sandbox started").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void theEngineRunsARequestInTheSandboxAndGetsTheStoppedTaskBack() throws Exception {
+        // given
+        RunRequest request = request("cat a.txt; echo ' from the sandbox'", 30);
+
+        // when
+        DescribeExecutionResponse execution = SfnClients.awaitFinished(sfn, startExecution(request), Duration.ofSeconds(60));
+
+        // then
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Json.mapper().readTree(execution.output());
+        assertThat(output.path("exitCode").asInt(-1)).isZero();
+        assertThat(output.path("status").asText()).isEqualTo("STOPPED");
+        RunResult result = new RunStore(aws.clients().s3(), aws.config().aws().bucketName()).getResult(request.id()).orElseThrow();
+        assertThat(result.stdout().text()).isEqualTo("a from the sandbox\n");
+    }
+
+    @Test
+    void aTaskWithoutARequestFailsTheStateAsOnAws() throws Exception {
+        // given: no request at that key
+        ObjectNode input = Json.mapper().createObjectNode().put("requestKey", "sandbox-runs/sbx_missing/request.json")
+                .put("runId", "run_x").put("sandboxRunId", "sbx_missing").put("timeLimitSeconds", 10);
+
+        // when
+        DescribeExecutionResponse execution = SfnClients.awaitFinished(sfn,
+                sfn.startExecution(r -> r.stateMachineArn(machineArn).input(input.toString())).executionArn(), Duration.ofSeconds(30));
+
+        // then
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.TaskFailed");
+        assertThat(Json.mapper().readTree(execution.cause()).path("StoppedReason").asText()).contains("no sandbox run request");
+    }
+
+    @Test
+    void theReaperStopsATaskPastItsTimeLimit() throws Exception {
+        // given: a sandbox that would run for ten minutes within a five-minute limit (its own timeout broken, say)
+        RunRequest request = request("sleep 600", 300);
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sandbox.run(request, Ids.newId("task"), null);
+            } catch (SandboxUnavailableException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitRunning();
+
+        // when: the clock passes its limit and the grace period
+        clock.advance(Duration.ofSeconds(300).plus(SandboxFixture.settings().reaperGrace()).plusSeconds(1));
+        ReapReport report = sandbox.reap(RunActivity.alwaysActive());
+
+        // then
+        assertThat(report.stopped()).singleElement().satisfies(task -> {
+            assertThat(task.runId()).isEqualTo(request.runId());
+            assertThat(task.reason()).isEqualTo(ReapedTask.Reason.OVERDUE);
+        });
+        RunResult result = run.get();
+        assertThat(result.stoppedByReaper()).isTrue();
+        assertThat(result.signal()).isEqualTo("SIGKILL");
+        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+    }
+
+    @Test
+    void theReaperStopsATaskWhoseExecutionWasCancelled() throws Exception {
+        // given: a long sandbox run started by the engine
+        RunRequest request = request("sleep 600", 600);
+        String executionArn = startExecution(request);
+        awaitRunning();
+
+        // when: the user cancels the run (the execution is stopped), then the reaper passes
+        sfn.stopExecution(r -> r.executionArn(executionArn).error("Cancelled").cause("the user cancelled the run"));
+        ReapReport report = sandbox.reap(new StepFunctionsRunActivity(sfn));
+
+        // then
+        assertThat(report.stopped()).singleElement().satisfies(task -> {
+            assertThat(task.runId()).isEqualTo(request.runId());
+            assertThat(task.reason()).isEqualTo(ReapedTask.Reason.RUN_NOT_ACTIVE);
+        });
+        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+        RunResult result = awaitResult(request.id());
+        assertThat(result.stoppedByReaper()).isTrue();
+    }
+
+    private RunResult awaitResult(String id) throws InterruptedException {
+        RunStore runs = new RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            var result = runs.getResult(id);
+            if (result.isPresent()) {
+                return result.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no result for " + id);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.samokoder.local.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samokoder.shared.sandbox.CommandOutcome;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No network inside the sandbox. Every probe stays on this machine: the host's loopback, a
+ * TEST-NET-1 address (192.0.2.1, reserved for documentation, never routed) and a name lookup.
+ */
+class SandboxNetworkIT {
+
+    private static SandboxFixture sandbox;
+    private static ServerSocket hostService;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = new SandboxFixture();
+        hostService = new ServerSocket();
+        hostService.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)); // stands in for the platform's own services
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        hostService.close();
+        sandbox.close();
+    }
+
+    private static String connect(String host, int port) {
+        return "const s = require('net').connect({host: '" + host + "', port: " + port + ", timeout: 2000});"
+                + "s.on('connect', () => { console.log('CONNECTED'); process.exit(0); });"
+                + "s.on('timeout', () => { console.log('TIMEOUT'); process.exit(3); });"
+                + "s.on('error', e => { console.log('ERROR ' + e.code); process.exit(4); });";
+    }
+
+    @Test
+    void theHostsLoopbackServicesAreUnreachable() {
+        // when
+        CommandOutcome outcome = sandbox.run("node -e \"" + connect("127.0.0.1", hostService.getLocalPort()) + "\"");
+
+        // then
+        assertThat(outcome.stdout().text()).contains("ERROR ECONNREFUSED");
+        assertThat(outcome.exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void aPublicAddressIsUnreachable() {
+        // when
+        CommandOutcome outcome = sandbox.run("node -e \"" + connect("192.0.2.1", 80) + "\"");
+
+        // then: no route at all, so it fails at once rather than timing out
+        assertThat(outcome.stdout().text()).contains("ERROR ENETUNREACH");
+    }
+
+    @Test
+    void namesDoNotResolve() {
+        // when
+        CommandOutcome outcome = sandbox.run("node -e \"require('dns').lookup('registry.npmjs.org', (e, a) => "
+                + "{ console.log(e ? 'FAILED ' + e.code : 'RESOLVED ' + a); process.exit(e ? 5 : 0); })\"");
+
+        // then
+        assertThat(outcome.stdout().text()).startsWith("FAILED");
+        assertThat(outcome.exitCode()).isEqualTo(5);
+    }
+
+    @Test
+    void theOnlyInterfaceIsItsOwnLoopback_whichWorks() {
+        // when: the command serves and calls itself on its own loopback, as a test of a web app would
+        CommandOutcome interfaces = sandbox.run("tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '");
+        CommandOutcome selfCall = sandbox.run("node -e \"const h = require('http');"
+                + "const srv = h.createServer((q, r) => r.end('pong')).listen(8080, '127.0.0.1', () =>"
+                + " h.get('http://127.0.0.1:8080', r => r.on('data', d => { console.log(String(d)); srv.close(); })))\"");
+
+        // then
+        assertThat(interfaces.stdout().text().strip()).isEqualTo("lo");
+        assertThat(selfCall.stdout().text().strip()).isEqualTo("pong");
+    }
+
+    @Test
+    void allowingRegistriesSharesTheHostsNetwork_asDocumented() {
+        // when: the documented cost of --allow-registries, shown against the host's loopback only
+        CommandOutcome outcome = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
+                "node -e \"" + connect("127.0.0.1", hostService.getLocalPort()) + "\"");
+
+        // then
+        assertThat(outcome.stdout().text()).contains("CONNECTED");
+    }
+}
