@@ -1,6 +1,9 @@
 package dev.samokoder.local;
 
+import dev.samokoder.agents.AgentServices;
 import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.llm.providers.LlmGateways;
+import dev.samokoder.local.workflow.LocalWorkflow;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
 import dev.samokoder.local.gateway.GatewaySetup;
@@ -34,6 +37,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** The local engine does not check roles; state machines still name one, as on AWS. */
+    private static final String LOCAL_ROLE_ARN = "arn:aws:iam::000000000000:role/samokoder-local-workflow";
 
     private final EmbeddedAws stack;
     private final LocalSandbox sandbox;
@@ -42,10 +47,13 @@ public final class LocalPlatform implements AutoCloseable {
     private final AwsClients clients;
     private final SamokoderConfig config;
     private final LocalGateway gateway;
+    private final String generationStateMachineArn;
     private boolean closed;
 
     private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalStepFunctions stepFunctions, SfnClient sfn,
-                          AwsClients clients, SamokoderConfig config, LocalGateway gateway) {
+                          AwsClients clients, SamokoderConfig config, LocalGateway gateway,
+                          String generationStateMachineArn) {
+        this.generationStateMachineArn = generationStateMachineArn;
         this.stack = stack;
         this.sandbox = sandbox;
         this.stepFunctions = stepFunctions;
@@ -73,16 +81,18 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             ensureResources(config, clients, stack);
             sandbox = LocalSandbox.create(config, clients, clock);
+            AgentServices agents = AgentServices.create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock);
             stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
-                    sandbox.ecsRunner());
+                    sandbox.ecsRunner(), LocalWorkflow.functions(agents));
             sfn = sfnClient(config, stepFunctions.endpoint());
+            String generationArn = LocalWorkflow.deploy(sfn, LOCAL_ROLE_ARN);
             sandbox.startReaper(new StepFunctionsRunActivity(sfn));
             LocalFunctions.Wiring wiring = LocalFunctions.create(config, clients, stack.dataDir(), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
                     wiring.functions(), Optional.of(wiring.authorizer()),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway);
+            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway, generationArn);
         } catch (RuntimeException e) {
             if (sfn != null) {
                 sfn.close();
@@ -151,6 +161,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public LocalSandbox sandbox() {
         return sandbox;
+    }
+
+    /** The generation workflow's state machine in the local engine. */
+    public String generationStateMachineArn() {
+        return generationStateMachineArn;
     }
 
     public URI stepFunctionsEndpoint() {

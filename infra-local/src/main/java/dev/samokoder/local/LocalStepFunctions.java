@@ -7,6 +7,7 @@ import dev.samokoder.local.sfn.engine.EngineConfig;
 import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
 import dev.samokoder.local.sfn.store.FileExecutionStore;
 import dev.samokoder.local.sfn.tasks.EcsRunTaskSyncRunner;
+import dev.samokoder.local.sfn.tasks.InProcessFunctions;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +31,12 @@ final class LocalStepFunctions implements AutoCloseable {
         this.api = api;
     }
 
-    static LocalStepFunctions start(Path dataDir, String host, int port, String region, EcsRunTaskSyncRunner sandbox) {
+    static LocalStepFunctions start(Path dataDir, String host, int port, String region, EcsRunTaskSyncRunner sandbox,
+                                    InProcessFunctions functions) {
         Ports.requireFree(COMPONENT, host, port);
         StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder()
                 .store(new FileExecutionStore(dataDir.resolve("stepfunctions")))
-                .integrations(TaskIntegrations.builder().ecsRunTaskSync(sandbox).build())
+                .integrations(TaskIntegrations.builder().functions(functions).ecsRunTaskSync(sandbox).build())
                 .region(region)
                 .build());
         try {
