@@ -28,7 +28,7 @@ public record AgentServices(AgentContext context, RouteStep route) {
 
     public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock) {
         Storage storage = Storage.create(clients, config, clock);
-        WorkflowLimits limits = WorkflowLimits.defaults();
+        WorkflowLimits limits = config.workflow();
         RunRepository runs = new RunRepository(storage.table(), clock);
         RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
         RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, AgentLimits.defaults());

@@ -3,6 +3,7 @@ package dev.samokoder.shared.config;
 import dev.samokoder.shared.llm.model.ModelRef;
 import java.math.BigDecimal;
 import java.net.URI;
+import dev.samokoder.shared.workflow.WorkflowLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param api request limits, rate limits and CORS of the HTTP API
  * @param local settings only the local platform (infra-local) reads
  * @param llm models, prices, budgets, limits and keys of the LLM gateway
+ * @param workflow the bounds of every loop of a generation run
  * @param sandbox limits of generated code's runs, and how the local platform isolates them
  */
-public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox) {
+public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox,
+                              WorkflowLimits workflow) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -190,7 +193,12 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_INTERVAL_SECONDS)),
                 settings.name(Setting.SANDBOX_CLUSTER),
                 Path.of(settings.string(Setting.SANDBOX_WORKSPACE)));
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox);
+        WorkflowLimits workflow = new WorkflowLimits(
+                settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_CODING_ATTEMPTS),
+                settings.nonNegativeInt(Setting.WORKFLOW_MAX_SCHEMA_RETRIES));
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow);
     }
 
     private static Sandbox.Isolation isolation(String value) {
@@ -206,22 +214,26 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow);
+    }
+
+    public SamokoderConfig withWorkflow(WorkflowLimits newWorkflow) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow);
     }
 
     public SamokoderConfig withSandbox(Sandbox newSandbox) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow);
     }
 }

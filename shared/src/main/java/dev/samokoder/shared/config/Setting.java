@@ -67,7 +67,12 @@ public enum Setting {
     SANDBOX_REAPER_GRACE_SECONDS("SAMOKODER_SANDBOX_REAPER_GRACE_SECONDS", "120", "How long past its time limit a sandbox task may run before the reaper stops it."),
     SANDBOX_REAPER_INTERVAL_SECONDS("SAMOKODER_SANDBOX_REAPER_INTERVAL_SECONDS", "60", "Local mode: how often the reaper looks at the running sandboxes."),
     SANDBOX_CLUSTER("SAMOKODER_SANDBOX_CLUSTER", "samokoder-sandbox", "The ECS cluster sandbox tasks run on (the reaper lists it)."),
-    SANDBOX_WORKSPACE("SAMOKODER_SANDBOX_WORKSPACE", "/workspace", "Fargate runner: the empty folder the snapshot is materialized into.");
+    SANDBOX_WORKSPACE("SAMOKODER_SANDBOX_WORKSPACE", "/workspace", "Fargate runner: the empty folder the snapshot is materialized into."),
+
+    WORKFLOW_MAX_QUESTIONS("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "5", "Clarifying questions SpecWriter may ask in an interactive run (0: none)."),
+    WORKFLOW_MAX_FIX_ITERATIONS("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "4", "Fix iterations (BugHunter/Troubleshooter rounds) per task before it fails."),
+    WORKFLOW_MAX_CODING_ATTEMPTS("SAMOKODER_WORKFLOW_MAX_CODING_ATTEMPTS", "3", "Attempts CodeMonkey gets per file (write, self-review, retry)."),
+    WORKFLOW_MAX_SCHEMA_RETRIES("SAMOKODER_WORKFLOW_MAX_SCHEMA_RETRIES", "2", "Re-asks of a model whose structured answer fails its JSON Schema (0: none).");
 
     private final String variable;
     private final String defaultValue;

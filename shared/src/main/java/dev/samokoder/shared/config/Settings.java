@@ -59,6 +59,19 @@ final class Settings {
         throw new ConfigException(setting.variable() + " must be a positive whole number, got '" + value + "'");
     }
 
+    int nonNegativeInt(Setting setting) {
+        String value = string(setting);
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(setting.variable() + " must be a whole number of 0 or more, got '" + value + "'");
+    }
+
     int positiveInt(Setting setting) {
         long value = positiveLong(setting);
         if (value > Integer.MAX_VALUE) {

@@ -49,4 +49,22 @@ class SamokoderConfigTest {
         assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_MAX_BLOB_BYTES", "0")))
                 .isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void workflowLimitsComeFromTheirSettings() {
+        assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.shared.workflow.WorkflowLimits.defaults());
+
+        SamokoderConfig config = SamokoderConfig.fromEnv(Map.of(
+                "SAMOKODER_WORKFLOW_MAX_QUESTIONS", "0",
+                "SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "7",
+                "SAMOKODER_WORKFLOW_MAX_SCHEMA_RETRIES", "0"));
+
+        assertThat(config.workflow().maxQuestions()).isZero();
+        assertThat(config.workflow().maxFixIterations()).isEqualTo(7);
+        assertThat(config.workflow().maxSchemaRetries()).isZero();
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("0 or more");
+    }
 }
