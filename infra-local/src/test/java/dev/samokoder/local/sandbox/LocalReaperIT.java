@@ -149,7 +149,7 @@ class LocalReaperIT {
         ReapReport report = sandbox.reap(RunActivity.alwaysActive());
 
         // then
-        assertThat(report.stopped()).singleElement().satisfies(task -> {
+        assertThat(report.stopped()).as("the reaper's report %s, and the run: %s", report, describe(run)).singleElement().satisfies(task -> {
             assertThat(task.runId()).isEqualTo(request.runId());
             assertThat(task.reason()).isEqualTo(ReapedTask.Reason.OVERDUE);
         });
@@ -178,6 +178,18 @@ class LocalReaperIT {
         assertThat(SandboxFixture.noProcessLeft()).isTrue();
         RunResult result = awaitResult(request.id());
         assertThat(result.stoppedByReaper()).isTrue();
+    }
+
+    /** What a run that should still be going did instead, for a failure message that explains itself. */
+    private static String describe(CompletableFuture<RunResult> run) {
+        if (!run.isDone()) {
+            return "still running";
+        }
+        try {
+            return "ended: " + run.join();
+        } catch (RuntimeException e) {
+            return "failed: " + e;
+        }
     }
 
     private RunResult awaitResult(String id) throws InterruptedException {
