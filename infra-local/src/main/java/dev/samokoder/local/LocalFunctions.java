@@ -13,6 +13,7 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The functions the local gateway invokes: the same handler classes the Lambda runtime runs,
@@ -30,11 +31,11 @@ final class LocalFunctions {
     private LocalFunctions() {
     }
 
-    static Wiring create(SamokoderConfig config, AwsClients clients, Path dataDir, Clock clock) {
+    static Wiring create(SamokoderConfig config, AwsClients clients, SfnClient sfn, Path dataDir, Clock clock) {
         ECKey signingKey = config.auth().signingKeyJwk()
                 .map(SigningKeys::parse)
                 .orElseGet(() -> SigningKeys.loadOrCreate(dataDir.resolve(SIGNING_KEY_FILE)));
-        ApiServices services = ApiServices.create(config, clients, signingKey, clock);
+        ApiServices services = ApiServices.create(config, clients, sfn, signingKey, clock);
         return new Wiring(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
                 new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens())));

@@ -2,14 +2,14 @@ package dev.samokoder.local;
 
 import dev.samokoder.agents.AgentServices;
 import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.llm.providers.LlmGateways;
-import dev.samokoder.local.workflow.LocalWorkflow;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
+import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.local.gateway.GatewaySetup;
 import dev.samokoder.local.gateway.HealthCheck;
 import dev.samokoder.local.gateway.LocalGateway;
 import dev.samokoder.local.sandbox.LocalSandbox;
+import dev.samokoder.local.workflow.LocalWorkflow;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
@@ -87,7 +87,8 @@ public final class LocalPlatform implements AutoCloseable {
             sfn = sfnClient(config, stepFunctions.endpoint());
             String generationArn = LocalWorkflow.deploy(sfn, LOCAL_ROLE_ARN);
             sandbox.startReaper(new StepFunctionsRunActivity(sfn));
-            LocalFunctions.Wiring wiring = LocalFunctions.create(config, clients, stack.dataDir(), clock);
+            LocalFunctions.Wiring wiring = LocalFunctions.create(config.withAws(config.aws().withStateMachineArn(generationArn)),
+                    clients, sfn, stack.dataDir(), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
                     wiring.functions(), Optional.of(wiring.authorizer()),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),

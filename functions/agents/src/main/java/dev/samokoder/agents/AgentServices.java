@@ -4,36 +4,55 @@ import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.LlmClient;
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.workflow.RouteStep;
 import dev.samokoder.shared.workflow.Router;
 import dev.samokoder.shared.workflow.RunEvents;
+import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.AgentContext;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.Executions;
+import dev.samokoder.shared.workflow.agents.RunLifecycle;
 import dev.samokoder.shared.workflow.agents.answers.StructuredAnswers;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
+import dev.samokoder.shared.workspace.WorkspaceService;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
 
 /** What the workflow's steps use, built once per cold start (or once by the local platform). */
-public record AgentServices(AgentContext context, RouteStep route) {
+public record AgentServices(AgentContext context, RouteStep route, Executions executions, RunLifecycle lifecycle) {
 
     /** On AWS: configuration, clients and the LLM gateway from the function's environment. */
     public static AgentServices fromEnv() {
         SamokoderConfig config = SamokoderConfig.fromEnv();
         AwsClients clients = new AwsClients(config.aws());
-        return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), Clock.systemUTC());
+        return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), Clock.systemUTC(), RunNotifier.NONE);
     }
 
     public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock) {
+        return create(config, clients, llm, clock, RunNotifier.NONE);
+    }
+
+    public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock, RunNotifier notifier) {
         Storage storage = Storage.create(clients, config, clock);
         WorkflowLimits limits = config.workflow();
+        String bucket = config.aws().bucketName();
         RunRepository runs = new RunRepository(storage.table(), clock);
         RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
         RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, AgentLimits.defaults());
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
                 new StructuredAnswers(llm, limits), limits, AgentLimits.defaults());
-        return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)));
+        WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
+        WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
+                bucket, config.api().exportUrlTtl(), clock);
+        int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
+        return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
+                new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit), clock),
+                new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier));
     }
 }

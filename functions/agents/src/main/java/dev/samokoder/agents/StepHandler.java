@@ -3,19 +3,26 @@ package dev.samokoder.agents;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RouteStep;
+import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.agents.Architect;
+import dev.samokoder.shared.workflow.agents.BugHunter;
 import dev.samokoder.shared.workflow.agents.CodeMonkey;
 import dev.samokoder.shared.workflow.agents.Developer;
+import dev.samokoder.shared.workflow.agents.ExecOutcome;
+import dev.samokoder.shared.workflow.agents.ProblemSolver;
 import dev.samokoder.shared.workflow.agents.SpecWriter;
 import dev.samokoder.shared.workflow.agents.TechLead;
 import dev.samokoder.shared.workflow.agents.TechnicalWriter;
+import dev.samokoder.shared.workflow.agents.Troubleshooter;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
@@ -29,7 +36,10 @@ import org.slf4j.MDC;
 public final class StepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     /** The workflow functions this handler serves, by the value of {@code SAMOKODER_STEP}. */
-    public enum WorkflowFunction { ROUTE, SPEC_WRITER, ARCHITECT, TECH_LEAD, DEVELOPER, CODE_MONKEY, TECHNICAL_WRITER }
+    public enum WorkflowFunction {
+        ROUTE, SPEC_WRITER, ASK_USER, ARCHITECT, TECH_LEAD, DEVELOPER, CODE_MONKEY, PREPARE_EXECUTION, JUDGE_EXECUTION,
+        BUG_HUNTER, TROUBLESHOOTER, PROBLEM_SOLVER, COMPLETE_TASK, TECHNICAL_WRITER, FINALIZE, PAUSE_FOR_BUDGET, RUN_FAILED
+    }
 
     private final WorkflowFunction function;
     private final AgentServices services;
@@ -58,6 +68,16 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
                 case DEVELOPER -> done(new Developer(services.context(), new CommandPolicy()).run(runId).steps().size() + " step(s)");
                 case CODE_MONKEY -> done(new CodeMonkey(services.context()).run(runId, file(payload)).path());
                 case TECHNICAL_WRITER -> done(new TechnicalWriter(services.context()).run(runId).length() + " characters");
+                case ASK_USER -> done(services.lifecycle().awaitAnswers(runId, token(payload)).status().name());
+                case PAUSE_FOR_BUDGET -> done(services.lifecycle().pauseForBudget(runId, token(payload), cause(payload)).status().name());
+                case PREPARE_EXECUTION -> Map.of("requestKey", services.executions().prepare(runId));
+                case JUDGE_EXECUTION -> done(services.executions().judge(runId, string(payload, "requestKey")).passed() ? "passed" : "failed");
+                case BUG_HUNTER -> done(fixed(new BugHunter(services.context()).run(runId, lastFailure(runId))));
+                case TROUBLESHOOTER -> done(fixed(new Troubleshooter(services.context()).run(runId, lastFailure(runId))));
+                case PROBLEM_SOLVER -> done(fixed(new ProblemSolver(services.context()).run(runId, lastFailure(runId))));
+                case COMPLETE_TASK -> done("task " + services.lifecycle().completeTask(runId).progress().currentTask() + " done");
+                case FINALIZE -> done(services.lifecycle().succeed(runId).status().name());
+                case RUN_FAILED -> done(services.lifecycle().fail(runId, error(payload), cause(payload)).status().name());
             };
         } finally {
             MDC.clear();
@@ -74,6 +94,40 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
         answer.put("reason", output.reason());
         answer.put("files", files);
         return answer;
+    }
+
+    /** The current task's last execution, which failed: what the fix agents work from. */
+    private ExecOutcome lastFailure(String runId) {
+        Run run = services.context().runs().get(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+        int task = run.progress().currentTask() + 1;
+        Execution last = services.context().artifacts().executions(runId, task).stream().reduce((a, b) -> b)
+                .filter(execution -> !execution.passed())
+                .orElseThrow(() -> new IllegalStateException("run " + runId + ": task " + task + " has no failed execution"));
+        return new ExecOutcome(last.failedCommand(), last.exitCode(), last.output(), last.timedOut());
+    }
+
+    private static String fixed(Optional<FixIteration> iteration) {
+        return iteration.map(it -> "iteration " + it.number() + " planned").orElse("the failure repeated");
+    }
+
+    private static String token(Map<String, Object> payload) {
+        return string(payload, "taskToken");
+    }
+
+    private static String string(Map<String, Object> payload, String field) {
+        if (!(payload.get(field) instanceof String value) || value.isBlank() || value.length() > 8_192) {
+            throw new IllegalArgumentException("the payload needs " + field);
+        }
+        return value;
+    }
+
+    /** The state machine's error ({@code {"Error": ..., "Cause": ...}}) from a Catch's ResultPath. */
+    private static String error(Map<String, Object> payload) {
+        return payload.get("error") instanceof Map<?, ?> error && error.get("Error") instanceof String name ? name : "States.Unknown";
+    }
+
+    private static String cause(Map<String, Object> payload) {
+        return payload.get("error") instanceof Map<?, ?> error && error.get("Cause") instanceof String cause ? cause : "";
     }
 
     private static Map<String, Object> done(String summary) {

@@ -7,10 +7,10 @@ import dev.samokoder.agents.StepHandler.WorkflowFunction;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.LlmClient;
 import dev.samokoder.shared.llm.LlmRequest;
 import dev.samokoder.shared.llm.LlmResponse;
-import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.model.ModelSpec;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
@@ -44,7 +44,8 @@ class StepHandlerIT {
         var storage = aws.storage();
         var project = storage.projects().create(Ids.newId("usr"), "todo", "", new ProjectSettings(Optional.empty(), AutonomyMode.AUTONOMOUS));
         return new RunRepository(storage.table(), Clock.systemUTC())
-                .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo app", AutonomyMode.AUTONOMOUS);
+                .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo app", AutonomyMode.AUTONOMOUS,
+                        dev.samokoder.shared.sandbox.SnapshotStore.key(project.id(), "0".repeat(64)));
     }
 
     @Test

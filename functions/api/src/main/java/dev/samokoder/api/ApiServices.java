@@ -15,28 +15,42 @@ import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.projects.ProjectService;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.UserRepository;
+import dev.samokoder.shared.workflow.RunEvents;
+import dev.samokoder.shared.workflow.RunRepository;
+import dev.samokoder.shared.workflow.RunService;
+import dev.samokoder.shared.workflow.WorkflowControl;
+import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceService;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Everything the API's operations use, built once per cold start (or once by the local platform).
  */
 public record ApiServices(SamokoderConfig config, AuthService auth, UserRepository users, ProjectService projects,
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
-                          SecurityHeaders securityHeaders, JsonBodies bodies) {
+                          SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs) {
 
     /** On AWS: configuration and the signing key from the function's environment. */
     public static ApiServices fromEnv() {
         SamokoderConfig config = SamokoderConfig.fromEnv();
         String jwk = config.auth().signingKeyJwk()
                 .orElseThrow(() -> new ConfigException("SAMOKODER_JWT_SIGNING_KEY is required outside local mode"));
-        return create(config, new AwsClients(config.aws()), SigningKeys.parse(jwk), Clock.systemUTC());
+        AwsClients clients = new AwsClients(config.aws());
+        return create(config, clients, clients.sfn(), SigningKeys.parse(jwk), Clock.systemUTC());
     }
 
-    public static ApiServices create(SamokoderConfig config, AwsClients clients, ECKey signingKey, Clock clock) {
+    /**
+     * @param sfn Step Functions, where {@code SAMOKODER_STATE_MACHINE_ARN} runs (the local engine in local mode)
+     */
+    public static ApiServices create(SamokoderConfig config, AwsClients clients, SfnClient sfn, ECKey signingKey, Clock clock) {
         Storage storage = Storage.create(clients, config, clock);
         var auth = config.auth();
         AccessTokens accessTokens = new AccessTokens(signingKey, auth.issuer(), auth.audience(), auth.accessTokenTtl(), clock);
@@ -52,6 +66,18 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 accessTokens,
                 new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
                 new SecurityHeaders(config.api().corsOrigins()),
-                new JsonBodies());
+                new JsonBodies(),
+                runService(config, clients, sfn, storage, clock));
+    }
+
+    private static RunService runService(SamokoderConfig config, AwsClients clients, SfnClient sfn, Storage storage, Clock clock) {
+        String stateMachine = config.aws().stateMachineArn()
+                .orElseThrow(() -> new ConfigException("SAMOKODER_STATE_MACHINE_ARN is required: the runs API starts that state machine"));
+        var dynamoDb = clients.dynamoDb();
+        return new RunService(storage.projects(), new RunRepository(storage.table(), clock), new RunEvents(dynamoDb, storage.table(), clock),
+                new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults()),
+                new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
+                new CostLedger(dynamoDb, storage.table(), clock),
+                new WorkflowControl(sfn, stateMachine, config.workflow()));
     }
 }

@@ -68,6 +68,7 @@ class ApiEventsIT {
     private static Storage storage;
     private static ApiHandler handler;
     private static final List<String> secretsSeen = new ArrayList<>();
+    private static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
 
     @BeforeAll
     static void start(LocalAws aws) {
@@ -80,7 +81,9 @@ class ApiEventsIT {
                 .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
                 .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()));
-        services = ApiServices.create(config, aws.clients(), SigningKeys.generate(), Clock.systemUTC());
+        config = config.withAws(config.aws().withStateMachineArn("arn:aws:states:eu-central-1:000000000000:stateMachine:samples"));
+        services = ApiServices.create(config, aws.clients(), new StepFunctionsRecorder(), SigningKeys.generate(), Clock.systemUTC());
+        dynamoDb = aws.clients().dynamoDb();
         storage = aws.storage();
         handler = new ApiHandler(services);
     }
@@ -104,7 +107,7 @@ class ApiEventsIT {
     @MethodSource("manifest")
     void theHandlerAnswersTheSampleAsTheManifestSays(Expectation expected) {
         // given
-        SampleWorld world = SampleWorld.create(services, storage);
+        SampleWorld world = SampleWorld.create(services, storage, dynamoDb);
         secretsSeen.addAll(world.secrets());
         APIGatewayV2HTTPEvent event = SampleEvents.load(expected.file(), world.placeholders());
         if (event.getBody() != null) {
@@ -223,10 +226,13 @@ class ApiEventsIT {
 
     /** Values for every placeholder, for tests that look at the events' shape rather than play them. */
     private static Map<String, String> anyValues() {
-        return Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk",
-                "email", "ada@example.com", "accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature",
-                "refreshToken", "rt_sample", "projectId", "prj_0123456789abcdefghjk",
-                "otherProjectId", "prj_zyxwvutsrqpnmkjhgfed", "newEmail", "grace@example.com", "oversizeText", "aaaa");
+        return Map.ofEntries(Map.entry("userId", "usr_0123456789abcdefghjk"), Map.entry("sessionId", "ses_0123456789abcdefghjk"),
+                Map.entry("email", "ada@example.com"), Map.entry("accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature"),
+                Map.entry("refreshToken", "rt_sample"), Map.entry("projectId", "prj_0123456789abcdefghjk"),
+                Map.entry("otherProjectId", "prj_zyxwvutsrqpnmkjhgfed"), Map.entry("newEmail", "grace@example.com"),
+                Map.entry("oversizeText", "aaaa"), Map.entry("idleProjectId", "prj_abcdefghjk0123456789"),
+                Map.entry("runId", "run_0123456789abcdefghjk"), Map.entry("failedRunId", "run_abcdefghjk0123456789"),
+                Map.entry("otherRunId", "run_zyxwvutsrqpnmkjhgfed"));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

@@ -1,18 +1,30 @@
 package dev.samokoder.api;
 
 import dev.samokoder.shared.auth.AuthTokens;
+import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.domain.User;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.projects.ProjectChanges;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunEvents;
+import dev.samokoder.shared.workflow.RunKind;
+import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.RunRepository;
+import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The data a sample event is played against, as {@code events/api/README.md} describes it: a
@@ -26,12 +38,14 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
 
     static final String PASSWORD = "correct horse battery staple";
 
-    static SampleWorld create(ApiServices services, Storage storage) {
+    static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb) {
         String email = newEmail();
         User user = services.auth().register(email, PASSWORD, Optional.of("Ada"));
         AuthTokens tokens = services.auth().login(email, PASSWORD);
         String sessionId = services.accessTokens().verify(tokens.accessToken()).sessionId();
 
+        // created first, so the main project is the newest in the user's list
+        Project idle = services.projects().create(user.id(), "Notes", "", ProjectSettings.defaults());
         Project created = services.projects().create(user.id(), "Todo app", "A todo list with due dates", ProjectSettings.defaults());
         // version 2, so that a sample can send version 1 as a stale one
         Project project = services.projects().update(user.id(), created.id(), created.version(),
@@ -46,16 +60,40 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         Project theirs = services.projects().create(Ids.newId(User.ID_PREFIX), "Bob's app", "", ProjectSettings.defaults());
         write(storage, theirs.id(), "README.md", "# Bob's");
 
-        Map<String, String> placeholders = Map.of(
-                "userId", user.id(),
-                "sessionId", sessionId,
-                "email", email,
-                "accessToken", tokens.accessToken(),
-                "refreshToken", tokens.refreshToken(),
-                "projectId", project.id(),
-                "otherProjectId", theirs.id(),
-                "newEmail", newEmail(),
-                "oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes()));
+        // runs: one waiting on a question in the project, a failed one in a second project (so a new run
+        // may start there), and one of the other user's
+        Clock clock = Clock.systemUTC();
+        RunRepository runs = new RunRepository(storage.table(), clock);
+        RunEvents events = new RunEvents(dynamoDb, storage.table(), clock);
+        RunArtifacts artifacts = new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults());
+        Run waiting = runs.start(project.id(), user.id(), RunKind.NEW_APP, "A todo REST API", AutonomyMode.INTERACTIVE,
+                SnapshotStore.key(project.id(), "0".repeat(64)));
+        events.append(waiting.id(), "RUN_STARTED", "a new app in interactive mode", Map.of());
+        artifacts.putQuestions(waiting.id(), List.of("Where should todos be stored?"));
+        RunProgress p = waiting.progress();
+        runs.save(waiting.withStatus(RunStatus.WAITING_FOR_ANSWER)
+                .withControl(waiting.control().withWaitToken(Optional.of("task-token-of-" + waiting.id())))
+                .withProgress(new RunProgress(p.mode(), true, 1, false, false, 0, 0, p.task(), false, false)));
+        Run failed = runs.start(idle.id(), user.id(), RunKind.NEW_APP, "A notes app", AutonomyMode.AUTONOMOUS,
+                SnapshotStore.key(idle.id(), "0".repeat(64)));
+        runs.save(failed.withStatus(RunStatus.FAILED).withFailure(Optional.of("task 1 still fails after 4 fix iterations")));
+        Run theirRun = runs.start(theirs.id(), theirs.ownerId(), RunKind.NEW_APP, "Bob's app", AutonomyMode.AUTONOMOUS,
+                SnapshotStore.key(theirs.id(), "0".repeat(64)));
+
+        Map<String, String> placeholders = Map.ofEntries(
+                Map.entry("idleProjectId", idle.id()),
+                Map.entry("runId", waiting.id()),
+                Map.entry("failedRunId", failed.id()),
+                Map.entry("otherRunId", theirRun.id()),
+                Map.entry("userId", user.id()),
+                Map.entry("sessionId", sessionId),
+                Map.entry("email", email),
+                Map.entry("accessToken", tokens.accessToken()),
+                Map.entry("refreshToken", tokens.refreshToken()),
+                Map.entry("projectId", project.id()),
+                Map.entry("otherProjectId", theirs.id()),
+                Map.entry("newEmail", newEmail()),
+                Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
         return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken()));
     }
 

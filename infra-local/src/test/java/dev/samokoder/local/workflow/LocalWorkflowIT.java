@@ -68,7 +68,8 @@ class LocalWorkflowIT {
             var project = storage.projects().create(Ids.newId("usr"), "todo", "a todo API",
                     new ProjectSettings(Optional.empty(), AutonomyMode.AUTONOMOUS));
             Run run = new RunRepository(storage.table(), Clock.systemUTC())
-                    .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo REST API", AutonomyMode.AUTONOMOUS);
+                    .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo REST API", AutonomyMode.AUTONOMOUS,
+                            dev.samokoder.shared.sandbox.SnapshotStore.key(project.id(), "0".repeat(64)));
 
             // when
             String input = "{\"runId\":\"" + run.id() + "\",\"limits\":{\"codeMonkeyConcurrency\":1}}";

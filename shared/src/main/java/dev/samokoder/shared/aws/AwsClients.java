@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -32,6 +33,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
     private final Lazy<SqsClient> sqs = new Lazy<>(this::buildSqs);
     private final Lazy<S3Presigner> s3Presigner = new Lazy<>(this::buildS3Presigner);
+    private final Lazy<SfnClient> sfn = new Lazy<>(this::buildSfn);
 
     public AwsClients(SamokoderConfig.Aws config) {
         this.config = config;
@@ -61,6 +63,11 @@ public final class AwsClients implements AutoCloseable {
         return sqs.get();
     }
 
+    /** Step Functions on AWS (local mode talks to its own engine through the client the platform builds). */
+    public SfnClient sfn() {
+        return sfn.get();
+    }
+
     /** Presigns S3 URLs (export downloads); path-style against a local endpoint, like the client. */
     public S3Presigner s3Presigner() {
         return s3Presigner.get();
@@ -88,6 +95,10 @@ public final class AwsClients implements AutoCloseable {
         return builder.build();
     }
 
+    private SfnClient buildSfn() {
+        return SfnClient.builder().httpClient(http).region(region()).credentialsProvider(credentials).build();
+    }
+
     private SqsClient buildSqs() {
         var builder = SqsClient.builder().httpClient(http).region(region()).credentialsProvider(credentials);
         config.sqsEndpoint().ifPresent(builder::endpointOverride);
@@ -100,7 +111,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (var client : new AutoCloseable[] {dynamoDb.ifBuilt(), s3.ifBuilt(), sqs.ifBuilt(), s3Presigner.ifBuilt(), http}) {
+        for (var client : new AutoCloseable[] {dynamoDb.ifBuilt(), s3.ifBuilt(), sqs.ifBuilt(), sfn.ifBuilt(), s3Presigner.ifBuilt(), http}) {
             if (client != null) {
                 try {
                     client.close();

@@ -1,9 +1,9 @@
 package dev.samokoder.shared.config;
 
 import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.workflow.WorkflowLimits;
 import java.math.BigDecimal;
 import java.net.URI;
-import dev.samokoder.shared.workflow.WorkflowLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
     public record Aws(String region, String tableName, String bucketName, String webhookQueueName,
                       String webhookDeadLetterQueueName, Optional<URI> dynamoDbEndpoint,
-                      Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint) {
+                      Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<String> stateMachineArn) {
 
         /** True when any service is an emulator on an overridden endpoint rather than AWS itself. */
         public boolean local() {
@@ -41,7 +41,12 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Aws withEndpoints(URI dynamoDb, URI s3, URI sqs) {
             return new Aws(region, tableName, bucketName, webhookQueueName, webhookDeadLetterQueueName,
-                    Optional.of(dynamoDb), Optional.of(s3), Optional.of(sqs));
+                    Optional.of(dynamoDb), Optional.of(s3), Optional.of(sqs), stateMachineArn);
+        }
+
+        public Aws withStateMachineArn(String arn) {
+            return new Aws(region, tableName, bucketName, webhookQueueName, webhookDeadLetterQueueName,
+                    dynamoDbEndpoint, s3Endpoint, sqsEndpoint, Optional.of(arn));
         }
     }
 
@@ -135,7 +140,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.name(Setting.WEBHOOK_DLQ),
                 settings.endpoint(Setting.DYNAMODB_ENDPOINT),
                 settings.endpoint(Setting.S3_ENDPOINT),
-                settings.endpoint(Setting.SQS_ENDPOINT));
+                settings.endpoint(Setting.SQS_ENDPOINT),
+                Optional.of(settings.string(Setting.STATE_MACHINE_ARN)).filter(arn -> !arn.isBlank()));
         Limits limits = new Limits(settings.positiveLong(Setting.MAX_BLOB_BYTES));
         String signingKey = settings.string(Setting.JWT_SIGNING_KEY);
         Auth auth = new Auth(
@@ -197,7 +203,9 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_CODING_ATTEMPTS),
-                settings.nonNegativeInt(Setting.WORKFLOW_MAX_SCHEMA_RETRIES));
+                settings.nonNegativeInt(Setting.WORKFLOW_MAX_SCHEMA_RETRIES),
+                settings.positiveInt(Setting.WORKFLOW_CODE_MONKEY_CONCURRENCY),
+                settings.positiveInt(Setting.WORKFLOW_EXECUTION_TIME_SECONDS));
         return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow);
     }
 

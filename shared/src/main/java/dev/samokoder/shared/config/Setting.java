@@ -72,7 +72,10 @@ public enum Setting {
     WORKFLOW_MAX_QUESTIONS("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "5", "Clarifying questions SpecWriter may ask in an interactive run (0: none)."),
     WORKFLOW_MAX_FIX_ITERATIONS("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "4", "Fix iterations (BugHunter/Troubleshooter rounds) per task before it fails."),
     WORKFLOW_MAX_CODING_ATTEMPTS("SAMOKODER_WORKFLOW_MAX_CODING_ATTEMPTS", "3", "Attempts CodeMonkey gets per file (write, self-review, retry)."),
-    WORKFLOW_MAX_SCHEMA_RETRIES("SAMOKODER_WORKFLOW_MAX_SCHEMA_RETRIES", "2", "Re-asks of a model whose structured answer fails its JSON Schema (0: none).");
+    WORKFLOW_MAX_SCHEMA_RETRIES("SAMOKODER_WORKFLOW_MAX_SCHEMA_RETRIES", "2", "Re-asks of a model whose structured answer fails its JSON Schema (0: none)."),
+    WORKFLOW_CODE_MONKEY_CONCURRENCY("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "4", "Files CodeMonkey writes at once: the Map state's MaxConcurrency (1 to 40)."),
+    WORKFLOW_EXECUTION_TIME_SECONDS("SAMOKODER_WORKFLOW_EXECUTION_TIME_SECONDS", "600", "Wall-clock limit of one sandbox execution of a task's commands and tests (at most SAMOKODER_SANDBOX_MAX_TIME_SECONDS)."),
+    STATE_MACHINE_ARN("SAMOKODER_STATE_MACHINE_ARN", "", "The generation workflow's state machine, which the runs API starts (set by CDK; local mode deploys its own).");
 
     private final String variable;
     private final String defaultValue;

@@ -26,6 +26,11 @@ public final class Keys {
         return new Key(userPartition(ownerId), OWNED_PROJECT_PREFIX + createdAt + "#" + projectId);
     }
 
+    /** The project's index entry of a run: sorts the project's runs by start time. */
+    public static Key projectRun(String projectId, Instant createdAt, String runId) {
+        return new Key(projectPartition(projectId), PROJECT_RUN_PREFIX + createdAt + "#" + runId);
+    }
+
     public static Key file(String projectId, String path) {
         return new Key(projectPartition(projectId), FILE_PREFIX + path);
     }
@@ -123,6 +128,16 @@ public final class Keys {
         return new Key(runPartition(runId), taskPrefix(task) + "#ITER#" + String.format("%02d", iteration));
     }
 
+    /** An execution of a task's commands and tests in the sandbox, numbered from 1 within the task. */
+    public static Key runTaskExecution(String runId, int task, int execution) {
+        return new Key(runPartition(runId), taskPrefix(task) + "#EXEC#" + String.format("%02d", execution));
+    }
+
+    /** The sort-key prefix of one task's executions. */
+    public static String taskExecutionPrefix(int task) {
+        return taskPrefix(task) + "#EXEC#";
+    }
+
     /** The sort-key prefix of one task's steps (a query reads that task's steps only). */
     public static String taskStepPrefix(int task) {
         return taskPrefix(task) + "#STEP#";
@@ -149,6 +164,7 @@ public final class Keys {
 
     public static final String OWNED_PROJECT_PREFIX = "OWNS#";
     public static final String FILE_PREFIX = "FILE#";
+    public static final String PROJECT_RUN_PREFIX = "RUNOF#";
     public static final String LLM_CALL_PREFIX = "LLMCALL#";
     public static final String LLM_AGENT_SPEND_PREFIX = "LLMSPEND#AGENT#";
 }

@@ -10,27 +10,63 @@ import java.util.Optional;
  * @param request the user's description or change request (bounded in length by the API)
  * @param lastStep the step the router chose last, and why (for the run view)
  * @param failure why the run stopped, when it failed
+ * @param control the run's handles on its workflow execution and workspace
  * @param version the optimistic-locking version this copy was read at
  */
 public record Run(String id, String projectId, String userId, RunKind kind, String request, RunStatus status,
-                  RunProgress progress, Optional<RouteDecision> lastStep, Optional<String> failure,
+                  RunProgress progress, Optional<RouteDecision> lastStep, Optional<String> failure, Control control,
                   Instant createdAt, Instant updatedAt, long version) {
 
     public static final String ID_PREFIX = "run";
 
+    /**
+     * @param attempt 1 for the first execution; a resume of a failed run starts attempt 2, and so on
+     * @param executionArn the Step Functions execution of the current attempt, once started
+     * @param waitToken the task token the execution waits on (a question or a budget pause)
+     * @param goodSnapshot the workspace as it was after the last completed task (or at the start):
+     *                     a failed or cancelled run puts the project's files back to it
+     */
+    public record Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot) {
+
+        public Control withExecution(String arn) {
+            return new Control(attempt, Optional.of(arn), waitToken, goodSnapshot);
+        }
+
+        public Control withWaitToken(Optional<String> token) {
+            return new Control(attempt, executionArn, token, goodSnapshot);
+        }
+
+        public Control withGoodSnapshot(String snapshot) {
+            return new Control(attempt, executionArn, waitToken, snapshot);
+        }
+
+        public Control nextAttempt() {
+            return new Control(attempt + 1, Optional.empty(), Optional.empty(), goodSnapshot);
+        }
+    }
+
+    /** The name of the current attempt's execution: unique per run and attempt, so a start is idempotent. */
+    public String executionName() {
+        return control.attempt() == 1 ? id : id + "-" + control.attempt();
+    }
+
     public Run withStatus(RunStatus newStatus) {
-        return new Run(id, projectId, userId, kind, request, newStatus, progress, lastStep, failure, createdAt, updatedAt, version);
+        return new Run(id, projectId, userId, kind, request, newStatus, progress, lastStep, failure, control, createdAt, updatedAt, version);
     }
 
     public Run withProgress(RunProgress newProgress) {
-        return new Run(id, projectId, userId, kind, request, status, newProgress, lastStep, failure, createdAt, updatedAt, version);
+        return new Run(id, projectId, userId, kind, request, status, newProgress, lastStep, failure, control, createdAt, updatedAt, version);
     }
 
     public Run withLastStep(RouteDecision decision) {
-        return new Run(id, projectId, userId, kind, request, status, progress, Optional.of(decision), failure, createdAt, updatedAt, version);
+        return new Run(id, projectId, userId, kind, request, status, progress, Optional.of(decision), failure, control, createdAt, updatedAt, version);
     }
 
-    public Run withFailure(String reason) {
-        return new Run(id, projectId, userId, kind, request, status, progress, lastStep, Optional.of(reason), createdAt, updatedAt, version);
+    public Run withFailure(Optional<String> reason) {
+        return new Run(id, projectId, userId, kind, request, status, progress, lastStep, reason, control, createdAt, updatedAt, version);
+    }
+
+    public Run withControl(Control newControl) {
+        return new Run(id, projectId, userId, kind, request, status, progress, lastStep, failure, newControl, createdAt, updatedAt, version);
     }
 }

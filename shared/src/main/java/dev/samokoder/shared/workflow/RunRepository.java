@@ -6,6 +6,7 @@ import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.ItemAlreadyExistsException;
 import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
+import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
@@ -26,6 +27,7 @@ public final class RunRepository {
 
     static final String TYPE = "Run";
     static final String ACTIVE_TYPE = "ActiveRun";
+    static final String PROJECT_RUN_TYPE = "ProjectRun";
 
     private final SingleTable table;
     private final Clock clock;
@@ -36,13 +38,14 @@ public final class RunRepository {
     }
 
     /** @throws ActiveRunExistsException if the project has an active run */
-    public Run start(String projectId, String userId, RunKind kind, String request, AutonomyMode mode) {
+    public Run start(String projectId, String userId, RunKind kind, String request, AutonomyMode mode, String baseSnapshot) {
         Instant now = clock.instant();
         RunProgress progress = new RunProgress(mode, false, 0, false, false, 0, 0, TaskProgress.fresh(), false, false);
         Run run = new Run(Ids.newId(Run.ID_PREFIX), projectId, userId, kind, request, RunStatus.RUNNING, progress,
-                Optional.empty(), Optional.empty(), now, now, 1);
+                Optional.empty(), Optional.empty(), new Run.Control(1, Optional.empty(), Optional.empty(), baseSnapshot), now, now, 1);
         var lock = Attributes.item(Keys.activeRun(projectId), ACTIVE_TYPE, 1).string("runId", run.id()).build();
-        table.transact(List.of(table.createOp(toItem(run)), table.createOp(lock)), (index, stored) -> index == 1
+        var index = Attributes.item(Keys.projectRun(projectId, now, run.id()), PROJECT_RUN_TYPE, 1).string("runId", run.id()).build();
+        table.transact(List.of(table.createOp(toItem(run)), table.createOp(lock), table.createOp(index)), (op, stored) -> op == 1
                 ? new ActiveRunExistsException(projectId, stored.map(item -> Attributes.of(item).string("runId")).orElse("(unknown)"))
                 : new ItemAlreadyExistsException(Keys.run(run.id())));
         return run;
@@ -55,6 +58,12 @@ public final class RunRepository {
     /** The run if {@code userId} started it; someone else's run reads as absent (HTTP 404). */
     public Optional<Run> getOwned(String runId, String userId) {
         return get(runId).filter(run -> run.userId().equals(userId));
+    }
+
+    /** A page of the project's run ids, newest first. */
+    public Page<String> listForProject(String projectId, int limit, Optional<String> cursor) {
+        return table.queryPage(Keys.projectPartition(projectId), Keys.PROJECT_RUN_PREFIX, limit, cursor, false)
+                .map(item -> Attributes.of(item).string("runId"));
     }
 
     public Optional<String> activeRunId(String projectId) {
@@ -70,7 +79,7 @@ public final class RunRepository {
      */
     public Run save(Run run) {
         Run saved = new Run(run.id(), run.projectId(), run.userId(), run.kind(), run.request(), run.status(), run.progress(),
-                run.lastStep(), run.failure(), run.createdAt(), clock.instant(), run.version() + 1);
+                run.lastStep(), run.failure(), run.control(), run.createdAt(), clock.instant(), run.version() + 1);
         Key key = Keys.run(run.id());
         Optional<Attributes> lock = table.get(Keys.activeRun(run.projectId())).map(Attributes::of);
         boolean holdsLock = lock.isPresent() && lock.get().string("runId").equals(run.id());
@@ -119,6 +128,10 @@ public final class RunRepository {
                 .optionalString("lastStep", run.lastStep().map(d -> d.next().name()))
                 .optionalString("lastStepReason", run.lastStep().map(RouteDecision::reason))
                 .optionalString("failure", run.failure())
+                .number("attempt", run.control().attempt())
+                .optionalString("executionArn", run.control().executionArn())
+                .optionalString("waitToken", run.control().waitToken())
+                .string("goodSnapshot", run.control().goodSnapshot())
                 .instant("createdAt", run.createdAt())
                 .instant("updatedAt", run.updatedAt())
                 .build();
@@ -134,8 +147,10 @@ public final class RunRepository {
                 (int) a.number("currentTask"), task, a.bool("docsDone"), a.bool("cancelRequested"));
         Optional<RouteDecision> lastStep = a.optionalString("lastStep")
                 .map(step -> new RouteDecision(Step.valueOf(step), a.optionalString("lastStepReason").orElse("")));
+        Run.Control control = new Run.Control((int) a.number("attempt"), a.optionalString("executionArn"),
+                a.optionalString("waitToken"), a.string("goodSnapshot"));
         return new Run(a.string("id"), a.string("projectId"), a.string("userId"), RunKind.valueOf(a.string("kind")),
                 a.string("request"), RunStatus.valueOf(a.string("status")), progress, lastStep, a.optionalString("failure"),
-                a.instant("createdAt"), a.instant("updatedAt"), a.version());
+                control, a.instant("createdAt"), a.instant("updatedAt"), a.version());
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RouterTest {
 
-    private static final Router ROUTER = new Router(new WorkflowLimits(5, 3, 3, 2));
+    private static final Router ROUTER = new Router(new WorkflowLimits(5, 3, 3, 2, 4, 600));
 
     private static RunProgress run(boolean spec, int questions, boolean architecture, boolean plan, int tasks, int current,
                                    TaskProgress task, boolean docs) {
@@ -82,7 +82,7 @@ class RouterTest {
     @Test
     void aTaskThatNeverPassesEndsWithinTheFixBound() {
         // given: a model that never fixes the bug, each round a different failure
-        WorkflowLimits limits = new WorkflowLimits(5, 4, 3, 2);
+        WorkflowLimits limits = new WorkflowLimits(5, 4, 3, 2, 4, 600);
         Router router = new Router(limits);
         int fixes = 0;
         int steps = 0;

@@ -34,7 +34,8 @@ class RunRepositoryIT {
     }
 
     private Run start(String projectId) {
-        return runs.start(projectId, Ids.newId("usr"), RunKind.NEW_APP, "a todo app", AutonomyMode.INTERACTIVE);
+        return runs.start(projectId, Ids.newId("usr"), RunKind.NEW_APP, "a todo app", AutonomyMode.INTERACTIVE,
+                dev.samokoder.shared.sandbox.SnapshotStore.key(projectId, "0".repeat(64)));
     }
 
     @Test
@@ -85,7 +86,7 @@ class RunRepositoryIT {
         assertThatThrownBy(() -> start(projectId)).isInstanceOf(ActiveRunExistsException.class)
                 .extracting(e -> ((ActiveRunExistsException) e).activeRunId()).isEqualTo(run.id());
 
-        Run failed = runs.save(run.withStatus(RunStatus.FAILED).withFailure("task 2 kept failing"));
+        Run failed = runs.save(run.withStatus(RunStatus.FAILED).withFailure(java.util.Optional.of("task 2 kept failing")));
         assertThat(runs.activeRunId(projectId)).isEmpty();
 
         Run resumed = runs.save(failed.withStatus(RunStatus.RUNNING));

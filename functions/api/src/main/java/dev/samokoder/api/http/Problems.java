@@ -12,6 +12,10 @@ import dev.samokoder.shared.storage.InvalidCursorException;
 import dev.samokoder.shared.storage.ItemNotFoundException;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.validation.ValidationException;
+import dev.samokoder.shared.workflow.ActiveRunExistsException;
+import dev.samokoder.shared.workflow.QuestionNotFoundException;
+import dev.samokoder.shared.workflow.RunNotFoundException;
+import dev.samokoder.shared.workflow.RunStateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,11 @@ final class Problems {
                     .with("errors", List.of(Map.of("field", "cursor", "message", "is not a cursor of this listing"))));
             case InvalidPathException e -> plain(Problem.of("invalid-path", "Invalid path", 400, e.getMessage()));
             case ProjectNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case RunNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case QuestionNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case ActiveRunExistsException e -> plain(Problem.of("active-run", "A run is in progress", 409,
+                    "the project has an active run; wait for it to end, or cancel it").with("activeRunId", e.activeRunId()));
+            case RunStateException e -> plain(Problem.of("run-state", "Not possible in the run's state", 409, e.getMessage()));
             case ItemNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "it no longer exists"));
             case BlobNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "the file's content is missing"));
             case VersionConflictException e -> plain(withCurrentVersion(Problem.of("version-conflict", "Version conflict", 409,

@@ -7,6 +7,7 @@ import dev.samokoder.api.files.FileOperations;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.Operation;
 import dev.samokoder.api.projects.ProjectOperations;
+import dev.samokoder.api.runs.RunOperations;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public final class ApiOperations {
         var auth = new AuthOperations(services.auth(), services.users());
         var projects = new ProjectOperations(services.projects());
         var files = new FileOperations(services.projects(), services.workspace());
+        var runs = new RunOperations(services.runs());
         Map<String, Operation> byRouteKey = Map.ofEntries(
                 Map.entry("POST /v1/auth/register", auth::register),
                 Map.entry("POST /v1/auth/login", auth::login),
@@ -34,7 +36,15 @@ public final class ApiOperations {
                 Map.entry("DELETE /v1/projects/{projectId}", projects::delete),
                 Map.entry("GET /v1/projects/{projectId}/files", files::tree),
                 Map.entry("GET /v1/projects/{projectId}/files/{path+}", files::read),
-                Map.entry("GET /v1/projects/{projectId}/export", files::export));
+                Map.entry("GET /v1/projects/{projectId}/export", files::export),
+                Map.entry("POST /v1/projects/{projectId}/runs", runs::start),
+                Map.entry("GET /v1/projects/{projectId}/runs", runs::list),
+                Map.entry("GET /v1/runs/{runId}", runs::get),
+                Map.entry("GET /v1/runs/{runId}/events", runs::events),
+                Map.entry("GET /v1/runs/{runId}/questions", runs::questions),
+                Map.entry("POST /v1/runs/{runId}/questions/{questionId}/answer", runs::answer),
+                Map.entry("POST /v1/runs/{runId}/cancel", runs::cancel),
+                Map.entry("POST /v1/runs/{runId}/resume", runs::resume));
         Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
         for (Route route : ApiRoutes.routes()) {
             Operation operation = byRouteKey.get(route.routeKey());

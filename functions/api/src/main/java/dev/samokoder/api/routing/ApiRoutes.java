@@ -30,7 +30,15 @@ public final class ApiRoutes {
             new Route("DELETE", "/v1/projects/{projectId}", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/files", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/files/{path+}", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true));
+            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true),
+            new Route("POST", "/v1/projects/{projectId}/runs", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/runs", API.name(), true),
+            new Route("GET", "/v1/runs/{runId}", API.name(), true),
+            new Route("GET", "/v1/runs/{runId}/events", API.name(), true),
+            new Route("GET", "/v1/runs/{runId}/questions", API.name(), true),
+            new Route("POST", "/v1/runs/{runId}/questions/{questionId}/answer", API.name(), true),
+            new Route("POST", "/v1/runs/{runId}/cancel", API.name(), true),
+            new Route("POST", "/v1/runs/{runId}/resume", API.name(), true));
 
     private ApiRoutes() {
     }

@@ -7,18 +7,18 @@ import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
-import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;
+import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ class TaskAgentsIT {
         AgentHarness h = planned(AgentHarness.withAnswers(aws, Map.of(
                 CodeMonkey.AGENT, List.of("{\"content\": \"v1\", \"summary\": \"1\"}", "{\"content\": \"v2\", \"summary\": \"2\"}"),
                 CodeMonkey.REVIEW_AGENT, Collections.nCopies(attempts, "{\"approved\": false, \"problems\": [\"missing export\"]}")),
-                AutonomyMode.AUTONOMOUS, new WorkflowLimits(5, 4, attempts, 2)));
+                AutonomyMode.AUTONOMOUS, new WorkflowLimits(5, 4, attempts, 2, 4, 600)));
         h.artifacts.appendSteps(h.run.id(), 1, 0, List.of(TaskStep.saveFile(1, 0, "a.js", "export one")));
         h.progress(p -> withTask(p, new TaskProgress(TaskPhase.STEPS_PLANNED, 1, 0, FailureKind.NONE, false, false)));
 

@@ -30,6 +30,7 @@ public final class RunArtifacts {
     static final String TASK_TYPE = "Task";
     static final String STEP_TYPE = "TaskStep";
     static final String ITERATION_TYPE = "FixIteration";
+    static final String EXECUTION_TYPE = "Execution";
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
@@ -186,6 +187,34 @@ public final class RunArtifacts {
         return table.get(Keys.runTaskIteration(runId, task, number)).map(Attributes::of).map(a -> new FixIteration(
                 (int) a.number("task"), (int) a.number("iteration"), FixIteration.Kind.valueOf(a.string("kind")),
                 a.string("diagnosis"), a.string("plan"), a.string("failureHash")));
+    }
+
+    /** Records a judged execution, replacing one with the same number (a retried step writes it again). */
+    public void putExecution(String runId, Execution execution) {
+        put(Attributes.item(Keys.runTaskExecution(runId, execution.task(), execution.number()), EXECUTION_TYPE, 1)
+                .number("task", execution.task())
+                .number("execution", execution.number())
+                .string("sandboxRunId", execution.sandboxRunId())
+                .bool("passed", execution.passed())
+                .stringList("failedCommand", list(execution.failedCommand()))
+                .string("failure", execution.failure())
+                .number("exitCode", execution.exitCode())
+                .bool("timedOut", execution.timedOut())
+                .number("durationMillis", execution.durationMillis())
+                .string("output", Text.tail(execution.output(), limits.maxExecOutputChars()))
+                .number("filesChanged", execution.filesChanged())
+                .instant("at", execution.at())
+                .build());
+    }
+
+    /** A task's executions in order (one per fix iteration at most, so a small query). */
+    public List<Execution> executions(String runId, int task) {
+        return table.queryAll(Keys.runPartition(runId), Keys.taskExecutionPrefix(task)).stream().map(item -> {
+            Attributes a = Attributes.of(item);
+            return new Execution((int) a.number("task"), (int) a.number("execution"), a.string("sandboxRunId"), a.bool("passed"),
+                    a.stringList("failedCommand"), a.string("failure"), (int) a.number("exitCode"), a.bool("timedOut"),
+                    a.number("durationMillis"), a.string("output"), (int) a.number("filesChanged"), a.instant("at"));
+        }).toList();
     }
 
     private Map<String, AttributeValue> questionItem(String runId, Question question) {

@@ -1,0 +1,245 @@
+package dev.samokoder.shared.workflow;
+
+import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.domain.Project;
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.RunCost;
+import dev.samokoder.shared.projects.ProjectNotFoundException;
+import dev.samokoder.shared.storage.Page;
+import dev.samokoder.shared.storage.ProjectRepository;
+import dev.samokoder.shared.storage.VersionConflictException;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.agents.artifacts.Question;
+import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the runs API does: start a run (one active per project), read it with its cost so far,
+ * its timeline and its questions, answer a question (which resumes the paused workflow), cancel,
+ * and resume a failed or budget-paused run from where it stopped. Every read and write checks
+ * that the run is the caller's; another user's run is "not found".
+ */
+public final class RunService implements RunStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    private static final int MAX_CONFLICT_RETRIES = 20;
+
+    /** A run as the API shows it: the run item, and what its model calls cost so far. */
+    public record RunDetails(Run run, RunCost cost) {
+    }
+
+    private final ProjectRepository projects;
+    private final RunRepository runs;
+    private final RunEvents events;
+    private final RunArtifacts artifacts;
+    private final WorkspaceSnapshots snapshots;
+    private final CostLedger ledger;
+    private final WorkflowControl workflow;
+
+    public RunService(ProjectRepository projects, RunRepository runs, RunEvents events, RunArtifacts artifacts,
+                      WorkspaceSnapshots snapshots, CostLedger ledger, WorkflowControl workflow) {
+        this.projects = projects;
+        this.runs = runs;
+        this.events = events;
+        this.artifacts = artifacts;
+        this.snapshots = snapshots;
+        this.ledger = ledger;
+        this.workflow = workflow;
+    }
+
+    @Override
+    public Run start(String userId, String projectId, RunKind kind, String request, Optional<AutonomyMode> mode) {
+        Project project = projects.getOwned(projectId, userId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        runs.activeRunId(projectId).ifPresent(active -> {
+            throw new ActiveRunExistsException(projectId, active);
+        });
+        String baseline = snapshots.take(projectId);
+        Run run = runs.start(projectId, userId, kind, request, mode.orElse(project.settings().autonomy()), baseline);
+        events.append(run.id(), "RUN_STARTED", (kind == RunKind.NEW_APP ? "a new app" : "a change request") + " in "
+                + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name()));
+        return launch(run);
+    }
+
+    public RunDetails get(String userId, String runId) {
+        Run run = owned(userId, runId);
+        return new RunDetails(run, ledger.runCost(runId));
+    }
+
+    /** A page of the project's runs, newest first. */
+    public Page<Run> list(String userId, String projectId, int limit, Optional<String> cursor) {
+        projects.getOwned(projectId, userId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        Page<String> ids = runs.listForProject(projectId, limit, cursor);
+        return new Page<>(ids.items().stream().map(runs::get).flatMap(Optional::stream).toList(), ids.nextCursor());
+    }
+
+    public List<RunEvent> events(String userId, String runId, long after, int limit) {
+        owned(userId, runId);
+        return events.after(runId, after, limit);
+    }
+
+    public List<Question> questions(String userId, String runId) {
+        owned(userId, runId);
+        return artifacts.questions(runId);
+    }
+
+    /**
+     * Records an answer; the last open question's answer sends the spec back to SpecWriter and
+     * resumes the workflow waiting on the AskUser state.
+     *
+     * @throws RunStateException when the run is not asking, or the question was answered already
+     */
+    public Question answer(String userId, String runId, int number, String text) {
+        Run run = owned(userId, runId);
+        if (!run.status().active() || run.progress().openQuestions() == 0) {
+            throw new RunStateException("run " + runId + " is not waiting for answers (it is " + run.status() + ")");
+        }
+        Question question = artifacts.questions(runId).stream().filter(q -> q.number() == number).findFirst()
+                .orElseThrow(() -> new QuestionNotFoundException(runId, number));
+        if (question.answer().isPresent()) {
+            throw new RunStateException("question " + number + " of run " + runId + " is answered already");
+        }
+        Question answered;
+        try {
+            answered = artifacts.answer(runId, question, text);
+        } catch (VersionConflictException e) {
+            throw new RunStateException("question " + number + " of run " + runId + " was answered at the same time");
+        }
+        long open = artifacts.questions(runId).stream().filter(q -> q.answer().isEmpty()).count();
+        events.append(runId, "QUESTION_ANSWERED", "question " + number + " answered" + (open == 0 ? "; back to SpecWriter" : ""),
+                Map.of("question", Integer.toString(number), "open", Long.toString(open)));
+        if (open == 0) {
+            // the token stored by AskUser, as read by the write that wins; without one, AskUser has not
+            // run yet and will find no open question, so the workflow goes on without a resume
+            AtomicReference<Optional<String>> token = new AtomicReference<>(Optional.empty());
+            change(runId, current -> {
+                RunProgress p = current.progress();
+                token.set(current.control().waitToken());
+                if (p.openQuestions() == 0) {
+                    return current;
+                }
+                return current.withStatus(RunStatus.RUNNING).withControl(current.control().withWaitToken(Optional.empty()))
+                        .withProgress(new RunProgress(p.mode(), false, 0, p.architectureDone(), p.planDone(), p.taskCount(),
+                                p.currentTask(), p.task(), p.docsDone(), p.cancelRequested()));
+            });
+            token.get().ifPresent(workflow::resume);
+        }
+        return answered;
+    }
+
+    /**
+     * Asks the run to stop: it ends CANCELLED at its next step (a sandbox execution in progress
+     * finishes first), with the files back at the last good snapshot. A paused run stops now.
+     */
+    public Run cancel(String userId, String runId) {
+        Run run = owned(userId, runId);
+        if (!run.status().active()) {
+            throw new RunStateException("run " + runId + " has ended (" + run.status() + "); there is nothing to cancel");
+        }
+        Run saved = change(runId, current -> {
+            RunProgress p = current.progress();
+            return p.cancelRequested() ? current : current.withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(),
+                    p.architectureDone(), p.planDone(), p.taskCount(), p.currentTask(), p.task(), p.docsDone(), true));
+        });
+        events.append(runId, "CANCEL_REQUESTED", "cancel requested by the user", Map.of());
+        saved.control().waitToken().ifPresent(token -> {
+            try {
+                workflow.cancelWait(token);
+            } catch (RuntimeException e) {
+                log.warn("run {}: the paused execution did not take the cancel; it stops at its next step", runId, e);
+            }
+        });
+        return saved;
+    }
+
+    /**
+     * Continues a budget-paused run (once the budget allows another call) or a failed one (a new
+     * execution from where it stopped; a task that failed starts over from its plan, since its
+     * files were put back to the last good snapshot).
+     */
+    public Run resume(String userId, String runId) {
+        Run run = owned(userId, runId);
+        return switch (run.status()) {
+            case PAUSED_BUDGET -> resumePaused(run);
+            case FAILED -> resumeFailed(run);
+            case RUNNING, WAITING_FOR_ANSWER -> throw new RunStateException("run " + runId + " is " + run.status() + "; there is nothing to resume");
+            case SUCCEEDED, CANCELLED -> throw new RunStateException("run " + runId + " has ended (" + run.status()
+                    + "); start a new run, e.g. a change request");
+        };
+    }
+
+    private Run resumePaused(Run run) {
+        Project project = projects.get(run.projectId()).orElseThrow(() -> new RunNotFoundException(run.id()));
+        Optional<BigDecimal> budget = project.settings().budgetUsd();
+        BigDecimal spent = ledger.projectCost(project.id()).spend().committedUsd();
+        if (budget.isPresent() && spent.compareTo(budget.get()) >= 0) {
+            throw new RunStateException("the project has spent $" + spent.toPlainString() + " of its $" + budget.get().toPlainString()
+                    + " budget; raise the budget (PATCH /v1/projects/" + project.id() + ") and resume again");
+        }
+        String token = run.control().waitToken().orElseThrow(() -> new RunStateException("run " + run.id() + " is not waiting"));
+        Run resumed = change(run.id(), current -> current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())
+                .withControl(current.control().withWaitToken(Optional.empty())));
+        events.append(run.id(), "RESUMED", "resumed after the budget pause", Map.of());
+        workflow.resume(token);
+        return resumed;
+    }
+
+    private Run resumeFailed(Run run) {
+        Run resumed = change(run.id(), current -> {
+            RunProgress p = current.progress();
+            boolean inTask = p.planDone() && p.currentTask() < p.taskCount();
+            TaskProgress task = inTask && p.task().phase() != TaskPhase.PASSED ? TaskProgress.fresh() : p.task();
+            return current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())
+                    .withControl(current.control().nextAttempt())
+                    .withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(),
+                            p.taskCount(), p.currentTask(), task, p.docsDone(), false));
+        });
+        events.append(run.id(), "RESUMED", "resumed after the failure (attempt " + resumed.control().attempt() + ")",
+                Map.of("attempt", Integer.toString(resumed.control().attempt())));
+        return launch(resumed);
+    }
+
+    /** Starts the run's execution; a start that fails ends the run as failed, so the project is not locked. */
+    private Run launch(Run run) {
+        String arn;
+        try {
+            arn = workflow.start(run);
+        } catch (RuntimeException e) {
+            log.error("run {}: the workflow did not start", run.id(), e);
+            change(run.id(), current -> current.withStatus(RunStatus.FAILED)
+                    .withFailure(Optional.of("the workflow did not start: " + e.getMessage())));
+            events.append(run.id(), "RUN_FAILED", "the workflow did not start; resume the run to try again", Map.of());
+            throw e;
+        }
+        return change(run.id(), current -> current.withControl(current.control().withExecution(arn)));
+    }
+
+    private Run owned(String userId, String runId) {
+        return runs.getOwned(runId, userId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+
+    private Run change(String runId, UnaryOperator<Run> change) {
+        for (int attempt = 1; ; attempt++) {
+            Run current = runs.get(runId).orElseThrow(() -> new RunNotFoundException(runId));
+            Run next = change.apply(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            try {
+                return runs.save(next);
+            } catch (VersionConflictException conflict) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+}

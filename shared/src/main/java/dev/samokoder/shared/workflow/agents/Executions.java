@@ -1,0 +1,172 @@
+package dev.samokoder.shared.workflow.agents;
+
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.sandbox.RunRequest;
+import dev.samokoder.shared.sandbox.RunResult;
+import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunProgress.FailureKind;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Executor's two Lambda halves around the sandbox task: {@link #prepare} snapshots the
+ * workspace and writes the run request for the current task's commands and the app's tests;
+ * {@link #judge} reads the sandbox's result, writes the kept file changes back into the
+ * workspace, records the execution, and marks the task passed or failed (tests or a command).
+ */
+public final class Executions {
+
+    public static final String AGENT = "Executor";
+
+    /**
+     * @param timeLimitSeconds the wall-clock limit of one execution (all of a task's commands)
+     */
+    public record Settings(int timeLimitSeconds) {
+        public Settings {
+            if (timeLimitSeconds < 1) {
+                throw new IllegalArgumentException("the execution time limit must be positive");
+            }
+        }
+    }
+
+    private final AgentContext context;
+    private final AgentRun runs;
+    private final RunStore sandboxRuns;
+    private final WorkspaceSnapshots snapshots;
+    private final Settings settings;
+    private final Clock clock;
+
+    public Executions(AgentContext context, RunStore sandboxRuns, WorkspaceSnapshots snapshots, Settings settings, Clock clock) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+        this.sandboxRuns = sandboxRuns;
+        this.snapshots = snapshots;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @return the S3 key of the run request the Executor state hands to the sandbox task */
+    public String prepare(String runId) {
+        Run run = runs.run(runId);
+        PlannedTask task = runs.currentTask(run);
+        Architecture architecture = context.artifacts().architecture(runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
+        List<ExecutionScript.Command> commands = new ArrayList<>();
+        if (!architecture.installCommand().isEmpty()) {
+            commands.add(new ExecutionScript.Command(ExecutionScript.INSTALL, architecture.installCommand()));
+        }
+        for (TaskStep step : context.artifacts().steps(runId, task.number())) {
+            if (step.kind() == TaskStep.StepKind.RUN_COMMAND && step.status() != TaskStep.StepStatus.FAILED
+                    && !step.argv().equals(architecture.testCommand())) {
+                commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, step.argv()));
+            }
+        }
+        if (!architecture.testCommand().isEmpty()) {
+            commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
+        }
+        String snapshot = snapshots.take(run.projectId());
+        RunRequest request = new RunRequest(Ids.newId("sbx"), runId, run.projectId(), snapshot,
+                List.of(ExecutionScript.of(commands)), true, "", Map.of("CI", "true"), settings.timeLimitSeconds(),
+                !architecture.installCommand().isEmpty(), null);
+        String key = sandboxRuns.putRequest(request);
+        runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + commands.size() + " command(s) in the sandbox",
+                Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),
+                        "commands", Integer.toString(commands.size())));
+        return key;
+    }
+
+    /** Judges the sandbox run of {@code requestKey}; a sandbox that left no result failed as a command. */
+    public Execution judge(String runId, String requestKey) {
+        Run run = runs.run(runId);
+        PlannedTask task = runs.currentTask(run);
+        RunRequest request = sandboxRuns.getRequest(requestKey);
+        if (!request.runId().equals(runId)) {
+            throw new IllegalArgumentException("sandbox request " + request.id() + " belongs to another run");
+        }
+        List<Execution> earlier = context.artifacts().executions(runId, task.number());
+        Optional<Execution> judged = earlier.stream().filter(e -> e.sandboxRunId().equals(request.id())).findFirst();
+        if (judged.isPresent()) {
+            return judged.get(); // a retried step: the first judgement stands
+        }
+        Optional<RunResult> result = sandboxRuns.getResult(request.id());
+        Execution execution = result.map(r -> judge(task.number(), earlier.size() + 1, r))
+                .orElseGet(() -> new Execution(task.number(), earlier.size() + 1, request.id(), false, List.of("(sandbox)"),
+                        FailureKind.COMMAND.name(), -1, false, 0,
+                        "the sandbox task stopped without a result (it could not start, or was stopped)", 0, clock.instant()));
+        result.ifPresent(r -> snapshots.apply(run.projectId(), r.changes()));
+        context.artifacts().putExecution(runId, execution);
+        FailureKind kind = FailureKind.valueOf(execution.failure());
+        runs.updateProgress(runId, current -> {
+            RunProgress p = current.progress();
+            TaskProgress t = p.task();
+            if (p.currentTask() != task.number() - 1 || (t.phase() != TaskPhase.CODE_WRITTEN && t.phase() != TaskPhase.STEPS_PLANNED)) {
+                return Optional.empty();
+            }
+            return Optional.of(Progress.withTask(p, new TaskProgress(execution.passed() ? TaskPhase.PASSED : TaskPhase.FAILED, 0,
+                    t.fixIterations(), kind, false, t.problemSolverUsed())));
+        });
+        runs.event(runId, execution.passed() ? "EXECUTION_PASSED" : "EXECUTION_FAILED", execution.passed()
+                        ? "task " + task.number() + ": every command and test passed"
+                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode(),
+                Map.of("agent", AGENT, "task", Integer.toString(task.number()), "execution", Integer.toString(execution.number()),
+                        "exitCode", Integer.toString(execution.exitCode()), "durationMillis", Long.toString(execution.durationMillis()),
+                        "failure", execution.failure(), "filesChanged", Integer.toString(execution.filesChanged())));
+        return execution;
+    }
+
+    private Execution judge(int task, int number, RunResult result) {
+        String output = tail(result);
+        boolean limitHit = result.limitsHit().time() || result.limitsHit().memory() || result.limitsHit().output()
+                || result.limitsHit().processes() || result.stoppedByReaper();
+        boolean passed = result.exitCode() == 0 && !limitHit;
+        if (passed) {
+            return new Execution(task, number, result.id(), true, List.of(), FailureKind.NONE.name(), 0, false, result.durationMillis(),
+                    output, result.changes().size(), clock.instant());
+        }
+        Optional<ExecutionScript.Stop> stop = ExecutionScript.lastStarted(result.stderr().text());
+        FailureKind kind = stop.map(s -> s.label().equals(ExecutionScript.TESTS) ? FailureKind.TESTS : FailureKind.COMMAND)
+                .orElse(FailureKind.COMMAND);
+        List<String> command = stop.map(s -> List.of(s.command())).orElse(List.of("(the task's commands)"));
+        return new Execution(task, number, result.id(), false, command, kind.name(), result.exitCode(), result.limitsHit().time(),
+                result.durationMillis(), output + limitsNote(result), result.changes().size(), clock.instant());
+    }
+
+    private static String tail(RunResult result) {
+        String out = result.stdout().text();
+        String err = result.stderr().text();
+        return (out.isEmpty() ? "" : "--- stdout" + (result.stdout().truncated() ? " (tail)" : "") + "\n" + out + "\n")
+                + (err.isEmpty() ? "" : "--- stderr" + (result.stderr().truncated() ? " (tail)" : "") + "\n" + err);
+    }
+
+    private static String limitsNote(RunResult result) {
+        List<String> notes = new ArrayList<>();
+        if (result.limitsHit().time()) {
+            notes.add("the time limit passed and the commands were killed");
+        }
+        if (result.limitsHit().memory()) {
+            notes.add("the memory limit was hit");
+        }
+        if (result.limitsHit().output()) {
+            notes.add("the output limit was hit");
+        }
+        if (result.limitsHit().processes()) {
+            notes.add("the process limit was hit");
+        }
+        if (result.stoppedByReaper()) {
+            notes.add("the sandbox was stopped by the reaper");
+        }
+        return notes.isEmpty() ? "" : "\n--- sandbox: " + String.join("; ", notes);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.samokoder.shared.workflow.agents;
+
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.RunCost;
+import dev.samokoder.shared.storage.VersionConflictException;
+import dev.samokoder.shared.workflow.QuestionsAnsweredException;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunNotifier;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workspace.Export;
+import dev.samokoder.shared.workspace.WorkspaceService;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workflow's steps that are not agents: complete a task (snapshot, next task), pause on a
+ * question or a budget (record the task token the API resumes with), and end the run — succeeded
+ * (export, usage totals) or failed/cancelled (the workspace back at the last good snapshot).
+ */
+public final class RunLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
+    private static final int MAX_CONFLICT_RETRIES = 20;
+
+    private final AgentContext context;
+    private final AgentRun runs;
+    private final WorkspaceSnapshots snapshots;
+    private final WorkspaceService workspace;
+    private final CostLedger ledger;
+    private final RunNotifier notifier;
+
+    public RunLifecycle(AgentContext context, WorkspaceSnapshots snapshots, WorkspaceService workspace, CostLedger ledger,
+                        RunNotifier notifier) {
+        this.context = context;
+        this.runs = new AgentRun(context);
+        this.snapshots = snapshots;
+        this.workspace = workspace;
+        this.ledger = ledger;
+        this.notifier = notifier;
+    }
+
+    /** The current task passed: its workspace becomes the good snapshot and the run moves to the next task. */
+    public Run completeTask(String runId) {
+        Run run = runs.run(runId);
+        PlannedTask task = runs.currentTask(run);
+        String snapshot = snapshots.take(run.projectId());
+        if (task.status() != PlannedTask.TaskStatus.DONE) {
+            context.artifacts().saveTask(runId, task.withStatus(PlannedTask.TaskStatus.DONE));
+        }
+        Run saved = change(runId, current -> {
+            RunProgress p = current.progress();
+            if (p.currentTask() != task.number() - 1) {
+                return current; // a retried step: already moved on
+            }
+            return current.withControl(current.control().withGoodSnapshot(snapshot))
+                    .withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(),
+                            p.taskCount(), p.currentTask() + 1, TaskProgress.fresh(), p.docsDone(), p.cancelRequested()));
+        });
+        runs.event(runId, "TASK_DONE", "task " + task.number() + " of " + run.progress().taskCount() + " done: " + task.title(),
+                Map.of("task", Integer.toString(task.number()), "snapshot", snapshot));
+        return saved;
+    }
+
+    /**
+     * Records the token the AskUser state waits on; the answer API sends it back.
+     *
+     * @throws QuestionsAnsweredException when every question was answered before this step ran
+     */
+    public Run awaitAnswers(String runId, String taskToken) {
+        Run saved = change(runId, current -> {
+            if (current.progress().openQuestions() == 0) {
+                throw new QuestionsAnsweredException(runId);
+            }
+            return current.withStatus(RunStatus.WAITING_FOR_ANSWER).withControl(current.control().withWaitToken(Optional.of(taskToken)));
+        });
+        runs.event(runId, "WAITING_FOR_ANSWERS", saved.progress().openQuestions() + " question(s) wait for your answers",
+                Map.of("questions", Integer.toString(saved.progress().openQuestions())));
+        notifyQuietly(saved, RunNotifier.Moment.QUESTION_ASKED);
+        return saved;
+    }
+
+    /** Records the token the PauseForBudget state waits on; resuming after the budget is raised sends it back. */
+    public Run pauseForBudget(String runId, String taskToken, String cause) {
+        Run saved = change(runId, current -> current.withStatus(RunStatus.PAUSED_BUDGET)
+                .withFailure(Optional.of(cause))
+                .withControl(current.control().withWaitToken(Optional.of(taskToken))));
+        runs.event(runId, "PAUSED_FOR_BUDGET", "paused: " + cause + ". Raise the project's budget and resume the run",
+                Map.of());
+        return saved;
+    }
+
+    /** Every task passed and the README is written: export the app, total the usage, and close the run. */
+    public Run succeed(String runId) {
+        Run run = runs.run(runId);
+        if (run.status() == RunStatus.SUCCEEDED) {
+            return run;
+        }
+        Export export = workspace.export(run.projectId());
+        String snapshot = snapshots.take(run.projectId());
+        RunCost cost = ledger.runCost(runId);
+        Run saved = change(runId, current -> current.withStatus(RunStatus.SUCCEEDED).withFailure(Optional.empty())
+                .withControl(current.control().withGoodSnapshot(snapshot).withWaitToken(Optional.empty())));
+        runs.event(runId, "RUN_SUCCEEDED", "the app is built: " + export.fileCount() + " file(s), "
+                        + cost.calls() + " model call(s), $" + cost.totalUsd().setScale(4, RoundingMode.HALF_UP).toPlainString(),
+                Map.of("files", Integer.toString(export.fileCount()), "exportBytes", Long.toString(export.sizeBytes()),
+                        "modelCalls", Long.toString(cost.calls()), "costUsd", cost.totalUsd().toPlainString(),
+                        "snapshot", snapshot, "replayed", Boolean.toString(cost.replayed())));
+        notifyQuietly(saved, RunNotifier.Moment.RUN_SUCCEEDED);
+        return saved;
+    }
+
+    /**
+     * Ends the run as cancelled (the user asked) or failed (an error, or a task that could not be
+     * fixed), with the project's files back at the last good snapshot.
+     *
+     * @param error the state machine's error name, e.g. a fully qualified exception class
+     * @param cause what the error says
+     */
+    public Run fail(String runId, String error, String cause) {
+        Run run = runs.run(runId);
+        if (!run.status().active()) {
+            return run; // already ended (a retried step)
+        }
+        int restored = snapshots.restore(run.projectId(), run.control().goodSnapshot());
+        boolean cancelled = run.progress().cancelRequested();
+        String reason = cancelled ? "cancelled by the user" : describe(error, cause);
+        Run saved = change(runId, current -> current.withStatus(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED)
+                .withFailure(Optional.of(reason))
+                .withControl(current.control().withWaitToken(Optional.empty())));
+        runs.event(runId, cancelled ? "RUN_CANCELLED" : "RUN_FAILED", reason + "; the files are as they were after the last completed task"
+                        + (restored > 0 ? " (" + restored + " file(s) put back)" : ""),
+                Map.of("error", error, "restoredFiles", Integer.toString(restored), "snapshot", run.control().goodSnapshot()));
+        notifyQuietly(saved, RunNotifier.Moment.RUN_FAILED);
+        return saved;
+    }
+
+    private static String describe(String error, String cause) {
+        String name = error.substring(error.lastIndexOf('.') + 1);
+        String text = cause == null || cause.isBlank() ? name : cause;
+        // a Lambda's error cause is a JSON document with errorMessage; keep the message only
+        int at = text.indexOf("\"errorMessage\":\"");
+        if (at >= 0) {
+            int start = at + "\"errorMessage\":\"".length();
+            int end = text.indexOf('"', start);
+            text = end > start ? text.substring(start, end) : text;
+        }
+        return Text.clip(name.equals("Stopped") ? text : name + ": " + text, 1_000);
+    }
+
+    private Run change(String runId, UnaryOperator<Run> change) {
+        for (int attempt = 1; ; attempt++) {
+            Run current = runs.run(runId);
+            Run next = change.apply(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            try {
+                return context.runs().save(next);
+            } catch (VersionConflictException conflict) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private void notifyQuietly(Run run, RunNotifier.Moment moment) {
+        try {
+            notifier.notify(run, moment);
+        } catch (RuntimeException e) {
+            log.warn("could not queue the {} notification of run {}", moment, run.id(), e);
+        }
+    }
+}
