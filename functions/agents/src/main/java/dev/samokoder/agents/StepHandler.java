@@ -10,6 +10,7 @@ import dev.samokoder.shared.workflow.agents.BugHunter;
 import dev.samokoder.shared.workflow.agents.CodeMonkey;
 import dev.samokoder.shared.workflow.agents.Developer;
 import dev.samokoder.shared.workflow.agents.ExecOutcome;
+import dev.samokoder.shared.workflow.agents.Executions;
 import dev.samokoder.shared.workflow.agents.ProblemSolver;
 import dev.samokoder.shared.workflow.agents.SpecWriter;
 import dev.samokoder.shared.workflow.agents.TechLead;
@@ -70,8 +71,8 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
                 case TECHNICAL_WRITER -> done(new TechnicalWriter(services.context()).run(runId).length() + " characters");
                 case ASK_USER -> done(services.lifecycle().awaitAnswers(runId, token(payload)).status().name());
                 case PAUSE_FOR_BUDGET -> done(services.lifecycle().pauseForBudget(runId, token(payload), cause(payload)).status().name());
-                case PREPARE_EXECUTION -> Map.of("requestKey", services.executions().prepare(runId));
-                case JUDGE_EXECUTION -> done(services.executions().judge(runId, string(payload, "requestKey")).passed() ? "passed" : "failed");
+                case PREPARE_EXECUTION -> prepare(runId);
+                case JUDGE_EXECUTION -> done(judge(runId, payload) ? "passed" : "failed");
                 case BUG_HUNTER -> done(fixed(new BugHunter(services.context()).run(runId, lastFailure(runId))));
                 case TROUBLESHOOTER -> done(fixed(new Troubleshooter(services.context()).run(runId, lastFailure(runId))));
                 case PROBLEM_SOLVER -> done(fixed(new ProblemSolver(services.context()).run(runId, lastFailure(runId))));
@@ -94,6 +95,25 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
         answer.put("reason", output.reason());
         answer.put("files", files);
         return answer;
+    }
+
+    private Map<String, Object> prepare(String runId) {
+        Executions.Prepared prepared = services.executions().prepare(runId);
+        return Map.of("requestKey", prepared.requestKey(), "sandboxRunId", prepared.sandboxRunId(),
+                "timeLimitSeconds", prepared.timeLimitSeconds());
+    }
+
+    /**
+     * The Executor's outcome: {@code execution.requestKey}, plus {@code execution.error} when the
+     * sandbox task failed (its cause says why, e.g. the runner could not start).
+     */
+    private boolean judge(String runId, Map<String, Object> payload) {
+        if (!(payload.get("execution") instanceof Map<?, ?> execution) || !(execution.get("requestKey") instanceof String key)) {
+            throw new IllegalArgumentException("the payload needs execution.requestKey");
+        }
+        Optional<String> taskFailure = execution.get("error") instanceof Map<?, ?> error && error.get("Cause") instanceof String cause
+                ? Optional.of(cause) : Optional.empty();
+        return services.executions().judge(runId, key, taskFailure).passed();
     }
 
     /** The current task's last execution, which failed: what the fix agents work from. */

@@ -1,6 +1,8 @@
 package dev.samokoder.shared.workflow.agents;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.sandbox.RunRequest;
 import dev.samokoder.shared.sandbox.RunResult;
 import dev.samokoder.shared.sandbox.RunStore;
@@ -14,6 +16,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +60,11 @@ public final class Executions {
         this.clock = clock;
     }
 
-    /** @return the S3 key of the run request the Executor state hands to the sandbox task */
-    public String prepare(String runId) {
+    /** What the Executor state needs: the request's S3 key, and the id and limit it tags the task with (for the reaper). */
+    public record Prepared(String requestKey, String sandboxRunId, int timeLimitSeconds) {
+    }
+
+    public Prepared prepare(String runId) {
         Run run = runs.run(runId);
         PlannedTask task = runs.currentTask(run);
         Architecture architecture = context.artifacts().architecture(runId)
@@ -84,11 +90,15 @@ public final class Executions {
         runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + commands.size() + " command(s) in the sandbox",
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),
                         "commands", Integer.toString(commands.size())));
-        return key;
+        return new Prepared(key, request.id(), request.timeLimitSeconds());
     }
 
-    /** Judges the sandbox run of {@code requestKey}; a sandbox that left no result failed as a command. */
-    public Execution judge(String runId, String requestKey) {
+    /**
+     * Judges the sandbox run of {@code requestKey}; a sandbox that left no result failed as a command.
+     *
+     * @param taskFailure why the sandbox task failed, when it did (the ECS task's stop reason)
+     */
+    public Execution judge(String runId, String requestKey, Optional<String> taskFailure) {
         Run run = runs.run(runId);
         PlannedTask task = runs.currentTask(run);
         RunRequest request = sandboxRuns.getRequest(requestKey);
@@ -104,7 +114,8 @@ public final class Executions {
         Execution execution = result.map(r -> judge(task.number(), earlier.size() + 1, r))
                 .orElseGet(() -> new Execution(task.number(), earlier.size() + 1, request.id(), false, List.of("(sandbox)"),
                         FailureKind.COMMAND.name(), -1, false, 0,
-                        "the sandbox task stopped without a result (it could not start, or was stopped)", 0, clock.instant()));
+                        "the sandbox task stopped without a result: " + taskFailure.map(cause -> Text.clip(stoppedReason(cause), 2_000))
+                                .orElse("(no reason given)"), 0, clock.instant()));
         result.ifPresent(r -> snapshots.apply(run.projectId(), r.changes()));
         context.artifacts().putExecution(runId, execution);
         FailureKind kind = FailureKind.valueOf(execution.failure());
@@ -119,7 +130,8 @@ public final class Executions {
         });
         runs.event(runId, execution.passed() ? "EXECUTION_PASSED" : "EXECUTION_FAILED", execution.passed()
                         ? "task " + task.number() + ": every command and test passed"
-                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode(),
+                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode()
+                                + (execution.exitCode() < 0 ? ": " + Text.clip(execution.output(), 500) : ""),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "execution", Integer.toString(execution.number()),
                         "exitCode", Integer.toString(execution.exitCode()), "durationMillis", Long.toString(execution.durationMillis()),
                         "failure", execution.failure(), "filesChanged", Integer.toString(execution.filesChanged())));
@@ -141,6 +153,19 @@ public final class Executions {
         List<String> command = stop.map(s -> List.of(s.command())).orElse(List.of("(the task's commands)"));
         return new Execution(task, number, result.id(), false, command, kind.name(), result.exitCode(), result.limitsHit().time(),
                 result.durationMillis(), output + limitsNote(result), result.changes().size(), clock.instant());
+    }
+
+    /** ECS reports a failed task as the task's JSON; its StoppedReason is what a person needs. */
+    private static String stoppedReason(String cause) {
+        try {
+            JsonNode task = Json.mapper().readTree(cause);
+            if (task != null && task.hasNonNull("StoppedReason")) {
+                return task.get("StoppedReason").asText();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // a plain message
+        }
+        return cause;
     }
 
     private static String tail(RunResult result) {

@@ -1,0 +1,223 @@
+package dev.samokoder.local.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.http.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generation runs end to end over HTTP: the local platform with the real state machine, the real
+ * agents answered by the replay provider from the demo's transcript, and the Executor in the
+ * bubblewrap sandbox running the generated app's own tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunFlowIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.json");
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+    private LocalPlatform platform;
+    private ApiClient api;
+    private String token;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("SAMOKODER_DATA_DIR", dataDir.resolve("data").toString());
+        env.put("SAMOKODER_PORT", "0");
+        env.put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
+        env.put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
+        env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
+        env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "60000");
+        env.put("SAMOKODER_RATE_LIMIT_BURST", "10000");
+        env.put("SAMOKODER_LLM_MODEL", "replay:demo");
+        env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", interactiveTranscript(dataDir).toString());
+        env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"); // the transcript answers CodeMonkey's calls in file order
+        platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
+        api = new ApiClient(platform.port());
+        String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(api.post("/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
+                .isEqualTo(201);
+        token = api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .json().path("accessToken").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /**
+     * The demo's transcript with SpecWriter's first answer asking a question, and a second answer
+     * that uses the reply: an autonomous run reads only the first (and ignores its questions).
+     */
+    private static Path interactiveTranscript(Path dir) throws IOException {
+        ObjectNode transcript = (ObjectNode) Json.mapper().readTree(DEMO_TRANSCRIPT.toFile());
+        ArrayNode specWriter = (ArrayNode) transcript.path("responses").path("SpecWriter");
+        ObjectNode first = (ObjectNode) Json.mapper().readTree(specWriter.get(0).asText());
+        first.putArray("questions").add("Should todos survive a restart of the server?");
+        ObjectNode second = first.deepCopy();
+        second.remove("questions");
+        second.put("spec", first.path("spec").asText() + " Todos are kept in memory only, as the user answered.");
+        specWriter.removeAll().add(first.toString()).add(second.toString());
+        Path file = dir.resolve("transcript.json");
+        Files.writeString(file, transcript.toString());
+        return file;
+    }
+
+    @Test
+    void anAutonomousRunBuildsTheDemoAppAndTheFixLoopRepairsItsFailingTest() {
+        String project = project("Todos");
+
+        JsonNode started = startRun(project, "autonomous");
+        JsonNode run = awaitStatus(started.path("id").asText(), status -> !status.equals("running"));
+
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(run.path("id").asText())).isEqualTo("succeeded");
+        assertThat(run.path("progress").path("tasksDone").asInt()).isEqualTo(2);
+        assertThat(run.path("cost").path("replayed").asBoolean()).isTrue();
+        List<String> types = eventTypes(run.path("id").asText());
+        // task 1: the first execution fails (POST answers 200), BugHunter plans the fix, the second passes
+        assertThat(types).containsSubsequence("EXECUTION_FAILED", "FIX_PLANNED", "EXECUTION_PASSED", "TASK_DONE",
+                "EXECUTION_PASSED", "TASK_DONE", "RUN_SUCCEEDED");
+        assertThat(files(project)).containsExactlyInAnyOrder("README.md", "public/index.html", "src/server.js", "src/store.js",
+                "test/api.test.js", "test/page.test.js");
+        assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("send(res, 201,");
+        // the project's lock is released: another run may start
+        assertThat(api.get("/v1/projects/" + project + "/runs", token).json().path("items").get(0).path("id").asText())
+                .isEqualTo(run.path("id").asText());
+    }
+
+    @Test
+    void anInteractiveRunWaitsForTheAnswerAndContinuesAfterIt() {
+        String project = project("Asked");
+        String runId = startRun(project, "interactive").path("id").asText();
+
+        JsonNode waiting = awaitStatus(runId, status -> !status.equals("running"));
+        assertThat(waiting.path("status").asText()).isEqualTo("waiting-for-answer");
+        JsonNode questions = api.get("/v1/runs/" + runId + "/questions", token).json().path("items");
+        assertThat(questions).hasSize(1);
+        assertThat(questions.get(0).path("text").asText()).contains("restart");
+        // a second run of the project is refused while this one waits
+        assertThat(api.post("/v1/projects/" + project + "/runs", token, "{\"request\":\"again\"}").status()).isEqualTo(409);
+
+        ApiClient.Response answered = api.post("/v1/runs/" + runId + "/questions/1/answer", token, "{\"answer\":\"No, memory is fine\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+
+        JsonNode run = awaitStatus(runId, status -> !status.equals("running") && !status.equals("waiting-for-answer"));
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(run.path("id").asText())).isEqualTo("succeeded");
+        assertThat(eventTypes(runId)).containsSubsequence("WAITING_FOR_ANSWERS", "QUESTION_ANSWERED", "SPEC_WRITTEN", "RUN_SUCCEEDED");
+        assertThat(api.post("/v1/runs/" + runId + "/questions/1/answer", token, "{\"answer\":\"again\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCancelInTheMiddleLeavesTheFilesOfTheLastCompletedTask() {
+        String project = project("Cancelled");
+        String runId = startRun(project, "autonomous").path("id").asText();
+
+        // while task 2's tests run in the sandbox, the user cancels
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (executionsStarted(runId) < 3) {
+            assertThat(Instant.now()).as("task 2's execution started").isBefore(deadline);
+            sleep(20);
+        }
+        ApiClient.Response cancel = api.post("/v1/runs/" + runId + "/cancel", token, "");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+
+        JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("cancelled");
+        // task 1 was complete: its files stay; task 2's page and test are gone
+        assertThat(files(project)).containsExactlyInAnyOrder("src/server.js", "src/store.js", "test/api.test.js");
+        assertThat(api.post("/v1/runs/" + runId + "/resume", token, "").status()).isEqualTo(409);
+    }
+
+    private long executionsStarted(String runId) {
+        return eventTypes(runId).stream().filter("EXECUTION_STARTED"::equals).count();
+    }
+
+    private String project(String name) {
+        ApiClient.Response created = api.post("/v1/projects", token, "{\"name\":\"" + name + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    private JsonNode startRun(String project, String mode) {
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token,
+                "{\"request\":\"A todo REST API with a static page, tested with node:test\",\"mode\":\"" + mode + "\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json();
+    }
+
+    private JsonNode awaitStatus(String runId, Predicate<String> done) {
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (true) {
+            JsonNode run = api.get("/v1/runs/" + runId, token).json();
+            if (done.test(run.path("status").asText())) {
+                return run;
+            }
+            assertThat(Instant.now()).as("run %s ended in time; last seen %s, events %s", runId, run, eventTypes(runId)).isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private List<String> eventTypes(String runId) {
+        List<String> types = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = api.get("/v1/runs/" + runId + "/events?after=" + after + "&limit=200", token).json();
+            page.path("items").forEach(event -> types.add(event.path("type").asText()));
+            if (page.path("items").size() < 200) {
+                return types;
+            }
+            after = page.path("next").asLong();
+        }
+    }
+
+    /** The run's events as "TYPE: message" lines, for failure messages that explain themselves. */
+    private String timeline(String runId) {
+        StringBuilder lines = new StringBuilder();
+        api.get("/v1/runs/" + runId + "/events?limit=200", token).json().path("items")
+                .forEach(event -> lines.append(event.path("type").asText()).append(": ").append(event.path("message").asText()).append('\n'));
+        return lines.toString();
+    }
+
+    private Set<String> files(String project) {
+        Set<String> paths = new TreeSet<>();
+        api.get("/v1/projects/" + project + "/files", token).json().path("files").forEach(file -> paths.add(file.path("path").asText()));
+        return paths;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
