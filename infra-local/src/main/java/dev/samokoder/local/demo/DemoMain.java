@@ -1,0 +1,179 @@
+package dev.samokoder.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * {@code scripts/demo}: starts the local platform with the replay model, and, as a user would over
+ * the HTTP API, registers, creates a project, starts an autonomous run that builds a small todo
+ * REST API from {@code events/llm/demo-todo-api.json}, follows its timeline, and exports the
+ * generated app into a folder. The app's tests run in the sandbox during the run; nothing the
+ * run generated is executed on this machine outside it.
+ */
+public final class DemoMain {
+
+    private static final String PASSWORD = "demo password, not secret";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
+    private static final long MAX_EXPORT_BYTES = 50L * 1024 * 1024;
+
+    private final PrintStream out = System.out;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private String token;
+
+    private DemoMain(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path transcript = Path.of(args.length > 0 ? args[0] : "events/llm/demo-todo-api.json").toAbsolutePath();
+        Path output = Path.of(args.length > 1 ? args[1] : "demo-output").toAbsolutePath();
+        if (!Files.isRegularFile(transcript)) {
+            System.err.println("demo: no transcript at " + transcript);
+            System.exit(2);
+        }
+        Path dataDir = Files.createTempDirectory("samokoder-demo-");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SAMOKODER_DATA_DIR", dataDir.toString());
+        env.putIfAbsent("SAMOKODER_PORT", "0");
+        env.put("SAMOKODER_LLM_MODEL", "replay:demo");
+        env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString());
+        // the transcript answers CodeMonkey's calls in the order of the task's files
+        env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1");
+        int status;
+        try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
+            status = new DemoMain("http://127.0.0.1:" + platform.port()).run(output);
+        } finally {
+            deleteTree(dataDir);
+        }
+        System.exit(status);
+    }
+
+    private int run(Path output) throws IOException, InterruptedException {
+        String email = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        call("POST", "/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
+        token = call("POST", "/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 200)
+                .path("accessToken").asText();
+        String project = call("POST", "/v1/projects", "{\"name\":\"Todo API (demo)\"}", 201).path("id").asText();
+        JsonNode run = call("POST", "/v1/projects/" + project + "/runs",
+                "{\"request\":\"A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.\","
+                        + "\"mode\":\"autonomous\"}", 201);
+        String runId = run.path("id").asText();
+        out.println("demo: run " + runId + " started for " + email + " (answers replayed from the transcript)");
+        long after = 0;
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (true) {
+            JsonNode events = call("GET", "/v1/runs/" + runId + "/events?after=" + after, null, 200);
+            for (JsonNode event : events.path("items")) {
+                if (!event.path("type").asText().equals("route")) {
+                    String agent = event.path("data").path("agent").asText("");
+                    out.printf("  %-20s %s%n", agent.isEmpty() ? event.path("type").asText().toLowerCase() : agent, event.path("message").asText());
+                }
+            }
+            after = events.path("next").asLong(after);
+            run = call("GET", "/v1/runs/" + runId, null, 200);
+            if (ENDED.contains(run.path("status").asText()) && events.path("items").isEmpty()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                out.println("demo: the run did not end within " + RUN_TIMEOUT.toMinutes() + " minutes");
+                return 1;
+            }
+            Thread.sleep(250);
+        }
+        if (!run.path("status").asText().equals("succeeded")) {
+            out.println("demo: the run ended " + run.path("status").asText() + ": " + run.path("failure").asText());
+            return 1;
+        }
+        Path folder = output.resolve(runId);
+        int files = export(project, folder);
+        out.println();
+        out.println("demo: the run SUCCEEDED; " + files + " file(s) of the generated app are in " + folder);
+        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && node --test && node src/server.js");
+        out.println("      model calls: " + run.path("cost").path("calls").asLong() + " (replayed, $0)");
+        return 0;
+    }
+
+    /** Downloads the export zip through its presigned link and unpacks it, refusing any entry outside the folder. */
+    private int export(String project, Path folder) throws IOException, InterruptedException {
+        String url = call("GET", "/v1/projects/" + project + "/export", null, 200).path("url").asText();
+        HttpResponse<InputStream> zip = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (zip.statusCode() != 200) {
+            throw new IOException("the export download answered " + zip.statusCode());
+        }
+        Files.createDirectories(folder);
+        int count = 0;
+        long total = 0;
+        try (ZipInputStream entries = new ZipInputStream(zip.body())) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path target = folder.resolve(entry.getName()).normalize();
+                if (!target.startsWith(folder) || entry.isDirectory()) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                byte[] content = entries.readNBytes((int) Math.min(MAX_EXPORT_BYTES - total + 1, Integer.MAX_VALUE - 8));
+                total += content.length;
+                if (total > MAX_EXPORT_BYTES) {
+                    throw new IOException("the export is over " + MAX_EXPORT_BYTES + " bytes");
+                }
+                Files.write(target, content);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private JsonNode call(String method, String path, String json, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("demo: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
