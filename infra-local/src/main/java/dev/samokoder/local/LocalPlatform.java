@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -68,13 +69,18 @@ public final class LocalPlatform implements AutoCloseable {
      * never modified except by the components' normal writes.
      */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock) {
+        return start(baseConfig, clock, List.of());
+    }
+
+    /** @param interceptors see every DynamoDB and S3 call of the platform's clients (benchmarks meter I/O with them) */
+    public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors) {
         SamokoderConfig.Local local = baseConfig.local();
         EmbeddedAws stack = EmbeddedAws.start(new EmbeddedAws.Options(local.dataDir(), local.host(),
                 local.dynamoDbPort(), local.s3Port(), local.sqsPort(), baseConfig.aws().region(),
                 SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY));
         SamokoderConfig config = baseConfig.withAws(baseConfig.aws()
                 .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
-        AwsClients clients = new AwsClients(config.aws());
+        AwsClients clients = new AwsClients(config.aws(), interceptors);
         LocalSandbox sandbox = null;
         LocalStepFunctions stepFunctions = null;
         SfnClient sfn = null;

@@ -3,14 +3,11 @@ package dev.samokoder.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -35,18 +31,15 @@ import java.util.zip.ZipInputStream;
  */
 public final class DemoMain {
 
-    private static final String PASSWORD = "demo password, not secret";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
     private static final long MAX_EXPORT_BYTES = 50L * 1024 * 1024;
 
     private final PrintStream out = System.out;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
-    private String token;
+    private final DemoClient api;
 
     private DemoMain(String base) {
-        this.base = base;
+        this.api = new DemoClient(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,10 +67,7 @@ public final class DemoMain {
     }
 
     private int run(Path output) throws IOException, InterruptedException {
-        String email = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        call("POST", "/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
-        token = call("POST", "/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 200)
-                .path("accessToken").asText();
+        String email = api.signUp("demo");
         String project = call("POST", "/v1/projects", "{\"name\":\"Todo API (demo)\"}", 201).path("id").asText();
         JsonNode run = call("POST", "/v1/projects/" + project + "/runs",
                 "{\"request\":\"A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.\","
@@ -121,7 +111,7 @@ public final class DemoMain {
     /** Downloads the export zip through its presigned link and unpacks it, refusing any entry outside the folder. */
     private int export(String project, Path folder) throws IOException, InterruptedException {
         String url = call("GET", "/v1/projects/" + project + "/export", null, 200).path("url").asText();
-        HttpResponse<InputStream> zip = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> zip = api.download(URI.create(url));
         if (zip.statusCode() != 200) {
             throw new IOException("the export download answered " + zip.statusCode());
         }
@@ -148,19 +138,7 @@ public final class DemoMain {
     }
 
     private JsonNode call(String method, String path, String json, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return Json.mapper().readTree(response.body());
+        return api.call(method, path, json, expected);
     }
 
     private static void deleteTree(Path dir) {

@@ -57,6 +57,12 @@ class RunFlowIT {
         env.put("SAMOKODER_LLM_MODEL", "replay:demo");
         env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", interactiveTranscript(dataDir).toString());
         env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"); // the transcript answers CodeMonkey's calls in file order
+        // replayed answers priced like an expensive model, so that a project budget of a few dollars pauses a run
+        Path prices = dataDir.resolve("prices.json");
+        Files.writeString(prices, "{\"models\": {\"replay:*\": {\"inputPerMillion\": 100, \"cachedInputPerMillion\": 10, "
+                + "\"outputPerMillion\": 1000, \"contextWindow\": 1000000, \"maxOutputTokens\": 2000}}}");
+        env.put("SAMOKODER_LLM_PRICE_TABLE", prices.toString());
+        env.put("SAMOKODER_LLM_USER_MONTHLY_BUDGET_USD", "100000");
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
         String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -154,6 +160,33 @@ class RunFlowIT {
         // task 1 was complete: its files stay; task 2's page and test are gone
         assertThat(files(project)).containsExactlyInAnyOrder("src/server.js", "src/store.js", "test/api.test.js");
         assertThat(api.post("/v1/runs/" + runId + "/resume", token, "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRunPausedByItsProjectBudgetResumesOnceTheBudgetIsRaised() {
+        ApiClient.Response created = api.post("/v1/projects", token, "{\"name\":\"Thrifty\",\"settings\":{\"budgetUsd\":3}}");
+        String project = created.json().path("id").asText();
+        String runId = startRun(project, "autonomous").path("id").asText();
+
+        JsonNode paused = awaitStatus(runId, status -> !status.equals("running"));
+        assertThat(paused.path("status").asText()).as("%s\n%s", paused, timeline(runId)).isEqualTo("paused-budget");
+        assertThat(paused.path("failure").asText()).contains("budget");
+        assertThat(eventTypes(runId)).contains("PAUSED_FOR_BUDGET");
+        // resuming without more budget is refused, and says what to do
+        ApiClient.Response early = api.post("/v1/runs/" + runId + "/resume", token, "");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("detail").asText()).contains("raise the budget");
+
+        long version = api.get("/v1/projects/" + project, token).json().path("version").asLong();
+        assertThat(api.patch("/v1/projects/" + project, token, "{\"version\":" + version + ",\"settings\":{\"budgetUsd\":1000}}").status())
+                .isEqualTo(200);
+        ApiClient.Response resumed = api.post("/v1/runs/" + runId + "/resume", token, "");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
+
+        JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
+        assertThat(eventTypes(runId)).containsSubsequence("PAUSED_FOR_BUDGET", "RESUMED", "RUN_SUCCEEDED");
+        assertThat(run.path("cost").path("totalUsd").decimalValue()).isPositive();
     }
 
     private long executionsStarted(String runId) {

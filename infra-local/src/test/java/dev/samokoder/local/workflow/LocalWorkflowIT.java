@@ -2,6 +2,8 @@ package dev.samokoder.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.AutonomyMode;
@@ -9,10 +11,15 @@ import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunEvent;
+import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.RunRepository;
+import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,76 +39,101 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * The real state machine file in the local engine, driving the real agents (replayed answers)
- * through the real SfnClient: everything up to the first sandbox run is wired.
+ * The generation state machine in the local engine with a model that never fixes the bug: the fix
+ * loop ends the task within its bounds (a repeated failure goes to ProblemSolver once, then the
+ * task stops) and the run fails with the workspace back as it was before the run.
  */
 class LocalWorkflowIT {
 
-    private static final Map<String, List<String>> ANSWERS = Map.of(
-            "SpecWriter", List.of("{\"spec\": \"A todo REST API.\", \"questions\": [], \"assumptions\": [\"todos live in memory\"]}"),
-            "Architect", List.of("{\"appType\": \"REST API\", \"stack\": \"NODE\", \"installCommand\": [], \"testCommand\": [\"node\", \"--test\"],"
-                    + " \"startCommand\": [\"node\", \"src/server.js\"], \"systemDependencies\": [\"node 20\"], \"packageDependencies\": []}"),
-            "TechLead", List.of("{\"tasks\": [{\"epic\": \"API\", \"title\": \"Todo routes\", \"description\": \"GET/POST /todos\","
-                    + " \"acceptanceTests\": [\"POST then GET lists it\"]}]}"),
-            "Developer", List.of("{\"steps\": [{\"kind\": \"SAVE_FILE\", \"path\": \"src/server.js\", \"instructions\": \"node:http server\"},"
-                    + " {\"kind\": \"SAVE_FILE\", \"path\": \"test/server.test.js\", \"instructions\": \"node:test tests\"},"
-                    + " {\"kind\": \"RUN_COMMAND\", \"argv\": [\"node\", \"--test\"]}]}"),
-            "CodeMonkey", List.of("{\"content\": \"module.exports = 1;\\n\", \"summary\": \"server\"}",
-                    "{\"content\": \"require('node:test');\\n\", \"summary\": \"tests\"}"),
-            "CodeMonkeyReview", List.of("{\"approved\": true, \"problems\": []}", "{\"approved\": true, \"problems\": []}"));
+    private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.json");
+
+    /** The demo's transcript, except that every "fix" of src/server.js writes the same bug again. */
+    private static Path neverFixingTranscript(Path dir) throws Exception {
+        ObjectNode transcript = (ObjectNode) Json.mapper().readTree(DEMO_TRANSCRIPT.toFile());
+        ObjectNode responses = (ObjectNode) transcript.path("responses");
+        ArrayNode codeMonkey = (ArrayNode) responses.path("CodeMonkey");
+        String buggyServer = codeMonkey.get(1).asText();
+        ArrayNode rewritten = Json.mapper().createArrayNode()
+                .add(codeMonkey.get(0)).add(buggyServer).add(codeMonkey.get(2)).add(buggyServer).add(buggyServer);
+        responses.set("CodeMonkey", rewritten);
+        String approve = "{\"approved\": true, \"problems\": []}";
+        responses.set("CodeMonkeyReview", Json.mapper().createArrayNode().add(approve).add(approve).add(approve).add(approve).add(approve));
+        responses.set("ProblemSolver", Json.mapper().createArrayNode().add(Json.mapper().writeValueAsString(Map.of(
+                "diagnosis", "the status code is wrong", "plan", "rewrite the POST branch",
+                "files", List.of(Map.of("path", "src/server.js", "instructions", "answer 201 for a created todo"))))));
+        Path file = dir.resolve("never-fixing.json");
+        Files.writeString(file, transcript.toString());
+        return file;
+    }
 
     @Test
-    void theStateMachineRunsTheAgentsInTheLocalEngineUpToTheSandbox(@TempDir Path dataDir) throws Exception {
-        // given: the platform with the replay model, and a run of a project
-        Path transcript = dataDir.resolve("transcript.json");
-        Files.writeString(transcript, Json.mapper().writeValueAsString(Map.of("responses", ANSWERS)));
+    void aModelThatNeverFixesTheBugEndsTheTaskWithinTheBoundAndTheRunFailsCleanly(@TempDir Path dataDir) throws Exception {
+        // given: the platform with that model, and a project holding one file of the user's
         SamokoderConfig config = SamokoderConfig.fromEnv(Map.of(
                 "SAMOKODER_DATA_DIR", dataDir.resolve("data").toString(),
                 "SAMOKODER_PORT", "0",
                 "SAMOKODER_LLM_MODEL", "replay:demo",
-                "SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString()));
+                "SAMOKODER_LLM_REPLAY_TRANSCRIPT", neverFixingTranscript(dataDir).toString(),
+                "SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"));
         try (LocalPlatform platform = LocalPlatform.start(config, Clock.systemUTC());
              SfnClient sfn = SfnClient.builder().endpointOverride(platform.stepFunctionsEndpoint()).region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
-            Storage storage = Storage.create(platform.clients(), platform.config(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            Storage storage = Storage.create(platform.clients(), platform.config(), clock);
             var project = storage.projects().create(Ids.newId("usr"), "todo", "a todo API",
                     new ProjectSettings(Optional.empty(), AutonomyMode.AUTONOMOUS));
-            Run run = new RunRepository(storage.table(), Clock.systemUTC())
-                    .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo REST API", AutonomyMode.AUTONOMOUS,
-                            dev.samokoder.shared.sandbox.SnapshotStore.key(project.id(), "0".repeat(64)));
+            storage.files().create(project.id(), WorkspacePath.of("NOTES.md"), storage.blobs().put("mine".getBytes()));
+            String baseline = new WorkspaceSnapshots(storage.files(),
+                    new SnapshotStore(platform.clients().s3(), platform.config().aws().bucketName())).take(project.id());
+            RunRepository runs = new RunRepository(storage.table(), clock);
+            Run run = runs.start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo REST API", AutonomyMode.AUTONOMOUS, baseline);
 
             // when
             String input = "{\"runId\":\"" + run.id() + "\",\"limits\":{\"codeMonkeyConcurrency\":1}}";
             String executionArn = sfn.startExecution(r -> r.stateMachineArn(platform.generationStateMachineArn())
                     .name(run.id()).input(input)).executionArn();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             ExecutionStatus status;
             do {
-                Thread.sleep(100);
+                Thread.sleep(200);
                 status = sfn.describeExecution(r -> r.executionArn(executionArn)).status();
             } while (status == ExecutionStatus.RUNNING && System.nanoTime() < deadline);
 
-            // then: the agents ran in order, through Route each time, up to the Executor's first step
-            List<String> entered = new ArrayList<>();
-            String token = null;
-            do {
-                String next = token;
-                var page = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(next));
-                for (HistoryEvent event : page.events()) {
-                    if (event.stateEnteredEventDetails() != null) {
-                        entered.add(event.stateEnteredEventDetails().name());
-                    }
-                }
-                token = page.nextToken();
-            } while (token != null);
-            assertThat(entered).containsSubsequence("Route", "WhatNext", "SpecWriter", "Route", "WhatNext", "Architect",
-                    "Route", "WhatNext", "TechLead", "Route", "WhatNext", "Developer", "Route", "WhatNext", "CodeMonkey",
-                    "WriteFile", "WriteFile", "Route", "WhatNext", "PrepareExecution");
-            assertThat(storage.files().get(project.id(), WorkspacePath.of("src/server.js"))).isPresent();
-            assertThat(storage.files().get(project.id(), WorkspacePath.of("test/server.test.js"))).isPresent();
-            // the sandbox steps are the next piece: the run stops there, visibly
+            // then: three executions (the first, after BugHunter's fix, after ProblemSolver's), then the router stops the task
+            List<String> entered = statesEntered(sfn, executionArn);
+            assertThat(entered).containsSubsequence("SpecWriter", "Architect", "TechLead", "Developer", "CodeMonkey",
+                    "PrepareExecution", "Executor", "JudgeExecution", "BugHunter", "CodeMonkey", "Executor", "JudgeExecution",
+                    "BugHunter", "ProblemSolver", "CodeMonkey", "Executor", "JudgeExecution", "BugHunter", "Stopped", "RunFailed");
+            assertThat(entered.stream().filter("Executor"::equals).count()).isEqualTo(3);
             assertThat(status).isEqualTo(ExecutionStatus.FAILED);
+            Run failed = runs.get(run.id()).orElseThrow();
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("after ProblemSolver"));
+            // the workspace is as it was before the run: the user's file, none of the run's
+            assertThat(storage.files().list(project.id(), 100, Optional.empty()).items())
+                    .extracting(entry -> entry.path().value()).containsExactly("NOTES.md");
+            List<String> events = new RunEvents(platform.clients().dynamoDb(), storage.table(), clock).after(run.id(), 0, 500)
+                    .stream().map(RunEvent::type).toList();
+            assertThat(events).containsSubsequence("FIX_PLANNED", "FAILURE_REPEATED", "FIX_PLANNED", "FAILURE_REPEATED", "RUN_FAILED");
+            // and the project is free for the next run
+            assertThat(runs.activeRunId(project.id())).isEmpty();
         }
+    }
+
+    private static List<String> statesEntered(SfnClient sfn, String executionArn) {
+        List<String> entered = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(next));
+            for (HistoryEvent event : page.events()) {
+                if (event.stateEnteredEventDetails() != null) {
+                    entered.add(event.stateEnteredEventDetails().name());
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return entered;
     }
 }

@@ -37,13 +37,13 @@ public final class LangChain4jProviders implements ChatProviders {
     private final Clock clock;
 
     LangChain4jProviders(KeySource keys, ProviderEndpoints endpoints, Duration timeout, Supplier<BedrockRuntimeClient> bedrock,
-                         Optional<Path> replayTranscript, Clock clock) {
+                         Optional<Path> replayTranscript, Duration replayLatency, Clock clock) {
         this.keys = keys;
         this.endpoints = endpoints;
         this.http = new ProviderHttpClientBuilder(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(), timeout);
         this.bedrock = once(bedrock);
         this.replay = once(() -> new ReplayProvider(ReplayTranscript.load(replayTranscript.orElseThrow(() ->
-                new MissingProviderKeyException(Provider.REPLAY, "set SAMOKODER_LLM_REPLAY_TRANSCRIPT to a recorded transcript")))));
+                new MissingProviderKeyException(Provider.REPLAY, "set SAMOKODER_LLM_REPLAY_TRANSCRIPT to a recorded transcript"))), replayLatency));
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ public final class LangChain4jProviders implements ChatProviders {
     public static LangChain4jProviders create(SamokoderConfig.Llm config, KeySource keys, AwsCredentialsProvider awsCredentials) {
         return new LangChain4jProviders(keys, ProviderEndpoints.PUBLIC, config.timeout(),
                 () -> BedrockAdapter.client(config.bedrockRegion(), awsCredentials, config.timeout(), Optional.empty()),
-                config.replayTranscript(), Clock.systemUTC());
+                config.replayTranscript(), config.replayLatency(), Clock.systemUTC());
     }
 
     @Override

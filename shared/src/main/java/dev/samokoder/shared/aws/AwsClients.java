@@ -2,10 +2,13 @@ package dev.samokoder.shared.aws;
 
 import dev.samokoder.shared.config.SamokoderConfig;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,9 +37,16 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<SqsClient> sqs = new Lazy<>(this::buildSqs);
     private final Lazy<S3Presigner> s3Presigner = new Lazy<>(this::buildS3Presigner);
     private final Lazy<SfnClient> sfn = new Lazy<>(this::buildSfn);
+    private final ClientOverrideConfiguration overrides;
 
     public AwsClients(SamokoderConfig.Aws config) {
+        this(config, List.of());
+    }
+
+    /** @param interceptors see every call of every client (scripts/bench workflow meters I/O with one) */
+    public AwsClients(SamokoderConfig.Aws config, List<ExecutionInterceptor> interceptors) {
         this.config = config;
+        this.overrides = ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build();
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
@@ -74,13 +84,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private DynamoDbClient buildDynamoDb() {
-        var builder = DynamoDbClient.builder().httpClient(http).region(region()).credentialsProvider(credentials);
+        var builder = DynamoDbClient.builder().httpClient(http).region(region()).credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     private S3Client buildS3() {
-        var builder = S3Client.builder().httpClient(http).region(region()).credentialsProvider(credentials);
+        var builder = S3Client.builder().httpClient(http).region(region()).credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
         config.s3Endpoint().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));

@@ -83,7 +83,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     public record Llm(ModelRef defaultModel, Map<String, ModelRef> agentModels, Optional<Path> priceTable,
                       int maxOutputTokens, BigDecimal userMonthlyBudgetUsd, Duration timeout, Duration rateLimitMaxWait,
                       Optional<Path> replayTranscript, Optional<String> openAiApiKey, Optional<String> anthropicApiKey,
-                      Optional<URI> openAiCompatibleBaseUrl, Optional<String> openAiCompatibleApiKey, String bedrockRegion) {
+                      Optional<URI> openAiCompatibleBaseUrl, Optional<String> openAiCompatibleApiKey, String bedrockRegion,
+                      Duration replayLatency) {
 
         public Llm {
             agentModels = Map.copyOf(agentModels);
@@ -183,7 +184,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.optional(Setting.ANTHROPIC_API_KEY),
                 settings.endpoint(Setting.LLM_OPENAI_COMPATIBLE_BASE_URL),
                 settings.optional(Setting.LLM_OPENAI_COMPATIBLE_API_KEY),
-                settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()));
+                settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()),
+                Duration.ofMillis(settings.nonNegativeInt(Setting.LLM_REPLAY_LATENCY_MS)));
         Sandbox sandbox = new Sandbox(
                 isolation(settings.string(Setting.SANDBOX)),
                 optionalPath(settings.string(Setting.SANDBOX_DIR)),

@@ -47,6 +47,7 @@ public enum Setting {
     LLM_USER_MONTHLY_BUDGET_USD("SAMOKODER_LLM_USER_MONTHLY_BUDGET_USD", "25", "Default monthly budget of a user for model calls, in US dollars (UTC calendar month)."),
     LLM_TIMEOUT_SECONDS("SAMOKODER_LLM_TIMEOUT_SECONDS", "180", "How long one provider request may take before it fails as a timeout, in seconds."),
     LLM_RATE_LIMIT_MAX_WAIT_SECONDS("SAMOKODER_LLM_RATE_LIMIT_MAX_WAIT_SECONDS", "60", "Total time one call may spend waiting out provider rate limits (retry-after) before it fails, in seconds."),
+    LLM_REPLAY_LATENCY_MS("SAMOKODER_LLM_REPLAY_LATENCY_MS", "0", "How long each replayed answer takes, in milliseconds, as a model's would (benchmarks)."),
     LLM_REPLAY_TRANSCRIPT("SAMOKODER_LLM_REPLAY_TRANSCRIPT", "", "The recorded transcript the replay provider answers from (needed when a model is replay:...)."),
     OPENAI_API_KEY("OPENAI_API_KEY", "", "Local mode: the OpenAI key every user's calls use until users store their own."),
     ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", "", "Local mode: the Anthropic key every user's calls use until users store their own."),

@@ -2,7 +2,9 @@ package dev.samokoder.shared.workflow;
 
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Project;
+import dev.samokoder.shared.llm.ledger.CallOutcome;
 import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.LlmCall;
 import dev.samokoder.shared.llm.ledger.RunCost;
 import dev.samokoder.shared.projects.ProjectNotFoundException;
 import dev.samokoder.shared.storage.Page;
@@ -14,6 +16,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,10 +182,15 @@ public final class RunService implements RunStarter {
     private Run resumePaused(Run run) {
         Project project = projects.get(run.projectId()).orElseThrow(() -> new RunNotFoundException(run.id()));
         Optional<BigDecimal> budget = project.settings().budgetUsd();
-        BigDecimal spent = ledger.projectCost(project.id()).spend().committedUsd();
-        if (budget.isPresent() && spent.compareTo(budget.get()) >= 0) {
-            throw new RunStateException("the project has spent $" + spent.toPlainString() + " of its $" + budget.get().toPlainString()
-                    + " budget; raise the budget (PATCH /v1/projects/" + project.id() + ") and resume again");
+        BigDecimal committed = ledger.projectCost(project.id()).spend().committedUsd();
+        // the call that was refused must fit now, or the run would pause again at once
+        BigDecimal needed = ledger.runCalls(run.id()).stream().filter(call -> call.outcome() == CallOutcome.REFUSED)
+                .reduce((first, second) -> second).map(LlmCall::reservedUsd).orElse(BigDecimal.ZERO);
+        if (budget.isPresent() && committed.add(needed).compareTo(budget.get()) > 0) {
+            throw new RunStateException("the project has used $" + committed.setScale(2, RoundingMode.UP).toPlainString() + " of its $"
+                    + budget.get().toPlainString() + " budget and the next model call needs up to $"
+                    + needed.setScale(2, RoundingMode.UP).toPlainString() + "; raise the budget (PATCH /v1/projects/" + project.id()
+                    + ") and resume again");
         }
         String token = run.control().waitToken().orElseThrow(() -> new RunStateException("run " + run.id() + " is not waiting"));
         Run resumed = change(run.id(), current -> current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())

@@ -1,9 +1,13 @@
 package dev.samokoder.shared.llm.replay;
 
+import dev.samokoder.shared.llm.ProviderTimeoutException;
 import dev.samokoder.shared.llm.ReplayExhaustedException;
+import dev.samokoder.shared.llm.model.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
+import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * Answers from a recorded transcript: the agent's n-th call in a run gets the agent's n-th
@@ -13,13 +17,28 @@ import dev.samokoder.shared.llm.provider.ProviderResponse;
 public final class ReplayProvider implements ChatProvider {
 
     private final ReplayTranscript transcript;
+    private final Duration latency;
 
     public ReplayProvider(ReplayTranscript transcript) {
+        this(transcript, Duration.ZERO);
+    }
+
+    /** @param latency how long each answer takes, as a model's would (scripts/bench workflow measures with it) */
+    public ReplayProvider(ReplayTranscript transcript, Duration latency) {
         this.transcript = transcript;
+        this.latency = latency;
     }
 
     @Override
     public ProviderResponse chat(ProviderRequest request) {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderTimeoutException(Provider.REPLAY, OptionalInt.empty(), "interrupted while replaying " + request.agent() + "'s answer", e);
+            }
+        }
         RecordedResponse answer = transcript.response(request.agent(), request.agentCall())
                 .orElseThrow(() -> new ReplayExhaustedException(request.agent(), request.agentCall(), transcript.recorded(request.agent())));
         return new ProviderResponse(answer.text(), answer.usage(), false);

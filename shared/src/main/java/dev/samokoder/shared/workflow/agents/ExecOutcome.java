@@ -21,6 +21,8 @@ public record ExecOutcome(List<String> command, int exitCode, String output, boo
     public String failureHash() {
         String normalized = output
                 .replaceAll("\\d+(\\.\\d+)?\\s*(ms|s|µs|ns)\\b", "<t>")
+                // test runners' timings without a unit next to them (node:test's "duration_ms: 63.94")
+                .replaceAll("(?i)(duration|elapsed|time)([_a-z]*)([\"':= ]+)\\d+(\\.\\d+)?", "$1$2$3<t>")
                 .replaceAll("0x[0-9a-fA-F]+", "<addr>")
                 .replaceAll(":\\d{2,5}\\b", ":<port>")
                 .replaceAll("\\s+", " ")

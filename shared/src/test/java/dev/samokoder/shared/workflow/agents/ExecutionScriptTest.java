@@ -1,0 +1,56 @@
+package dev.samokoder.shared.workflow.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ExecutionScriptTest {
+
+    /** Runs the script with /bin/sh, as the sandbox does, and returns {exit code, stdout, stderr}. */
+    private static Object[] sh(String script) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("/bin/sh", "-c", script).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return new Object[] {process.exitValue(), out, err};
+    }
+
+    @Test
+    void eachWordReachesTheCommandAsItIsWithoutTheShellReadingIt() throws Exception {
+        String script = ExecutionScript.of(List.of(new ExecutionScript.Command(ExecutionScript.COMMAND,
+                List.of("printf", "%s|", "it's", "$HOME", "`id`", "a b", "; rm -rf /"))));
+
+        Object[] result = sh(script);
+
+        assertThat(result[0]).isEqualTo(0);
+        assertThat(result[1]).isEqualTo("it's|$HOME|`id`|a b|; rm -rf /|");
+    }
+
+    @Test
+    void theScriptStopsAtTheFirstFailureAndTheMarkersNameIt() throws Exception {
+        String script = ExecutionScript.of(List.of(
+                new ExecutionScript.Command(ExecutionScript.INSTALL, List.of("true")),
+                new ExecutionScript.Command(ExecutionScript.TESTS, List.of("sh", "-c", "exit 3")),
+                new ExecutionScript.Command(ExecutionScript.COMMAND, List.of("touch", "/tmp/never-reached"))));
+
+        Object[] result = sh(script);
+
+        assertThat(result[0]).isEqualTo(3);
+        assertThat(ExecutionScript.lastStarted((String) result[2])).hasValueSatisfying(stop -> {
+            assertThat(stop.number()).isEqualTo(2);
+            assertThat(stop.count()).isEqualTo(3);
+            assertThat(stop.label()).isEqualTo(ExecutionScript.TESTS);
+            assertThat(stop.command()).isEqualTo("sh -c exit 3");
+        });
+        assertThat((String) result[2]).contains("[samokoder] FAILED step 2/3 (tests) exit 3");
+    }
+
+    @Test
+    void noMarkerMeansNothingStarted() {
+        assertThat(ExecutionScript.lastStarted("npm ERR! something\n")).isEmpty();
+    }
+}
