@@ -13,6 +13,7 @@ import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.crypto.AesGcmSecretBox;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.http.Problem;
 import dev.samokoder.shared.storage.Storage;
@@ -79,8 +80,10 @@ class ApiEventsIT {
         SamokoderConfig config = defaults
                 .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
-                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()));
-        services = ApiServices.create(config, aws.clients(), SigningKeys.generate(), Clock.systemUTC());
+                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()))
+                // the notification samples set a URL on a local receiver (no DNS lookups in tests)
+                .withHooks(defaults.hooks().withNotificationAllowedHosts(List.of("127.0.0.1")));
+        services = ApiServices.create(config, aws.clients(), SigningKeys.generate(), AesGcmSecretBox.generate(), Clock.systemUTC());
         storage = aws.storage();
         handler = new ApiHandler(services);
     }
@@ -223,10 +226,14 @@ class ApiEventsIT {
 
     /** Values for every placeholder, for tests that look at the events' shape rather than play them. */
     private static Map<String, String> anyValues() {
-        return Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk",
-                "email", "ada@example.com", "accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature",
-                "refreshToken", "rt_sample", "projectId", "prj_0123456789abcdefghjk",
-                "otherProjectId", "prj_zyxwvutsrqpnmkjhgfed", "newEmail", "grace@example.com", "oversizeText", "aaaa");
+        return Map.ofEntries(Map.entry("userId", "usr_0123456789abcdefghjk"), Map.entry("sessionId", "ses_0123456789abcdefghjk"),
+                Map.entry("email", "ada@example.com"), Map.entry("accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature"),
+                Map.entry("refreshToken", "rt_sample"), Map.entry("projectId", "prj_0123456789abcdefghjk"),
+                Map.entry("otherProjectId", "prj_zyxwvutsrqpnmkjhgfed"), Map.entry("newEmail", "grace@example.com"),
+                Map.entry("oversizeText", "aaaa"), Map.entry("hookId", "hook_0123456789abcdefghjk"),
+                Map.entry("otherHookId", "hook_zyxwvutsrqpnmkjhgfed"), Map.entry("hookSignature", "0".repeat(64)),
+                Map.entry("hookTimestamp", "1795521634"), Map.entry("hookTimedSignature", "0".repeat(64)),
+                Map.entry("staleTimestamp", "1795521034"), Map.entry("staleSignature", "0".repeat(64)));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

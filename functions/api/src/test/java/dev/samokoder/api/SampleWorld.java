@@ -8,6 +8,12 @@ import dev.samokoder.shared.domain.User;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.webhooks.WebhookSignatures;
+import dev.samokoder.shared.webhooks.WebhookSource;
+import dev.samokoder.shared.workflow.RunNotifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,10 @@ import java.util.UUID;
 record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
 
     static final String PASSWORD = "correct horse battery staple";
+    /** The body the webhook samples send; the signatures placeholders are computed over exactly these bytes. */
+    static final String HOOK_BODY = "{\"request\":\"Add a dark mode toggle\"}";
+    /** The notification URL the samples set and find (on the allow-list ApiEventsIT configures). */
+    static final String NOTIFICATION_URL = "http://127.0.0.1:8787/samokoder-events";
 
     static SampleWorld create(ApiServices services, Storage storage) {
         String email = newEmail();
@@ -46,17 +56,42 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         Project theirs = services.projects().create(Ids.newId(User.ID_PREFIX), "Bob's app", "", ProjectSettings.defaults());
         write(storage, theirs.id(), "README.md", "# Bob's");
 
-        Map<String, String> placeholders = Map.of(
-                "userId", user.id(),
-                "sessionId", sessionId,
-                "email", email,
-                "accessToken", tokens.accessToken(),
-                "refreshToken", tokens.refreshToken(),
-                "projectId", project.id(),
-                "otherProjectId", theirs.id(),
-                "newEmail", newEmail(),
-                "oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes()));
-        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken()));
+        // a generic trigger with one delivery already received, and one on the other user's project
+        var hook = services.webhooks().create(user.id(), project.id(), WebhookSource.GENERIC);
+        String hookId = hook.trigger().id();
+        services.webhooks().receive(hookId, header -> header.equals("samokoder-delivery") ? Optional.of("first-delivery")
+                : header.equals(WebhookSignatures.GITHUB_HEADER)
+                ? Optional.of(WebhookSignatures.signGitHub(hook.secret(), "{\"request\":\"First\"}".getBytes(StandardCharsets.UTF_8)))
+                : Optional.empty(), "{\"request\":\"First\"}".getBytes(StandardCharsets.UTF_8));
+        var theirHook = services.webhooks().create(theirs.ownerId(), theirs.id(), WebhookSource.GENERIC);
+        var notification = services.notifications().put(user.id(), project.id(), NOTIFICATION_URL,
+                Set.of(RunNotifier.Moment.RUN_SUCCEEDED, RunNotifier.Moment.RUN_FAILED));
+
+        byte[] hookBody = HOOK_BODY.getBytes(StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        Instant stale = now.minus(Duration.ofMinutes(10));
+        String timed = WebhookSignatures.sign(hook.secret(), now, hookBody);
+        String staleTimed = WebhookSignatures.sign(hook.secret(), stale, hookBody);
+
+        Map<String, String> placeholders = Map.ofEntries(
+                Map.entry("hookId", hookId),
+                Map.entry("otherHookId", theirHook.trigger().id()),
+                Map.entry("hookSignature", WebhookSignatures.signGitHub(hook.secret(), hookBody).substring("sha256=".length())),
+                Map.entry("hookTimestamp", Long.toString(now.getEpochSecond())),
+                Map.entry("hookTimedSignature", timed.substring(timed.indexOf("v1=") + 3)),
+                Map.entry("staleTimestamp", Long.toString(stale.getEpochSecond())),
+                Map.entry("staleSignature", staleTimed.substring(staleTimed.indexOf("v1=") + 3)),
+                Map.entry("userId", user.id()),
+                Map.entry("sessionId", sessionId),
+                Map.entry("email", email),
+                Map.entry("accessToken", tokens.accessToken()),
+                Map.entry("refreshToken", tokens.refreshToken()),
+                Map.entry("projectId", project.id()),
+                Map.entry("otherProjectId", theirs.id()),
+                Map.entry("newEmail", newEmail()),
+                Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
+        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken(), hook.secret(),
+                theirHook.secret(), notification.secret()));
     }
 
     private static String newEmail() {

@@ -30,7 +30,15 @@ public final class ApiRoutes {
             new Route("DELETE", "/v1/projects/{projectId}", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/files", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/files/{path+}", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true));
+            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true),
+            new Route("POST", "/v1/projects/{projectId}/webhooks", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/webhooks", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}/webhooks/{webhookId}", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/webhooks/{webhookId}/deliveries", API.name(), true),
+            new Route("POST", "/v1/hooks/{hookId}", API.name(), false),
+            new Route("PUT", "/v1/projects/{projectId}/notifications", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/notifications", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}/notifications", API.name(), true));
 
     private ApiRoutes() {
     }
