@@ -244,6 +244,13 @@ class WebhooksIT {
         byte[] body = "{\"request\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(deliver(hook, body, Map.of("X-Hub-Signature-256", WebhookSignatures.signGitHub(hook.secret(), body))).status())
                 .as("a deleted trigger takes no more deliveries").isEqualTo(401);
+
+        // a trigger of a deleted project takes none either
+        Hook orphan = hook(owner, "generic");
+        assertThat(api.delete("/v1/projects/" + owner.projectId(), owner.token()).status()).isEqualTo(204);
+        assertThat(deliver(orphan, body, Map.of("X-Hub-Signature-256", WebhookSignatures.signGitHub(orphan.secret(), body))).status())
+                .isEqualTo(401);
+        assertThat(runs.callsFor(owner.projectId())).isEmpty();
     }
 
     // --- notifications (out) ---

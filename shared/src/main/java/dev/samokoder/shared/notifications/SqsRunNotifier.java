@@ -1,6 +1,7 @@
 package dev.samokoder.shared.notifications;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.queue.QueueUrl;
 import dev.samokoder.shared.workflow.Run;
@@ -29,6 +30,12 @@ public final class SqsRunNotifier implements RunNotifier {
         this.sqs = sqs;
         this.queue = queue;
         this.clock = clock;
+    }
+
+    /** For a workflow step: the notification queue of the configuration (its URL from CDK, or found by name locally). */
+    public static SqsRunNotifier fromConfig(SamokoderConfig config, SqsClient sqs, Clock clock) {
+        return new SqsRunNotifier(sqs, QueueUrl.of(sqs, config.hooks().notificationQueueUrl(), config.aws().notificationQueueName()),
+                clock);
     }
 
     @Override

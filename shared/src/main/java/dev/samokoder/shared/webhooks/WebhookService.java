@@ -3,6 +3,7 @@ package dev.samokoder.shared.webhooks;
 import dev.samokoder.shared.crypto.SecretBox;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.projects.ProjectNotFoundException;
 import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.queue.QueueUrl;
 import dev.samokoder.shared.storage.Page;
@@ -122,6 +123,12 @@ public final class WebhookService {
                 StandardCharsets.UTF_8);
         String digest = WebhookSignatures.verify(secret, header.apply(WebhookSignatures.SAMOKODER_HEADER),
                 header.apply(WebhookSignatures.GITHUB_HEADER), body, now, tolerance);
+
+        try {
+            projects.get(trigger.userId(), trigger.projectId());
+        } catch (ProjectNotFoundException deleted) { // triggers outlive a deleted project: answer as if the hook were gone
+            throw new InvalidSignatureException("the trigger's project was deleted");
+        }
 
         Optional<String> senderId = header.apply("samokoder-delivery").or(() -> header.apply("x-github-delivery")).map(String::strip);
         if (senderId.isPresent() && !DELIVERY_ID.matcher(senderId.get()).matches()) {
