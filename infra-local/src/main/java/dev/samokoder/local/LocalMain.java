@@ -65,7 +65,7 @@ public final class LocalMain {
         System.out.println("  data dir   " + platform.stack().dataDir());
         System.out.println("  DynamoDB   " + aws.dynamoDbEndpoint().orElseThrow() + "  table " + aws.tableName());
         System.out.println("  S3         " + aws.s3Endpoint().orElseThrow() + "  bucket " + aws.bucketName());
-        System.out.println("  SQS        " + aws.sqsEndpoint().orElseThrow() + "  queue " + aws.webhookQueueName());
+        System.out.println("  SQS        " + aws.sqsEndpoint().orElseThrow() + "  queues " + aws.webhookQueueName() + ", " + aws.notificationQueueName());
         System.out.println("  SFN        " + platform.stepFunctionsEndpoint() + "  (local engine)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();

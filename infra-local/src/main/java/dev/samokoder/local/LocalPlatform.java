@@ -2,18 +2,23 @@ package dev.samokoder.local;
 
 import dev.samokoder.agents.AgentServices;
 import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.local.gateway.GatewaySetup;
 import dev.samokoder.local.gateway.HealthCheck;
 import dev.samokoder.local.gateway.LocalGateway;
+import dev.samokoder.local.queues.LocalQueueConsumers;
 import dev.samokoder.local.sandbox.LocalSandbox;
 import dev.samokoder.local.workflow.LocalWorkflow;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.notifications.SqsRunNotifier;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.shared.storage.PlatformResources;
+import dev.samokoder.shared.workflow.RunNotifier;
+import dev.samokoder.shared.workflow.RunStarter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +53,16 @@ public final class LocalPlatform implements AutoCloseable {
     private final AwsClients clients;
     private final SamokoderConfig config;
     private final LocalGateway gateway;
+    private final LocalQueueConsumers queueConsumers;
+    private final HookServices hooks;
     private final String generationStateMachineArn;
     private boolean closed;
 
     private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalStepFunctions stepFunctions, SfnClient sfn,
                           AwsClients clients, SamokoderConfig config, LocalGateway gateway,
-                          String generationStateMachineArn) {
+                          LocalQueueConsumers queueConsumers, HookServices hooks, String generationStateMachineArn) {
+        this.queueConsumers = queueConsumers;
+        this.hooks = hooks;
         this.generationStateMachineArn = generationStateMachineArn;
         this.stack = stack;
         this.sandbox = sandbox;
@@ -64,16 +73,29 @@ public final class LocalPlatform implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /**
-     * Starts everything; on failure, stops whatever had started and rethrows. The data dir is
-     * never modified except by the components' normal writes.
-     */
+    /** Starts everything (see {@link #start(SamokoderConfig, Clock, RunStarter)}). */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock) {
-        return start(baseConfig, clock, List.of());
+        return start(baseConfig, clock, List.of(), Optional.empty());
     }
 
     /** @param interceptors see every DynamoDB and S3 call of the platform's clients (benchmarks meter I/O with them) */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors) {
+        return start(baseConfig, clock, interceptors, Optional.empty());
+    }
+
+    /** With {@code runs} starting the runs of webhook deliveries instead of the runs API (tests record them). */
+    public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, RunStarter runs) {
+        return start(baseConfig, clock, List.of(), Optional.of(runs));
+    }
+
+    /**
+     * Starts everything; on failure, stops whatever had started and rethrows. The data dir is
+     * never modified except by the components' normal writes.
+     *
+     * @param webhookRuns what starts the runs of webhook deliveries; empty: the runs API's own service
+     */
+    private static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors,
+                                       Optional<RunStarter> webhookRuns) {
         SamokoderConfig.Local local = baseConfig.local();
         EmbeddedAws stack = EmbeddedAws.start(new EmbeddedAws.Options(local.dataDir(), local.host(),
                 local.dynamoDbPort(), local.s3Port(), local.sqsPort(), baseConfig.aws().region(),
@@ -84,10 +106,12 @@ public final class LocalPlatform implements AutoCloseable {
         LocalSandbox sandbox = null;
         LocalStepFunctions stepFunctions = null;
         SfnClient sfn = null;
+        LocalQueueConsumers queueConsumers = null;
         try {
             ensureResources(config, clients, stack);
             sandbox = LocalSandbox.create(config, clients, clock);
-            AgentServices agents = AgentServices.create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock);
+            AgentServices agents = AgentServices.create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
+                    SqsRunNotifier.fromConfig(config, clients.sqs(), clock));
             stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
                     sandbox.ecsRunner(), LocalWorkflow.functions(agents));
             sfn = sfnClient(config, stepFunctions.endpoint());
@@ -95,12 +119,17 @@ public final class LocalPlatform implements AutoCloseable {
             sandbox.startReaper(new StepFunctionsRunActivity(sfn));
             LocalFunctions.Wiring wiring = LocalFunctions.create(config.withAws(config.aws().withStateMachineArn(generationArn)),
                     clients, sfn, stack.dataDir(), clock);
+            queueConsumers = LocalQueueConsumers.start(wiring.hooks(), webhookRuns.orElse(wiring.runs()), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
                     wiring.functions(), Optional.of(wiring.authorizer()),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway, generationArn);
+            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway, queueConsumers,
+                    wiring.hooks(), generationArn);
         } catch (RuntimeException e) {
+            if (queueConsumers != null) {
+                queueConsumers.close();
+            }
             if (sfn != null) {
                 sfn.close();
             }
@@ -179,7 +208,15 @@ public final class LocalPlatform implements AutoCloseable {
         return stepFunctions.endpoint();
     }
 
-    /** Stops the gateway first (no new requests), then the sandbox, the engine, the clients and the stack; safe to call twice. */
+    /** The workflow's notifier: queues run notifications for the local notification sender. */
+    public RunNotifier runNotifier() {
+        return hooks.runNotifier();
+    }
+
+    /**
+     * Stops the gateway first (no new requests), then the queue pollers, the sandbox, the engine,
+     * the clients and the stack; safe to call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -187,6 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         closed = true;
         gateway.close();
+        queueConsumers.close();
         sandbox.close(); // its reaper asks Step Functions through sfn; running sandboxes end here
         sfn.close();
         stepFunctions.close();

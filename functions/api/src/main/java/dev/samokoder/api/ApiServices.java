@@ -3,6 +3,7 @@ package dev.samokoder.api;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.samokoder.api.http.JsonBodies;
 import dev.samokoder.api.http.SecurityHeaders;
+import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.shared.auth.AccessTokens;
 import dev.samokoder.shared.auth.Argon2Params;
 import dev.samokoder.shared.auth.AuthService;
@@ -15,11 +16,14 @@ import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.crypto.SecretBox;
 import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.notifications.NotificationService;
 import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.UserRepository;
+import dev.samokoder.shared.webhooks.WebhookService;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunService;
@@ -36,7 +40,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public record ApiServices(SamokoderConfig config, AuthService auth, UserRepository users, ProjectService projects,
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
-                          SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs) {
+                          SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
+                          NotificationService notifications) {
 
     /** On AWS: configuration and the signing key from the function's environment. */
     public static ApiServices fromEnv() {
@@ -44,13 +49,14 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         String jwk = config.auth().signingKeyJwk()
                 .orElseThrow(() -> new ConfigException("SAMOKODER_JWT_SIGNING_KEY is required outside local mode"));
         AwsClients clients = new AwsClients(config.aws());
-        return create(config, clients, clients.sfn(), SigningKeys.parse(jwk), Clock.systemUTC());
+        return create(config, clients, clients.sfn(), SigningKeys.parse(jwk), HookServices.secretBox(config), Clock.systemUTC());
     }
 
     /**
      * @param sfn Step Functions, where {@code SAMOKODER_STATE_MACHINE_ARN} runs (the local engine in local mode)
      */
-    public static ApiServices create(SamokoderConfig config, AwsClients clients, SfnClient sfn, ECKey signingKey, Clock clock) {
+    public static ApiServices create(SamokoderConfig config, AwsClients clients, SfnClient sfn, ECKey signingKey,
+                                     SecretBox secretBox, Clock clock) {
         Storage storage = Storage.create(clients, config, clock);
         var auth = config.auth();
         AccessTokens accessTokens = new AccessTokens(signingKey, auth.issuer(), auth.audience(), auth.accessTokenTtl(), clock);
@@ -59,15 +65,20 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new PasswordPolicy(), accessTokens, auth.accessTokenTtl(),
                 new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock),
                 new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
+        ProjectService projects = new ProjectService(storage.projects(), storage.files());
+        HookServices hooks = HookServices.create(config, clients, secretBox, clock);
         return new ApiServices(config, authService, storage.users(),
-                new ProjectService(storage.projects(), storage.files()),
+                projects,
                 new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                         config.aws().bucketName(), config.api().exportUrlTtl(), clock),
                 accessTokens,
                 new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
-                runService(config, clients, sfn, storage, clock));
+                runService(config, clients, sfn, storage, clock),
+                new WebhookService(hooks.webhooks(), projects, secretBox, hooks.sqs(), hooks.webhookQueue(),
+                        config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
+                new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock));
     }
 
     private static RunService runService(SamokoderConfig config, AwsClients clients, SfnClient sfn, Storage storage, Clock clock) {

@@ -13,6 +13,7 @@ import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.crypto.AesGcmSecretBox;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.http.Problem;
 import dev.samokoder.shared.storage.Storage;
@@ -80,9 +81,12 @@ class ApiEventsIT {
         SamokoderConfig config = defaults
                 .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
-                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()));
+                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()))
+                // the notification samples set a URL on a local receiver (no DNS lookups in tests)
+                .withHooks(defaults.hooks().withNotificationAllowedHosts(List.of("127.0.0.1")));
         config = config.withAws(config.aws().withStateMachineArn("arn:aws:states:eu-central-1:000000000000:stateMachine:samples"));
-        services = ApiServices.create(config, aws.clients(), new StepFunctionsRecorder(), SigningKeys.generate(), Clock.systemUTC());
+        services = ApiServices.create(config, aws.clients(), new StepFunctionsRecorder(), SigningKeys.generate(),
+                AesGcmSecretBox.generate(), Clock.systemUTC());
         dynamoDb = aws.clients().dynamoDb();
         storage = aws.storage();
         handler = new ApiHandler(services);
@@ -232,7 +236,10 @@ class ApiEventsIT {
                 Map.entry("otherProjectId", "prj_zyxwvutsrqpnmkjhgfed"), Map.entry("newEmail", "grace@example.com"),
                 Map.entry("oversizeText", "aaaa"), Map.entry("idleProjectId", "prj_abcdefghjk0123456789"),
                 Map.entry("runId", "run_0123456789abcdefghjk"), Map.entry("failedRunId", "run_abcdefghjk0123456789"),
-                Map.entry("otherRunId", "run_zyxwvutsrqpnmkjhgfed"));
+                Map.entry("otherRunId", "run_zyxwvutsrqpnmkjhgfed"), Map.entry("hookId", "hook_0123456789abcdefghjk"),
+                Map.entry("otherHookId", "hook_zyxwvutsrqpnmkjhgfed"), Map.entry("hookSignature", "0".repeat(64)),
+                Map.entry("hookTimestamp", "1795521634"), Map.entry("hookTimedSignature", "0".repeat(64)),
+                Map.entry("staleTimestamp", "1795521034"), Map.entry("staleSignature", "0".repeat(64)));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

@@ -10,9 +10,12 @@ import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.webhooks.WebhookSignatures;
+import dev.samokoder.shared.webhooks.WebhookSource;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunKind;
+import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStatus;
@@ -20,9 +23,12 @@ import dev.samokoder.shared.workflow.agents.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,6 +43,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
 
     static final String PASSWORD = "correct horse battery staple";
+    /** The body the webhook samples send; the signatures placeholders are computed over exactly these bytes. */
+    static final String HOOK_BODY = "{\"request\":\"Add a dark mode toggle\"}";
+    /** The notification URL the samples set and find (on the allow-list ApiEventsIT configures). */
+    static final String NOTIFICATION_URL = "http://127.0.0.1:8787/samokoder-events";
 
     static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb) {
         String email = newEmail();
@@ -80,11 +90,35 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         Run theirRun = runs.start(theirs.id(), theirs.ownerId(), RunKind.NEW_APP, "Bob's app", AutonomyMode.AUTONOMOUS,
                 SnapshotStore.key(theirs.id(), "0".repeat(64)));
 
+        // a generic trigger with one delivery already received, and one on the other user's project
+        var hook = services.webhooks().create(user.id(), project.id(), WebhookSource.GENERIC);
+        String hookId = hook.trigger().id();
+        services.webhooks().receive(hookId, header -> header.equals("samokoder-delivery") ? Optional.of("first-delivery")
+                : header.equals(WebhookSignatures.GITHUB_HEADER)
+                ? Optional.of(WebhookSignatures.signGitHub(hook.secret(), "{\"request\":\"First\"}".getBytes(StandardCharsets.UTF_8)))
+                : Optional.empty(), "{\"request\":\"First\"}".getBytes(StandardCharsets.UTF_8));
+        var theirHook = services.webhooks().create(theirs.ownerId(), theirs.id(), WebhookSource.GENERIC);
+        var notification = services.notifications().put(user.id(), project.id(), NOTIFICATION_URL,
+                Set.of(RunNotifier.Moment.RUN_SUCCEEDED, RunNotifier.Moment.RUN_FAILED));
+
+        byte[] hookBody = HOOK_BODY.getBytes(StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        Instant stale = now.minus(Duration.ofMinutes(10));
+        String timed = WebhookSignatures.sign(hook.secret(), now, hookBody);
+        String staleTimed = WebhookSignatures.sign(hook.secret(), stale, hookBody);
+
         Map<String, String> placeholders = Map.ofEntries(
                 Map.entry("idleProjectId", idle.id()),
                 Map.entry("runId", waiting.id()),
                 Map.entry("failedRunId", failed.id()),
                 Map.entry("otherRunId", theirRun.id()),
+                Map.entry("hookId", hookId),
+                Map.entry("otherHookId", theirHook.trigger().id()),
+                Map.entry("hookSignature", WebhookSignatures.signGitHub(hook.secret(), hookBody).substring("sha256=".length())),
+                Map.entry("hookTimestamp", Long.toString(now.getEpochSecond())),
+                Map.entry("hookTimedSignature", timed.substring(timed.indexOf("v1=") + 3)),
+                Map.entry("staleTimestamp", Long.toString(stale.getEpochSecond())),
+                Map.entry("staleSignature", staleTimed.substring(staleTimed.indexOf("v1=") + 3)),
                 Map.entry("userId", user.id()),
                 Map.entry("sessionId", sessionId),
                 Map.entry("email", email),
@@ -94,7 +128,8 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("otherProjectId", theirs.id()),
                 Map.entry("newEmail", newEmail()),
                 Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
-        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken()));
+        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken(), hook.secret(),
+                theirHook.secret(), notification.secret()));
     }
 
     private static String newEmail() {

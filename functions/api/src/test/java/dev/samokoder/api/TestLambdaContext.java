@@ -8,7 +8,7 @@ import dev.samokoder.api.routing.ApiRoutes;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda {@link Context} of one test invocation of the API function; the handler reads none of it today. */
-record TestLambdaContext(String awsRequestId) implements Context {
+public record TestLambdaContext(String awsRequestId) implements Context {
 
     @Override
     public String getAwsRequestId() {

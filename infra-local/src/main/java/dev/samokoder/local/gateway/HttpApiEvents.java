@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +24,8 @@ import java.util.TreeMap;
  * lower-case header names with repeated values joined by commas, cookies taken out of the headers
  * into {@code cookies}, query parameters decoded and joined the same way, path parameters of the
  * matched route, and a request context with the request id, route key, source IP and time. A
- * body that is not text is base64-encoded and flagged, as API Gateway does.
+ * body that is not text is base64-encoded and flagged, as API Gateway does; so is a text body
+ * that is not valid UTF-8, so that the handler always gets the exact bytes that were sent.
  */
 final class HttpApiEvents {
 
@@ -55,7 +59,9 @@ final class HttpApiEvents {
             }
         });
         String contentType = headers.getOrDefault("content-type", "");
-        boolean base64 = body.length > 0 && !isText(contentType);
+        // a "text" body that is not valid UTF-8 would not survive the trip through a string, and a
+        // webhook's signature is over the exact bytes: such a body is base64-encoded too
+        boolean base64 = body.length > 0 && (!isText(contentType) || !isUtf8(body));
         String host = headers.getOrDefault("host", "localhost");
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
 
@@ -154,6 +160,18 @@ final class HttpApiEvents {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return value; // API Gateway passes a malformed escape through as it came
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.webhooks.WebhookSignatures;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -187,6 +190,37 @@ class RunFlowIT {
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
         assertThat(eventTypes(runId)).containsSubsequence("PAUSED_FOR_BUDGET", "RESUMED", "RUN_SUCCEEDED");
         assertThat(run.path("cost").path("totalUsd").decimalValue()).isPositive();
+    }
+
+    @Test
+    void aSignedWebhookDeliveryStartsAChangeRequestRunThatFinishes() {
+        // a program's delivery runs in the project's mode: autonomous here (an interactive project would wait for answers)
+        String project = api.post("/v1/projects", token, "{\"name\":\"Hooked\",\"settings\":{\"autonomy\":\"autonomous\"}}")
+                .json().path("id").asText();
+        JsonNode hook = api.post("/v1/projects/" + project + "/webhooks", token, "{\"source\":\"generic\"}").json();
+        byte[] body = "{\"request\":\"A todo REST API with a static page, tested with node:test\"}".getBytes(StandardCharsets.UTF_8);
+        String signature = WebhookSignatures.sign(hook.path("secret").asText(), Instant.now(), body);
+
+        ApiClient.Response delivered = api.send(api.builder(hook.path("url").asText(), null)
+                .header("Content-Type", "application/json")
+                .header(WebhookSignatures.SAMOKODER_HEADER, signature)
+                .header("Samokoder-Delivery", "delivery-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(202);
+
+        // the queue consumer starts the run with the runs API's own service
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        String runId = "";
+        while (runId.isEmpty()) {
+            assertThat(Instant.now()).as("the delivery started a run").isBefore(deadline);
+            sleep(100);
+            JsonNode deliveries = api.get("/v1/projects/" + project + "/webhooks/" + hook.path("id").asText() + "/deliveries", token)
+                    .json().path("items");
+            runId = deliveries.isEmpty() ? "" : deliveries.get(0).path("runId").asText("");
+        }
+        JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
+        assertThat(run.path("kind").asText()).isEqualTo("change-request");
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
     }
 
     private long executionsStarted(String runId) {

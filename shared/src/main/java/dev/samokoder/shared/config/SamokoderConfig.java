@@ -21,17 +21,19 @@ import java.util.Optional;
  * @param local settings only the local platform (infra-local) reads
  * @param llm models, prices, budgets, limits and keys of the LLM gateway
  * @param workflow the bounds of every loop of a generation run
+ * @param hooks webhook triggers (in) and run notifications (out)
  * @param sandbox limits of generated code's runs, and how the local platform isolates them
  */
 public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox,
-                              WorkflowLimits workflow) {
+                              WorkflowLimits workflow, Hooks hooks) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
     public static final String LOCAL_SECRET_ACCESS_KEY = "samokoderlocalsecret";
 
     public record Aws(String region, String tableName, String bucketName, String webhookQueueName,
-                      String webhookDeadLetterQueueName, Optional<URI> dynamoDbEndpoint,
+                      String webhookDeadLetterQueueName, String notificationQueueName,
+                      String notificationDeadLetterQueueName, Optional<URI> dynamoDbEndpoint,
                       Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<String> stateMachineArn) {
 
         /** True when any service is an emulator on an overridden endpoint rather than AWS itself. */
@@ -41,16 +43,51 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Aws withEndpoints(URI dynamoDb, URI s3, URI sqs) {
             return new Aws(region, tableName, bucketName, webhookQueueName, webhookDeadLetterQueueName,
+                    notificationQueueName, notificationDeadLetterQueueName,
                     Optional.of(dynamoDb), Optional.of(s3), Optional.of(sqs), stateMachineArn);
         }
 
         public Aws withStateMachineArn(String arn) {
             return new Aws(region, tableName, bucketName, webhookQueueName, webhookDeadLetterQueueName,
-                    dynamoDbEndpoint, s3Endpoint, sqsEndpoint, Optional.of(arn));
+                    notificationQueueName, notificationDeadLetterQueueName, dynamoDbEndpoint, s3Endpoint, sqsEndpoint,
+                    Optional.of(arn));
         }
     }
 
     public record Limits(long maxBlobBytes) {
+    }
+
+    /**
+     * @param webhookQueueUrl      the webhook queue's URL when CDK set it; empty: looked up by name
+     * @param notificationQueueUrl the notification queue's URL when CDK set it; empty: looked up by name
+     * @param secretBoxKey         the key that encrypts signing secrets at rest; empty in local mode (generated into the data dir)
+     * @param signatureTolerance   how old (or new) a signed timestamp may be
+     * @param retryBase            the first retry delay of a failed queue message (doubled per retry)
+     * @param notificationAllowedHosts hosts notifications may reach despite the address checks (tests)
+     */
+    public record Hooks(Optional<String> webhookQueueUrl, Optional<String> notificationQueueUrl,
+                        Optional<String> secretBoxKey, Duration signatureTolerance, int maxPerProject,
+                        Duration retryBase, Duration notificationTimeout, List<String> notificationAllowedHosts) {
+
+        public Hooks {
+            notificationAllowedHosts = List.copyOf(notificationAllowedHosts);
+        }
+
+        public Hooks withRetryBase(Duration newRetryBase) {
+            return new Hooks(webhookQueueUrl, notificationQueueUrl, secretBoxKey, signatureTolerance, maxPerProject,
+                    newRetryBase, notificationTimeout, notificationAllowedHosts);
+        }
+
+        public Hooks withNotificationAllowedHosts(List<String> hosts) {
+            return new Hooks(webhookQueueUrl, notificationQueueUrl, secretBoxKey, signatureTolerance, maxPerProject,
+                    retryBase, notificationTimeout, hosts);
+        }
+
+        @Override
+        public String toString() { // keeps the key out of logs
+            return "Hooks[secretBoxKey=" + (secretBoxKey.isPresent() ? "(set)" : "(local)") + ", signatureTolerance=" + signatureTolerance
+                    + ", retryBase=" + retryBase + ", notificationAllowedHosts=" + notificationAllowedHosts + "]";
+        }
     }
 
     /**
@@ -139,6 +176,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.name(Setting.BUCKET_NAME),
                 settings.name(Setting.WEBHOOK_QUEUE),
                 settings.name(Setting.WEBHOOK_DLQ),
+                settings.name(Setting.NOTIFICATION_QUEUE),
+                settings.name(Setting.NOTIFICATION_DLQ),
                 settings.endpoint(Setting.DYNAMODB_ENDPOINT),
                 settings.endpoint(Setting.S3_ENDPOINT),
                 settings.endpoint(Setting.SQS_ENDPOINT),
@@ -208,7 +247,16 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_SCHEMA_RETRIES),
                 settings.positiveInt(Setting.WORKFLOW_CODE_MONKEY_CONCURRENCY),
                 settings.positiveInt(Setting.WORKFLOW_EXECUTION_TIME_SECONDS));
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow);
+        Hooks hooks = new Hooks(
+                settings.optional(Setting.WEBHOOK_QUEUE_URL),
+                settings.optional(Setting.NOTIFICATION_QUEUE_URL),
+                settings.optional(Setting.SECRET_BOX_KEY),
+                Duration.ofSeconds(settings.positiveInt(Setting.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS)),
+                settings.positiveInt(Setting.WEBHOOK_MAX_PER_PROJECT),
+                Duration.ofSeconds(settings.nonNegativeInt(Setting.QUEUE_RETRY_BASE_SECONDS)),
+                Duration.ofSeconds(settings.positiveInt(Setting.NOTIFICATION_TIMEOUT_SECONDS)),
+                settings.list(Setting.NOTIFICATION_ALLOWED_HOSTS));
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks);
     }
 
     private static Sandbox.Isolation isolation(String value) {
@@ -224,26 +272,30 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, hooks);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, hooks);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, hooks);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, hooks);
     }
 
     public SamokoderConfig withWorkflow(WorkflowLimits newWorkflow) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, hooks);
+    }
+
+    public SamokoderConfig withHooks(Hooks newHooks) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, newHooks);
     }
 
     public SamokoderConfig withSandbox(Sandbox newSandbox) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, hooks);
     }
 }

@@ -10,6 +10,10 @@ public enum Setting {
     BUCKET_NAME("SAMOKODER_BUCKET", "samokoder-files", "The S3 bucket for blobs, snapshots and exports."),
     WEBHOOK_QUEUE("SAMOKODER_WEBHOOK_QUEUE", "samokoder-webhooks", "SQS queue that buffers webhook deliveries."),
     WEBHOOK_DLQ("SAMOKODER_WEBHOOK_DLQ", "samokoder-webhooks-dlq", "Dead-letter queue for webhook deliveries that keep failing."),
+    WEBHOOK_QUEUE_URL("SAMOKODER_WEBHOOK_QUEUE_URL", "", "URL of the webhook queue (set by CDK); empty: looked up by SAMOKODER_WEBHOOK_QUEUE."),
+    NOTIFICATION_QUEUE("SAMOKODER_NOTIFICATION_QUEUE", "samokoder-notifications", "SQS queue of outgoing run notifications."),
+    NOTIFICATION_DLQ("SAMOKODER_NOTIFICATION_DLQ", "samokoder-notifications-dlq", "Dead-letter queue for notifications that could not be delivered."),
+    NOTIFICATION_QUEUE_URL("SAMOKODER_NOTIFICATION_QUEUE_URL", "", "URL of the notification queue (set by CDK); empty: looked up by SAMOKODER_NOTIFICATION_QUEUE."),
     DYNAMODB_ENDPOINT("SAMOKODER_DYNAMODB_ENDPOINT", "", "Endpoint override for DynamoDB (local mode); empty means AWS."),
     S3_ENDPOINT("SAMOKODER_S3_ENDPOINT", "", "Endpoint override for S3 (local mode); empty means AWS."),
     SQS_ENDPOINT("SAMOKODER_SQS_ENDPOINT", "", "Endpoint override for SQS (local mode); empty means AWS."),
@@ -76,7 +80,13 @@ public enum Setting {
     WORKFLOW_MAX_SCHEMA_RETRIES("SAMOKODER_WORKFLOW_MAX_SCHEMA_RETRIES", "2", "Re-asks of a model whose structured answer fails its JSON Schema (0: none)."),
     WORKFLOW_CODE_MONKEY_CONCURRENCY("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "4", "Files CodeMonkey writes at once: the Map state's MaxConcurrency (1 to 40)."),
     WORKFLOW_EXECUTION_TIME_SECONDS("SAMOKODER_WORKFLOW_EXECUTION_TIME_SECONDS", "600", "Wall-clock limit of one sandbox execution of a task's commands and tests (at most SAMOKODER_SANDBOX_MAX_TIME_SECONDS)."),
-    STATE_MACHINE_ARN("SAMOKODER_STATE_MACHINE_ARN", "", "The generation workflow's state machine, which the runs API starts (set by CDK; local mode deploys its own).");
+    STATE_MACHINE_ARN("SAMOKODER_STATE_MACHINE_ARN", "", "The generation workflow's state machine, which the runs API starts (set by CDK; local mode deploys its own)."),
+    SECRET_BOX_KEY("SAMOKODER_SECRET_BOX_KEY", "", "The AES-256 key (base64, 32 bytes) that encrypts webhook and notification signing secrets at rest (on AWS: injected from Secrets Manager). Empty in local mode: generated into the data dir."),
+    WEBHOOK_SIGNATURE_TOLERANCE_SECONDS("SAMOKODER_WEBHOOK_SIGNATURE_TOLERANCE_SECONDS", "300", "How far a Samokoder-Signature timestamp may be from now, either way, before a delivery is refused as stale."),
+    WEBHOOK_MAX_PER_PROJECT("SAMOKODER_WEBHOOK_MAX_PER_PROJECT", "10", "Webhook triggers one project may have."),
+    QUEUE_RETRY_BASE_SECONDS("SAMOKODER_QUEUE_RETRY_BASE_SECONDS", "5", "First retry delay of a failed webhook or notification message, doubled on each retry (at most 15 minutes); 0 retries at once."),
+    NOTIFICATION_TIMEOUT_SECONDS("SAMOKODER_NOTIFICATION_TIMEOUT_SECONDS", "10", "How long one notification POST may take (connect and answer) before it counts as failed."),
+    NOTIFICATION_ALLOWED_HOSTS("SAMOKODER_NOTIFICATION_ALLOWED_HOSTS", "", "Comma-separated hosts notifications may reach although they are private, loopback or link-local, over http too (tests: 127.0.0.1). Empty: public https hosts only.");
 
     private final String variable;
     private final String defaultValue;

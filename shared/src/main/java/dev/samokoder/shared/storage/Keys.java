@@ -147,6 +147,38 @@ public final class Keys {
         return "TASK#" + String.format("%03d", task);
     }
 
+    /** A webhook trigger, found by its id alone (the public delivery route names only the hook). */
+    public static Key webhook(String hookId) {
+        return new Key(webhookPartition(hookId), "HOOK");
+    }
+
+    /** The project's entry for one of its webhook triggers (lists a project's triggers). */
+    public static Key projectWebhook(String projectId, String hookId) {
+        return new Key(projectPartition(projectId), PROJECT_WEBHOOK_PREFIX + hookId);
+    }
+
+    /** A delivery to a webhook, sorted by when it arrived. */
+    public static Key webhookDelivery(String hookId, Instant receivedAt, String deliveryId) {
+        return new Key(webhookPartition(hookId), WEBHOOK_DELIVERY_PREFIX + receivedAt + "#" + deliveryId);
+    }
+
+    /** Marks a delivery id as seen, so the same delivery twice starts one run. */
+    public static Key webhookDeliverySeen(String hookId, String deliveryId) {
+        return new Key(webhookPartition(hookId), "SEEN#" + deliveryId);
+    }
+
+    /** The project's notification subscription (one URL per project). */
+    public static Key notificationSubscription(String projectId) {
+        return new Key(projectPartition(projectId), "NOTIFY");
+    }
+
+    public static String webhookPartition(String hookId) {
+        return "HOOK#" + hookId;
+    }
+
+    public static final String PROJECT_WEBHOOK_PREFIX = "WEBHOOK#";
+    public static final String WEBHOOK_DELIVERY_PREFIX = "DELIVERY#";
+
     public static String runPartition(String runId) {
         return "RUN#" + runId;
     }

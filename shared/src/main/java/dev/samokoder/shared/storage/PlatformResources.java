@@ -34,6 +34,8 @@ public final class PlatformResources {
     private static final Logger log = LoggerFactory.getLogger(PlatformResources.class);
     /** Deliveries a consumer failed this many times move to the dead-letter queue. */
     public static final int WEBHOOK_MAX_RECEIVES = 5;
+    /** Notifications a sender failed this many times (with backoff) move to their dead-letter queue. */
+    public static final int NOTIFICATION_MAX_RECEIVES = 8;
     private static final Duration TABLE_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
 
     private PlatformResources() {
@@ -42,7 +44,8 @@ public final class PlatformResources {
     public static void ensure(SamokoderConfig.Aws config, DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs) {
         ensureTable(dynamoDb, config.tableName());
         ensureBucket(s3, config.bucketName());
-        ensureQueues(sqs, config.webhookQueueName(), config.webhookDeadLetterQueueName());
+        ensureQueues(sqs, config.webhookQueueName(), config.webhookDeadLetterQueueName(), WEBHOOK_MAX_RECEIVES);
+        ensureQueues(sqs, config.notificationQueueName(), config.notificationDeadLetterQueueName(), NOTIFICATION_MAX_RECEIVES);
     }
 
     static void ensureTable(DynamoDbClient dynamoDb, String tableName) {
@@ -131,11 +134,11 @@ public final class PlatformResources {
         }
     }
 
-    static void ensureQueues(SqsClient sqs, String queueName, String deadLetterQueueName) {
+    static void ensureQueues(SqsClient sqs, String queueName, String deadLetterQueueName, int maxReceives) {
         String dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueueName)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + WEBHOOK_MAX_RECEIVES + "\"}";
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceives + "\"}";
         // CreateQueue with the same attributes is idempotent; it returns the existing queue.
         sqs.createQueue(r -> r.queueName(queueName).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)));
         log.debug("queues {} and {} ready", queueName, deadLetterQueueName);

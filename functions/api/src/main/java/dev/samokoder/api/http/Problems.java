@@ -6,6 +6,8 @@ import dev.samokoder.shared.auth.LoginLockedException;
 import dev.samokoder.shared.blob.BlobNotFoundException;
 import dev.samokoder.shared.blob.BlobTooLargeException;
 import dev.samokoder.shared.http.Problem;
+import dev.samokoder.shared.notifications.NotificationNotFoundException;
+import dev.samokoder.shared.notifications.RefusedDestinationException;
 import dev.samokoder.shared.projects.ProjectNotFoundException;
 import dev.samokoder.shared.storage.EmailAlreadyRegisteredException;
 import dev.samokoder.shared.storage.InvalidCursorException;
@@ -16,6 +18,10 @@ import dev.samokoder.shared.workflow.ActiveRunExistsException;
 import dev.samokoder.shared.workflow.QuestionNotFoundException;
 import dev.samokoder.shared.workflow.RunNotFoundException;
 import dev.samokoder.shared.workflow.RunStateException;
+import dev.samokoder.shared.webhooks.InvalidSignatureException;
+import dev.samokoder.shared.webhooks.StaleSignatureException;
+import dev.samokoder.shared.webhooks.TooManyWebhooksException;
+import dev.samokoder.shared.webhooks.WebhookNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +63,14 @@ final class Problems {
                     e.retryAfter());
             case InvalidRefreshTokenException e -> plain(Problem.of("invalid-refresh-token", "Invalid refresh token", 401,
                     "sign in again"));
+            case InvalidSignatureException e -> plain(Problem.of("invalid-signature", "Invalid signature", 401,
+                    "no such hook, or the request's signature is missing or does not match its body"));
+            case StaleSignatureException e -> plain(Problem.of("stale-signature", "Stale signature", 401, e.getMessage()));
+            case WebhookNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case NotificationNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case TooManyWebhooksException e -> plain(Problem.of("too-many-webhooks", "Too many webhooks", 409, e.getMessage()));
+            case RefusedDestinationException e -> plain(Problem.of("validation", "Invalid request", 400,
+                    "the request has 1 invalid field(s)").with("errors", List.of(Map.of("field", "url", "message", e.getMessage()))));
             case BlobTooLargeException e -> plain(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
             default -> plain(Problem.of("internal", "Internal error", 500,
                     "something failed on our side; quote request " + requestId + " if you report it"));

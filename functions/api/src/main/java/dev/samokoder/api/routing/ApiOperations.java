@@ -6,8 +6,10 @@ import dev.samokoder.api.docs.OpenApiOperation;
 import dev.samokoder.api.files.FileOperations;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.Operation;
+import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
 import dev.samokoder.api.runs.RunOperations;
+import dev.samokoder.api.webhooks.WebhookOperations;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +24,8 @@ public final class ApiOperations {
         var projects = new ProjectOperations(services.projects());
         var files = new FileOperations(services.projects(), services.workspace());
         var runs = new RunOperations(services.runs());
+        var webhooks = new WebhookOperations(services.webhooks());
+        var notifications = new NotificationOperations(services.notifications());
         Map<String, Operation> byRouteKey = Map.ofEntries(
                 Map.entry("POST /v1/auth/register", auth::register),
                 Map.entry("POST /v1/auth/login", auth::login),
@@ -44,7 +48,15 @@ public final class ApiOperations {
                 Map.entry("GET /v1/runs/{runId}/questions", runs::questions),
                 Map.entry("POST /v1/runs/{runId}/questions/{questionId}/answer", runs::answer),
                 Map.entry("POST /v1/runs/{runId}/cancel", runs::cancel),
-                Map.entry("POST /v1/runs/{runId}/resume", runs::resume));
+                Map.entry("POST /v1/runs/{runId}/resume", runs::resume),
+                Map.entry("POST /v1/projects/{projectId}/webhooks", webhooks::create),
+                Map.entry("GET /v1/projects/{projectId}/webhooks", webhooks::list),
+                Map.entry("DELETE /v1/projects/{projectId}/webhooks/{webhookId}", webhooks::delete),
+                Map.entry("GET /v1/projects/{projectId}/webhooks/{webhookId}/deliveries", webhooks::deliveries),
+                Map.entry("POST /v1/hooks/{hookId}", webhooks::receive),
+                Map.entry("PUT /v1/projects/{projectId}/notifications", notifications::put),
+                Map.entry("GET /v1/projects/{projectId}/notifications", notifications::get),
+                Map.entry("DELETE /v1/projects/{projectId}/notifications", notifications::delete));
         Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
         for (Route route : ApiRoutes.routes()) {
             Operation operation = byRouteKey.get(route.routeKey());

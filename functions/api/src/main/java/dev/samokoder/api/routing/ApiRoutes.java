@@ -38,7 +38,15 @@ public final class ApiRoutes {
             new Route("GET", "/v1/runs/{runId}/questions", API.name(), true),
             new Route("POST", "/v1/runs/{runId}/questions/{questionId}/answer", API.name(), true),
             new Route("POST", "/v1/runs/{runId}/cancel", API.name(), true),
-            new Route("POST", "/v1/runs/{runId}/resume", API.name(), true));
+            new Route("POST", "/v1/runs/{runId}/resume", API.name(), true),
+            new Route("POST", "/v1/projects/{projectId}/webhooks", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/webhooks", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}/webhooks/{webhookId}", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/webhooks/{webhookId}/deliveries", API.name(), true),
+            new Route("POST", "/v1/hooks/{hookId}", API.name(), false),
+            new Route("PUT", "/v1/projects/{projectId}/notifications", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/notifications", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}/notifications", API.name(), true));
 
     private ApiRoutes() {
     }

@@ -1,0 +1,38 @@
+package dev.samokoder.api.webhooks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.samokoder.shared.storage.PlatformResources;
+import dev.samokoder.shared.webhooks.WebhookConsumer;
+import dev.samokoder.shared.webhooks.WebhookMessage;
+import dev.samokoder.shared.workflow.RunStarter;
+
+/**
+ * The Lambda on the webhook queue (event source mapping with {@code ReportBatchItemFailures}):
+ * starts the run of each accepted delivery through the same {@link RunStarter} as the runs API.
+ * Locally, the platform's queue poller calls this same class.
+ */
+public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final HookServices services;
+    private final WebhookConsumer consumer;
+
+    /** The Lambda runtime's constructor: everything from the environment, once per cold start. */
+    public WebhookConsumerHandler() {
+        this(HookServices.fromEnv(), new UnwiredRunStarter());
+    }
+
+    public WebhookConsumerHandler(HookServices services, RunStarter runs) {
+        this.services = services;
+        this.consumer = new WebhookConsumer(services.webhooks(), runs, PlatformResources.WEBHOOK_MAX_RECEIVES, services.clock());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return QueueBatch.process(event, WebhookMessage.class,
+                (message, receiveCount) -> consumer.handle(message, receiveCount) == WebhookConsumer.Outcome.DONE,
+                services.sqs(), services.webhookQueue(), services.backoff());
+    }
+}
