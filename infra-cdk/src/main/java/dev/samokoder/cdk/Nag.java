@@ -19,7 +19,8 @@ final class Nag {
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
             "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
             "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
-            "sts:GetServiceBearerToken", "ecs:ListTasks");
+            "sts:GetServiceBearerToken", "ecs:ListTasks", "ecr:GetAuthorizationToken",
+            "cloudfront:CreateInvalidation", "cloudfront:GetInvalidation");
 
     private Nag() {
     }
@@ -46,7 +47,7 @@ final class Nag {
                 because("AwsSolutions-IAM5", "BucketDeployment's provider copies the web app from the CDK asset bucket into the site bucket",
                         List.of(regex("^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-<AWS::Region>/\\*$"),
                                 regex("^Resource::<FrontendSite[0-9A-F]{8}\\.Arn>/\\*$"))),
-                because("AwsSolutions-IAM5", "X-Ray, Step Functions' log delivery, sts:GetServiceBearerToken (conditioned to CodeArtifact) and "
+                because("AwsSolutions-IAM5", "X-Ray, ecr:GetAuthorizationToken (the task pulls its image), the CloudFront invalidation of BucketDeployment's provider, Step Functions' log delivery, sts:GetServiceBearerToken (conditioned to CodeArtifact) and "
                         + "ecs:ListTasks (conditioned to the sandbox cluster) have no resource-level permissions; StackTemplateTest pins these actions",
                         List.of("Resource::*")),
                 because("AwsSolutions-L1", "the platform is built for Java 21 (release 21 in the pom, the Lambda artifacts and SnapStart are tested "
