@@ -2,6 +2,7 @@ package dev.samokoder.cdk;
 
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
@@ -64,6 +65,9 @@ public final class PlatformFunction extends Construct {
             props.environmentEncryption(spec.environmentKey());
         }
         function = new Function(this, "Function", props.build());
+        // the warning says "publish a version": the alias below does, on every change
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias publishes a version on every change and callers invoke only the alias");
         alias = new Alias(this, "Live", AliasProps.builder().aliasName(ALIAS).version(function.getCurrentVersion()).build());
     }
 
