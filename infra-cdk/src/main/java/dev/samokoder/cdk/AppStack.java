@@ -10,6 +10,7 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -81,7 +82,8 @@ public final class AppStack extends Stack {
         }
         // Resolved by CloudFormation at deploy time; the environment is encrypted with the secrets key.
         Map<String, String> routeEnvironment = new LinkedHashMap<>(apiEnvironment);
-        routeEnvironment.put(Setting.JWT_SIGNING_KEY.variable(), data.jwtSigningKey().getSecretValue().unsafeUnwrap());
+        routeEnvironment.put(Setting.JWT_SIGNING_KEY.variable(),
+                SecretValue.secretsManager(DataStack.jwtSecretName(stage)).unsafeUnwrap());
         api = new Api(this, "Api", stage, apiCode, routeEnvironment, data.secretsKey());
         webhooks = new Webhooks(this, "Webhooks", stage, apiCode, apiEnvironment, data.webhookQueue(), data.notificationQueue());
 

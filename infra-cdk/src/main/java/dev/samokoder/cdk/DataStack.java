@@ -23,8 +23,6 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.BucketProps;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
-import software.amazon.awscdk.services.secretsmanager.ISecret;
-import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -33,9 +31,10 @@ import software.constructs.Construct;
 
 /**
  * What outlives deployments: the single table, the files bucket, the queues, the key that
- * encrypts users' own provider keys (BYOK) and the functions' secret configuration, and the JWT
- * signing key (a Secrets Manager secret that scripts/deploy creates once, so tearing the stacks
- * down never invalidates every session by accident). In prod the table and bucket are retained
+ * encrypts users' own provider keys (BYOK) and the functions' secret configuration, and the name of
+ * the JWT signing key's secret (scripts/deploy creates it once, so tearing the stacks down never
+ * invalidates every session by accident; the API functions get it by CloudFormation dynamic
+ * reference). In prod the table and bucket are retained
  * on delete and the table has deletion protection.
  */
 public final class DataStack extends Stack {
@@ -49,7 +48,6 @@ public final class DataStack extends Stack {
     private final Bucket bucket;
     private final Bucket accessLogs;
     private final Key secretsKey;
-    private final ISecret jwtSigningKey;
     private final Queue webhookQueue;
     private final Queue webhookDeadLetters;
     private final Queue notificationQueue;
@@ -116,7 +114,6 @@ public final class DataStack extends Stack {
         notificationDeadLetters = queue("NotificationDeadLetters", stage.prefix() + "-notifications-dlq", null);
         notificationQueue = queue("NotificationQueue", stage.prefix() + "-notifications", notificationDeadLetters);
 
-        jwtSigningKey = Secret.fromSecretNameV2(this, "JwtSigningKey", jwtSecretName(stage));
     }
 
     /** The secret scripts/deploy creates once with a fresh private P-256 JWK. */
@@ -141,7 +138,6 @@ public final class DataStack extends Stack {
     public Bucket bucket() { return bucket; }
     public Bucket accessLogs() { return accessLogs; }
     public Key secretsKey() { return secretsKey; }
-    public ISecret jwtSigningKey() { return jwtSigningKey; }
     public Queue webhookQueue() { return webhookQueue; }
     public Queue webhookDeadLetters() { return webhookDeadLetters; }
     public Queue notificationQueue() { return notificationQueue; }

@@ -35,7 +35,8 @@ import software.constructs.Construct;
 public final class Workflow extends Construct {
 
     static final String AGENT_HANDLER = "dev.samokoder.agents.StepHandler";
-    static final Duration AGENT_TIMEOUT = Duration.minutes(5);
+    /** Lambda's maximum: one step may wait out provider timeouts, rate limits and schema re-asks. */
+    static final Duration AGENT_TIMEOUT = Duration.minutes(15);
     static final int AGENT_MEMORY_MB = 1024;
     /** The rule Step Functions manages for .sync ECS tasks (its fixed name). */
     static final String SYNC_RULE = "StepFunctionsGetEventsForECSTaskRule";
