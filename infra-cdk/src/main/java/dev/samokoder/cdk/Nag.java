@@ -54,7 +54,7 @@ final class Nag {
                         + "with it); the BucketDeployment provider's runtime is the CDK's choice", null),
                 because("AwsSolutions-APIG4", "the public routes are public by design (ApiRoutes: register, login, refresh, logout, openapi.json); "
                         + "StackTemplateTest checks every other route has the Lambda authorizer", null),
-                because("AwsSolutions-ECS2", "the runner's environment holds names only (bucket, workspace path, CodeArtifact domain); it has no secret", null),
+                because("AwsSolutions-ECS2", "the runner's environment holds the bucket's name and the workspace path; it has no secret", null),
                 because("AwsSolutions-CFR4", "the distribution uses CloudFront's default certificate (*.cloudfront.net), whose TLS policy cannot be "
                         + "chosen; with a custom domain set TLSv1.2_2021", null)
         ), true);

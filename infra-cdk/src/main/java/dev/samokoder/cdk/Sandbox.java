@@ -189,9 +189,7 @@ public final class Sandbox extends Construct {
                 .linuxParameters(linuxParameters())
                 .environment(Map.of(
                         Setting.BUCKET_NAME.variable(), bucket.getBucketName(),
-                        Setting.SANDBOX_WORKSPACE.variable(), "/workspace",
-                        "CODEARTIFACT_DOMAIN", domain.getAttrName(),
-                        "CODEARTIFACT_REPOSITORY", packages.getAttrName()))
+                        Setting.SANDBOX_WORKSPACE.variable(), "/workspace"))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(runnerLogs).streamPrefix("runner").build()))
                 .build());
         runner.addMountPoints(
