@@ -1,0 +1,184 @@
+package dev.samokoder.cdk;
+
+import dev.samokoder.shared.config.Setting;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnOutputProps;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleProps;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.PolicyStatementProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Everything that runs: the sandbox, the workflow and its agents, the API, the queue consumers,
+ * the sandbox reaper, the web app and the alarms. Data lives in {@link DataStack}, so this stack
+ * can be replaced or torn down without touching users' data.
+ */
+public final class AppStack extends Stack {
+
+    /** Not yet in {@link Setting} when this stack was written (the lead and the webhooks work add them). */
+    static final String STATE_MACHINE_ARN = Setting.STATE_MACHINE_ARN.variable();
+    static final String WEBHOOK_QUEUE_URL = Setting.WEBHOOK_QUEUE_URL.variable();
+    static final String NOTIFICATION_QUEUE_URL = Setting.NOTIFICATION_QUEUE_URL.variable();
+    static final String REAPER_HANDLER = "dev.samokoder.runner.ReaperHandler";
+    static final Duration REAPER_INTERVAL = Duration.minutes(5);
+
+    private final Sandbox sandbox;
+    private final Workflow workflow;
+    private final Api api;
+    private final Webhooks webhooks;
+    private final PlatformFunction reaper;
+    private final Frontend frontend;
+    private final Observability observability;
+
+    public AppStack(Construct scope, String id, StackProps props, StageConfig stage, DataStack data, Artifacts artifacts,
+            ContainerImage runnerImage) {
+        super(scope, id, props);
+        Code apiCode = Code.fromAsset(artifacts.apiJar().toString());
+        Code agentsCode = Code.fromAsset(artifacts.agentsJar().toString());
+        Code runnerCode = Code.fromAsset(artifacts.runnerJar().toString());
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put(Setting.TABLE_NAME.variable(), data.table().getTableName());
+        common.put(Setting.BUCKET_NAME.variable(), data.bucket().getBucketName());
+        common.put("POWERTOOLS_SERVICE_NAME", stage.prefix());
+        common.put("POWERTOOLS_METRICS_NAMESPACE", Observability.NAMESPACE);
+
+        sandbox = new Sandbox(this, "Sandbox", stage, data.bucket(), runnerImage);
+
+        Map<String, String> agentEnvironment = new LinkedHashMap<>(common);
+        agentEnvironment.put(NOTIFICATION_QUEUE_URL, data.notificationQueue().getQueueUrl());
+        if (!stage.llmModel().isBlank()) {
+            agentEnvironment.put(Setting.LLM_MODEL.variable(), stage.llmModel());
+        }
+        workflow = new Workflow(this, "Workflow", stage, WorkflowDefinition.read(artifacts.stateMachineFile()), agentsCode,
+                agentEnvironment, sandbox);
+
+        Map<String, String> apiEnvironment = new LinkedHashMap<>(common);
+        apiEnvironment.put(STATE_MACHINE_ARN, workflow.stateMachine().getStateMachineArn());
+        apiEnvironment.put(WEBHOOK_QUEUE_URL, data.webhookQueue().getQueueUrl());
+        apiEnvironment.put(NOTIFICATION_QUEUE_URL, data.notificationQueue().getQueueUrl());
+        apiEnvironment.put(Setting.WEBHOOK_QUEUE.variable(), data.webhookQueue().getQueueName());
+        apiEnvironment.put(Setting.WEBHOOK_DLQ.variable(), data.webhookDeadLetters().getQueueName());
+        if (!stage.corsOrigins().isEmpty()) {
+            apiEnvironment.put(Setting.CORS_ORIGINS.variable(), String.join(",", stage.corsOrigins()));
+        }
+        // Resolved by CloudFormation at deploy time; the environment is encrypted with the secrets key.
+        Map<String, String> routeEnvironment = new LinkedHashMap<>(apiEnvironment);
+        routeEnvironment.put(Setting.JWT_SIGNING_KEY.variable(),
+                SecretValue.secretsManager(DataStack.jwtSecretName(stage)).unsafeUnwrap());
+        api = new Api(this, "Api", stage, apiCode, routeEnvironment, data.secretsKey());
+        webhooks = new Webhooks(this, "Webhooks", stage, apiCode, apiEnvironment, data.webhookQueue(), data.notificationQueue());
+
+        Map<String, String> reaperEnvironment = new LinkedHashMap<>(common);
+        reaperEnvironment.put(Setting.SANDBOX_CLUSTER.variable(), sandbox.cluster().getClusterName());
+        reaper = new PlatformFunction(this, "Reaper", stage, new PlatformFunction.Spec("sandbox-reaper", REAPER_HANDLER,
+                Duration.minutes(1), 512, runnerCode, reaperEnvironment, null));
+        new Rule(this, "ReaperSchedule", RuleProps.builder()
+                .description("Stops sandbox tasks past their time limit or whose run is over (docs/sandbox.md)")
+                .schedule(Schedule.rate(REAPER_INTERVAL))
+                .targets(List.of(new LambdaFunction(reaper.alias())))
+                .build());
+
+        grant(data, stage);
+
+        frontend = new Frontend(this, "Frontend", stage, artifacts.frontendDir(), api.httpApi().getApiEndpoint());
+
+        List<PlatformFunction> functions = functions();
+        Map<String, IQueue> deadLetters = new LinkedHashMap<>();
+        deadLetters.put("WebhookDeadLetters", data.webhookDeadLetters());
+        deadLetters.put("NotificationDeadLetters", data.notificationDeadLetters());
+        observability = new Observability(this, "Observability", stage, api, workflow, functions, deadLetters);
+
+        String site = "https://" + frontend.distribution().getDistributionDomainName();
+        new CfnOutput(this, "SiteUrl", CfnOutputProps.builder().value(site).description("The web app").build());
+        new CfnOutput(this, "ApiUrl", CfnOutputProps.builder().value(site + "/v1").description("The API, same origin as the web app").build());
+        new CfnOutput(this, "ApiEndpoint", CfnOutputProps.builder().value(api.httpApi().getApiEndpoint())
+                .description("The HTTP API's own endpoint (CloudFront forwards /v1/* to it)").build());
+        new CfnOutput(this, "StateMachineArn", CfnOutputProps.builder().value(workflow.stateMachine().getStateMachineArn()).build());
+        Nag.suppress(this);
+    }
+
+    /** Least privilege per function group; every statement names the platform's own resources. */
+    private void grant(DataStack data, StageConfig stage) {
+        List<PlatformFunction> routeFunctions = new ArrayList<>(api.functions().values());
+        for (PlatformFunction function : routeFunctions) {
+            IGrantable role = function.function();
+            data.table().grantReadWriteData(role);
+            data.bucket().grantReadWrite(role);
+            data.webhookQueue().grantSendMessages(role);
+            data.notificationQueue().grantSendMessages(role);
+            workflow.stateMachine().grantStartExecution(role);
+            workflow.stateMachine().grantTaskResponse(role);
+            workflow.stateMachine().grantExecution(role, "states:DescribeExecution", "states:StopExecution");
+        }
+        for (PlatformFunction function : workflow.functions().values()) {
+            IGrantable role = function.function();
+            data.table().grantReadWriteData(role);
+            data.bucket().grantReadWrite(role);
+            data.notificationQueue().grantSendMessages(role);
+            // models on Bedrock (provider "bedrock"): any foundation model or inference profile of this region
+            function.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                    .actions(List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"))
+                    .resources(List.of(
+                            formatArn(ArnComponents.builder().service("bedrock").account("").resource("foundation-model").resourceName("*").build()),
+                            formatArn(ArnComponents.builder().service("bedrock").resource("inference-profile").resourceName("*").build())))
+                    .build()));
+        }
+        IGrantable consumer = webhooks.consumer().function();
+        data.table().grantReadWriteData(consumer);
+        data.bucket().grantReadWrite(consumer);
+        data.notificationQueue().grantSendMessages(consumer);
+        workflow.stateMachine().grantStartExecution(consumer);
+        data.table().grantReadData(webhooks.sender().function());
+
+        String cluster = sandbox.cluster().getClusterArn();
+        String tasks = formatArn(ArnComponents.builder().service("ecs").resource("task")
+                .resourceName(sandbox.cluster().getClusterName() + "/*").build());
+        reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                .actions(List.of("ecs:ListTasks")).resources(List.of("*"))
+                .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster))).build()));
+        reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                .actions(List.of("ecs:DescribeTasks", "ecs:StopTask")).resources(List.of(tasks)).build()));
+        reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                .actions(List.of("states:DescribeExecution"))
+                .resources(List.of(formatArn(ArnComponents.builder().service("states").resource("execution")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .resourceName(workflow.stateMachine().getStateMachineName() + ":*").build())))
+                .build()));
+    }
+
+    /** Every Java function of the platform. */
+    public List<PlatformFunction> functions() {
+        List<PlatformFunction> all = new ArrayList<>(api.functions().values());
+        all.add(api.authorizer());
+        all.addAll(workflow.functions().values());
+        all.add(webhooks.consumer());
+        all.add(webhooks.sender());
+        all.add(reaper);
+        return all;
+    }
+
+    public Sandbox sandbox() { return sandbox; }
+    public Workflow workflow() { return workflow; }
+    public Api api() { return api; }
+    public Frontend frontend() { return frontend; }
+    public Observability observability() { return observability; }
+}
