@@ -11,18 +11,13 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.samokoder.shared.secrets.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +103,7 @@ public final class SigningKeys {
             return load(target);
         }
         ECKey key = generate();
-        write(target, key.toJSONString());
+        SecretFiles.writeOwnerOnly(target, key.toJSONString());
         return key;
     }
 
@@ -125,46 +120,6 @@ public final class SigningKeys {
             return parse(json);
         } catch (IllegalArgumentException e) {
             throw damaged(file, e.getMessage(), e);
-        }
-    }
-
-    /** Temp file then atomic move, so a crash leaves either no file or a whole key, never half of one. */
-    private static void write(Path file, String content) {
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] dirAttributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
-        FileAttribute<?>[] fileAttributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        Path temp = null;
-        try {
-            Path dir = file.getParent();
-            Files.createDirectories(dir, dirAttributes);
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", fileAttributes);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write signing key file " + file, e);
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the write already failed and that is the error worth reporting
         }
     }
 
