@@ -37,6 +37,6 @@ final class LocalFunctions {
         ApiServices services = ApiServices.create(config, clients, signingKey, clock);
         return new Wiring(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
-                new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens())));
+                new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens(), services.apiKeys())));
     }
 }

@@ -3,6 +3,8 @@ package dev.samokoder.api;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.samokoder.api.http.JsonBodies;
 import dev.samokoder.api.http.SecurityHeaders;
+import dev.samokoder.shared.apikeys.ApiKeySecrets;
+import dev.samokoder.shared.apikeys.ApiKeyService;
 import dev.samokoder.shared.auth.AccessTokens;
 import dev.samokoder.shared.auth.Argon2Params;
 import dev.samokoder.shared.auth.AuthService;
@@ -13,20 +15,34 @@ import dev.samokoder.shared.auth.RateLimiter;
 import dev.samokoder.shared.auth.RefreshTokens;
 import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.billing.Admins;
+import dev.samokoder.shared.billing.CreditLedger;
+import dev.samokoder.shared.billing.Funding;
+import dev.samokoder.shared.billing.UsageMeter;
+import dev.samokoder.shared.billing.UsageReports;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.projects.ProjectService;
+import dev.samokoder.shared.secrets.SecretCiphers;
+import dev.samokoder.shared.secrets.SecretFiles;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.UserRepository;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Everything the API's operations use, built once per cold start (or once by the local platform).
  */
 public record ApiServices(SamokoderConfig config, AuthService auth, UserRepository users, ProjectService projects,
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
-                          SecurityHeaders securityHeaders, JsonBodies bodies) {
+                          SecurityHeaders securityHeaders, JsonBodies bodies, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
+                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins) {
+
+    /** Where local mode keeps the secret API keys are hashed with, inside the data dir. */
+    public static final String API_KEY_PEPPER_FILE = "keys/api-key-pepper";
 
     /** On AWS: configuration and the signing key from the function's environment. */
     public static ApiServices fromEnv() {
@@ -45,6 +61,9 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new PasswordPolicy(), accessTokens, auth.accessTokenTtl(),
                 new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock),
                 new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
+        var dynamoDb = clients.dynamoDb();
+        CreditLedger credit = new CreditLedger(storage.table(), clock);
+        var keyLimits = config.apiKeys();
         return new ApiServices(config, authService, storage.users(),
                 new ProjectService(storage.projects(), storage.files()),
                 new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
@@ -52,6 +71,35 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 accessTokens,
                 new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
                 new SecurityHeaders(config.api().corsOrigins()),
-                new JsonBodies());
+                new JsonBodies(),
+                new ApiKeyService(dynamoDb, storage.table(), new ApiKeySecrets(apiKeyPepper(config)), keyLimits.monthlyQuota(),
+                        keyLimits.maxPerUser(), clock),
+                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock),
+                new LlmKeyService(dynamoDb, storage.table(), SecretCiphers.create(config, config.local().dataDir()),
+                        config.llm().privateBaseUrlsAllowed(), clock),
+                credit,
+                new Funding(credit),
+                new UsageReports(new UsageMeter(dynamoDb, storage.table(), clock), credit, storage.table(), clock),
+                new Admins(storage.users(), config.billing().adminEmails()));
+    }
+
+    /** The configured pepper (on AWS, from Secrets Manager), or in local mode the data dir's, made on first start. */
+    private static byte[] apiKeyPepper(SamokoderConfig config) {
+        Optional<String> configured = config.secrets().apiKeyPepper();
+        if (configured.isEmpty()) {
+            if (!config.aws().local()) {
+                throw new ConfigException("SAMOKODER_API_KEY_PEPPER is required outside local mode");
+            }
+            return SecretFiles.loadOrCreateRandom(config.local().dataDir().resolve(API_KEY_PEPPER_FILE), 32);
+        }
+        try {
+            byte[] pepper = Base64.getDecoder().decode(configured.get());
+            if (pepper.length >= 32) {
+                return pepper;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException("SAMOKODER_API_KEY_PEPPER must be base64 of at least 32 random bytes");
     }
 }
