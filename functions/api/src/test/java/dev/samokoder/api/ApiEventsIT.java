@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,7 +71,7 @@ class ApiEventsIT {
     private static final List<String> secretsSeen = new ArrayList<>();
 
     @BeforeAll
-    static void start(LocalAws aws) {
+    static void start(LocalAws aws, @TempDir Path dataDir) {
         SamokoderConfig defaults = aws.config();
         var auth = defaults.auth();
         var api = defaults.api();
@@ -79,7 +80,12 @@ class ApiEventsIT {
         SamokoderConfig config = defaults
                 .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
-                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()));
+                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()))
+                .withApiKeys(new SamokoderConfig.ApiKeys(60_000, 10_000, 100_000, 20))
+                .withBilling(new SamokoderConfig.Billing(defaults.billing().markup(), defaults.billing().maxTopUpUsd(),
+                        List.of(SampleWorld.ADMIN_EMAIL)))
+                // the master key of stored LLM keys and the API-key pepper go to a temporary data dir, not the module's folder
+                .withLocal(new SamokoderConfig.Local(dataDir, defaults.local().host(), 0, 0, 0, 0, 0, dataDir));
         services = ApiServices.create(config, aws.clients(), SigningKeys.generate(), Clock.systemUTC());
         storage = aws.storage();
         handler = new ApiHandler(services);
@@ -223,10 +229,13 @@ class ApiEventsIT {
 
     /** Values for every placeholder, for tests that look at the events' shape rather than play them. */
     private static Map<String, String> anyValues() {
-        return Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk",
-                "email", "ada@example.com", "accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature",
-                "refreshToken", "rt_sample", "projectId", "prj_0123456789abcdefghjk",
-                "otherProjectId", "prj_zyxwvutsrqpnmkjhgfed", "newEmail", "grace@example.com", "oversizeText", "aaaa");
+        return Map.ofEntries(Map.entry("userId", "usr_0123456789abcdefghjk"), Map.entry("sessionId", "ses_0123456789abcdefghjk"),
+                Map.entry("email", "ada@example.com"), Map.entry("accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature"),
+                Map.entry("refreshToken", "rt_sample"), Map.entry("projectId", "prj_0123456789abcdefghjk"),
+                Map.entry("otherProjectId", "prj_zyxwvutsrqpnmkjhgfed"), Map.entry("newEmail", "grace@example.com"),
+                Map.entry("oversizeText", "aaaa"), Map.entry("apiKeyId", "key_0123456789abcdefghjk"),
+                Map.entry("apiKeySecret", "sk_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg"),
+                Map.entry("otherApiKeyId", "key_zyxwvutsrqpnmkjhgfed"), Map.entry("adminUserId", "usr_zyxwvutsrqpnmkjhgfed"));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

@@ -292,6 +292,10 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, apiKeys, secrets, billing);
     }
 
+    public SamokoderConfig withLocal(Local newLocal) {
+        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, apiKeys, secrets, billing);
+    }
+
     public SamokoderConfig withApiKeys(ApiKeys newApiKeys) {
         return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, newApiKeys, secrets, billing);
     }
