@@ -53,7 +53,7 @@ final class LocalFunctions {
         ApiServices services = ApiServices.create(config, clients, sfn, signingKey, secretBox, clock);
         return new Wiring(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
-                new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens())),
+                new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens(), services.apiKeys())),
                 HookServices.create(config, clients, secretBox, clock),
                 services.runs());
     }

@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import dev.samokoder.api.http.JsonBodies;
 import dev.samokoder.api.http.SecurityHeaders;
 import dev.samokoder.api.webhooks.HookServices;
+import dev.samokoder.shared.apikeys.ApiKeySecrets;
+import dev.samokoder.shared.apikeys.ApiKeyService;
 import dev.samokoder.shared.auth.AccessTokens;
 import dev.samokoder.shared.auth.Argon2Params;
 import dev.samokoder.shared.auth.AuthService;
@@ -14,17 +16,28 @@ import dev.samokoder.shared.auth.RateLimiter;
 import dev.samokoder.shared.auth.RefreshTokens;
 import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.billing.Admins;
+import dev.samokoder.shared.billing.CreditLedger;
+import dev.samokoder.shared.billing.Funding;
+import dev.samokoder.shared.billing.UsageMeter;
+import dev.samokoder.shared.billing.UsageReports;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.crypto.SecretBox;
 import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llmkeys.LlmKeyOwner;
+import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.notifications.NotificationService;
 import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.sandbox.SnapshotStore;
+import dev.samokoder.shared.secrets.SecretCiphers;
+import dev.samokoder.shared.secrets.SecretFiles;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.UserRepository;
 import dev.samokoder.shared.webhooks.WebhookService;
 import dev.samokoder.shared.workflow.RunEvents;
+import dev.samokoder.shared.workflow.RunFunding;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunService;
 import dev.samokoder.shared.workflow.WorkflowControl;
@@ -33,6 +46,8 @@ import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -41,7 +56,11 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 public record ApiServices(SamokoderConfig config, AuthService auth, UserRepository users, ProjectService projects,
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
                           SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
-                          NotificationService notifications) {
+                          NotificationService notifications, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
+                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins) {
+
+    /** Where local mode keeps the secret API keys are hashed with, inside the data dir. */
+    public static final String API_KEY_PEPPER_FILE = "keys/api-key-pepper";
 
     /** On AWS: configuration and the signing key from the function's environment. */
     public static ApiServices fromEnv() {
@@ -67,6 +86,12 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
         ProjectService projects = new ProjectService(storage.projects(), storage.files());
         HookServices hooks = HookServices.create(config, clients, secretBox, clock);
+        var dynamoDb = clients.dynamoDb();
+        CreditLedger credit = new CreditLedger(storage.table(), clock);
+        var keyLimits = config.apiKeys();
+        LlmKeyService llmKeys = new LlmKeyService(dynamoDb, storage.table(), SecretCiphers.create(config, config.local().dataDir()),
+                config.llm().privateBaseUrlsAllowed(), clock);
+        Funding funding = new Funding(credit);
         return new ApiServices(config, authService, storage.users(),
                 projects,
                 new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
@@ -75,13 +100,47 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
-                runService(config, clients, sfn, storage, clock),
+                runService(config, clients, sfn, storage, runFunding(config, llmKeys, funding), clock),
                 new WebhookService(hooks.webhooks(), projects, secretBox, hooks.sqs(), hooks.webhookQueue(),
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
-                new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock));
+                new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock),
+                new ApiKeyService(dynamoDb, storage.table(), new ApiKeySecrets(apiKeyPepper(config)), keyLimits.monthlyQuota(),
+                        keyLimits.maxPerUser(), clock),
+                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock),
+                llmKeys,
+                credit,
+                funding,
+                new UsageReports(new UsageMeter(dynamoDb, storage.table(), clock), credit, storage.table(), clock),
+                new Admins(storage.users(), config.billing().adminEmails()));
     }
 
-    private static RunService runService(SamokoderConfig config, AwsClients clients, SfnClient sfn, Storage storage, Clock clock) {
+    /**
+     * A run needs credit when its default model would run on the platform's provider: Bedrock, or a
+     * provider for which neither the project, the user nor the configuration has a key.
+     */
+    private static RunFunding runFunding(SamokoderConfig config, LlmKeyService llmKeys, Funding funding) {
+        Provider provider = config.llm().defaultModel().provider();
+        var llm = config.llm();
+        boolean configured = switch (provider) {
+            case REPLAY -> true;
+            case OPENAI -> llm.openAiApiKey().isPresent();
+            case ANTHROPIC -> llm.anthropicApiKey().isPresent();
+            case OPENAI_COMPATIBLE -> llm.openAiCompatibleBaseUrl().isPresent();
+            case BEDROCK -> false;
+        };
+        if (configured) {
+            return RunFunding.ANY;
+        }
+        return (userId, projectId) -> {
+            boolean ownKey = provider != Provider.BEDROCK
+                    && (llmKeys.list(LlmKeyOwner.project(projectId)).stream().anyMatch(key -> key.provider() == provider)
+                    || llmKeys.list(LlmKeyOwner.user(userId)).stream().anyMatch(key -> key.provider() == provider));
+            funding.requireFunds(userId, !ownKey);
+        };
+    }
+
+    private static RunService runService(SamokoderConfig config, AwsClients clients, SfnClient sfn, Storage storage,
+                                         RunFunding funding, Clock clock) {
         String stateMachine = config.aws().stateMachineArn()
                 .orElseThrow(() -> new ConfigException("SAMOKODER_STATE_MACHINE_ARN is required: the runs API starts that state machine"));
         var dynamoDb = clients.dynamoDb();
@@ -89,6 +148,26 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults()),
                 new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
                 new CostLedger(dynamoDb, storage.table(), clock),
-                new WorkflowControl(sfn, stateMachine, config.workflow()));
+                new WorkflowControl(sfn, stateMachine, config.workflow()), funding);
+    }
+
+    /** The configured pepper (on AWS, from Secrets Manager), or in local mode the data dir's, made on first start. */
+    private static byte[] apiKeyPepper(SamokoderConfig config) {
+        Optional<String> configured = config.secrets().apiKeyPepper();
+        if (configured.isEmpty()) {
+            if (!config.aws().local()) {
+                throw new ConfigException("SAMOKODER_API_KEY_PEPPER is required outside local mode");
+            }
+            return SecretFiles.loadOrCreateRandom(config.local().dataDir().resolve(API_KEY_PEPPER_FILE), 32);
+        }
+        try {
+            byte[] pepper = Base64.getDecoder().decode(configured.get());
+            if (pepper.length >= 32) {
+                return pepper;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException("SAMOKODER_API_KEY_PEPPER must be base64 of at least 32 random bytes");
     }
 }

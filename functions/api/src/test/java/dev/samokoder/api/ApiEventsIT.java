@@ -41,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -72,7 +73,7 @@ class ApiEventsIT {
     private static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
 
     @BeforeAll
-    static void start(LocalAws aws) {
+    static void start(LocalAws aws, @TempDir Path dataDir) {
         SamokoderConfig defaults = aws.config();
         var auth = defaults.auth();
         var api = defaults.api();
@@ -83,7 +84,12 @@ class ApiEventsIT {
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
                 .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()))
                 // the notification samples set a URL on a local receiver (no DNS lookups in tests)
-                .withHooks(defaults.hooks().withNotificationAllowedHosts(List.of("127.0.0.1")));
+                .withHooks(defaults.hooks().withNotificationAllowedHosts(List.of("127.0.0.1")))
+                .withApiKeys(new SamokoderConfig.ApiKeys(60_000, 10_000, 100_000, 20))
+                .withBilling(new SamokoderConfig.Billing(defaults.billing().markup(), defaults.billing().maxTopUpUsd(),
+                        List.of(SampleWorld.ADMIN_EMAIL)))
+                // the master key of stored LLM keys and the API-key pepper go to a temporary data dir, not the module's folder
+                .withLocal(new SamokoderConfig.Local(dataDir, defaults.local().host(), 0, 0, 0, 0, 0, dataDir));
         config = config.withAws(config.aws().withStateMachineArn("arn:aws:states:eu-central-1:000000000000:stateMachine:samples"));
         services = ApiServices.create(config, aws.clients(), new StepFunctionsRecorder(), SigningKeys.generate(),
                 AesGcmSecretBox.generate(), Clock.systemUTC());
@@ -239,7 +245,10 @@ class ApiEventsIT {
                 Map.entry("otherRunId", "run_zyxwvutsrqpnmkjhgfed"), Map.entry("hookId", "hook_0123456789abcdefghjk"),
                 Map.entry("otherHookId", "hook_zyxwvutsrqpnmkjhgfed"), Map.entry("hookSignature", "0".repeat(64)),
                 Map.entry("hookTimestamp", "1795521634"), Map.entry("hookTimedSignature", "0".repeat(64)),
-                Map.entry("staleTimestamp", "1795521034"), Map.entry("staleSignature", "0".repeat(64)));
+                Map.entry("staleTimestamp", "1795521034"), Map.entry("staleSignature", "0".repeat(64)),
+                Map.entry("apiKeyId", "key_0123456789abcdefghjk"),
+                Map.entry("apiKeySecret", "sk_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg"),
+                Map.entry("otherApiKeyId", "key_zyxwvutsrqpnmkjhgfed"), Map.entry("adminUserId", "usr_zyxwvutsrqpnmkjhgfed"));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

@@ -1,12 +1,17 @@
 package dev.samokoder.api;
 
+import dev.samokoder.shared.apikeys.ApiScope;
+import dev.samokoder.shared.apikeys.IssuedApiKey;
 import dev.samokoder.shared.auth.AuthTokens;
+import dev.samokoder.shared.billing.Money;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.domain.User;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llmkeys.LlmKeyOwner;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
@@ -25,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +53,10 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
     static final String HOOK_BODY = "{\"request\":\"Add a dark mode toggle\"}";
     /** The notification URL the samples set and find (on the allow-list ApiEventsIT configures). */
     static final String NOTIFICATION_URL = "http://127.0.0.1:8787/samokoder-events";
+    /** The administrator's email; ApiEventsIT lists it in SAMOKODER_ADMIN_EMAILS. */
+    static final String ADMIN_EMAIL = "admin@samokoder.test";
+    static final String OWN_LLM_KEY = "sk-sample-openai-key-1234";
+    static final String PROJECT_LLM_KEY = "sk-ant-project-5678";
 
     static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb) {
         String email = newEmail();
@@ -107,6 +117,16 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         String timed = WebhookSignatures.sign(hook.secret(), now, hookBody);
         String staleTimed = WebhookSignatures.sign(hook.secret(), stale, hookBody);
 
+        // an API key with every scope, someone else's key, stored LLM keys (the user's openai, the
+        // project's anthropic override), $5 of credit, and an administrator
+        IssuedApiKey apiKey = services.apiKeys().create(user.id(), "sample", EnumSet.allOf(ApiScope.class), Optional.empty());
+        IssuedApiKey theirKey = services.apiKeys().create(theirs.ownerId(), "theirs", EnumSet.of(ApiScope.PROJECTS_READ), Optional.empty());
+        services.llmKeys().put(LlmKeyOwner.user(user.id()), Provider.OPENAI, OWN_LLM_KEY, Optional.empty());
+        services.llmKeys().put(LlmKeyOwner.project(project.id()), Provider.ANTHROPIC, PROJECT_LLM_KEY, Optional.empty());
+        services.credit().topUp(user.id(), 5 * Money.MICROS_PER_USD, "sample credit", "usr_sampleadmin");
+        String adminId = services.users().findByEmail(ADMIN_EMAIL)
+                .orElseGet(() -> registerAdmin(services)).id();
+
         Map<String, String> placeholders = Map.ofEntries(
                 Map.entry("idleProjectId", idle.id()),
                 Map.entry("runId", waiting.id()),
@@ -119,6 +139,10 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("hookTimedSignature", timed.substring(timed.indexOf("v1=") + 3)),
                 Map.entry("staleTimestamp", Long.toString(stale.getEpochSecond())),
                 Map.entry("staleSignature", staleTimed.substring(staleTimed.indexOf("v1=") + 3)),
+                Map.entry("apiKeyId", apiKey.key().id()),
+                Map.entry("apiKeySecret", apiKey.secret()),
+                Map.entry("otherApiKeyId", theirKey.key().id()),
+                Map.entry("adminUserId", adminId),
                 Map.entry("userId", user.id()),
                 Map.entry("sessionId", sessionId),
                 Map.entry("email", email),
@@ -129,7 +153,13 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("newEmail", newEmail()),
                 Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
         return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken(), hook.secret(),
-                theirHook.secret(), notification.secret()));
+                theirHook.secret(), notification.secret(), apiKey.secret(), theirKey.secret(), OWN_LLM_KEY, PROJECT_LLM_KEY));
+    }
+
+    /** Concurrent first samples could both try; the loser reads the winner's account. */
+    private static synchronized User registerAdmin(ApiServices services) {
+        return services.users().findByEmail(ADMIN_EMAIL)
+                .orElseGet(() -> services.auth().register(ADMIN_EMAIL, PASSWORD, Optional.of("Admin")));
     }
 
     private static String newEmail() {

@@ -162,12 +162,15 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * Runs the authorizer as API Gateway does: no Authorization header is a 401, a refusal a 403
-     * (both with API Gateway's own bodies); on success its context becomes
-     * {@code requestContext.authorizer.lambda} of the event.
+     * Runs the authorizer as API Gateway does: no credential ({@code Authorization} or
+     * {@code x-api-key} header) is a 401, a refusal a 403 (both with API Gateway's own bodies); on
+     * success its context becomes {@code requestContext.authorizer.lambda} of the event.
      */
     private boolean authorize(HttpExchange exchange, APIGatewayV2HTTPEvent event, String requestId) throws IOException {
         String authorization = event.getHeaders().get("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            authorization = event.getHeaders().get("x-api-key");
+        }
         if (authorization == null || authorization.isBlank()) {
             send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
             return false;

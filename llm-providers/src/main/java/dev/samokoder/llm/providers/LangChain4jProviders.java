@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -60,14 +61,24 @@ public final class LangChain4jProviders implements ChatProviders {
 
     @Override
     public ChatProvider forModel(ModelRef model, String userId) {
+        return build(model, provider -> keys.keyFor(userId, provider));
+    }
+
+    @Override
+    public ChatProvider forCall(ModelRef model, String userId, String projectId) {
+        return build(model, provider -> keys.keyFor(userId, projectId, provider));
+    }
+
+    private ChatProvider build(ModelRef model, Function<Provider, Optional<ProviderKey>> keyFor) {
         return switch (model.provider()) {
-            case OPENAI -> OpenAiAdapter.openAi(apiKey(userId, Provider.OPENAI, "set OPENAI_API_KEY"), endpoints.openAi(), http, clock);
-            case ANTHROPIC -> AnthropicAdapter.anthropic(apiKey(userId, Provider.ANTHROPIC, "set ANTHROPIC_API_KEY"),
+            case OPENAI -> OpenAiAdapter.openAi(apiKey(keyFor, Provider.OPENAI, "set OPENAI_API_KEY"), endpoints.openAi(), http, clock);
+            case ANTHROPIC -> AnthropicAdapter.anthropic(apiKey(keyFor, Provider.ANTHROPIC, "set ANTHROPIC_API_KEY"),
                     endpoints.anthropic(), http, clock);
             case OPENAI_COMPATIBLE -> {
-                ProviderKey key = keys.keyFor(userId, Provider.OPENAI_COMPATIBLE).filter(k -> k.baseUrl().isPresent())
+                ProviderKey key = keyFor.apply(Provider.OPENAI_COMPATIBLE).filter(k -> k.baseUrl().isPresent())
                         .orElseThrow(() -> new MissingProviderKeyException(Provider.OPENAI_COMPATIBLE,
-                                "set SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL to the server (e.g. http://127.0.0.1:11434/v1)"));
+                                "set SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL to the server (e.g. http://127.0.0.1:11434/v1)"
+                                        + " or store a key with PUT /v1/llm-keys/openai-compatible"));
                 yield OpenAiAdapter.compatible(key.apiKey(), key.baseUrl().orElseThrow(), http, clock);
             }
             case BEDROCK -> BedrockAdapter.bedrock(bedrock.get(), clock);
@@ -75,9 +86,10 @@ public final class LangChain4jProviders implements ChatProviders {
         };
     }
 
-    private String apiKey(String userId, Provider provider, String whatToSet) {
-        return keys.keyFor(userId, provider).flatMap(ProviderKey::apiKey)
-                .orElseThrow(() -> new MissingProviderKeyException(provider, whatToSet + " (local mode) or store a key for the user"));
+    private static String apiKey(Function<Provider, Optional<ProviderKey>> keyFor, Provider provider, String whatToSet) {
+        return keyFor.apply(provider).flatMap(ProviderKey::apiKey)
+                .orElseThrow(() -> new MissingProviderKeyException(provider, whatToSet + " (local mode) or store a key with PUT /v1/llm-keys/"
+                        + provider.wireName()));
     }
 
     private static <T> Supplier<T> once(Supplier<T> factory) {

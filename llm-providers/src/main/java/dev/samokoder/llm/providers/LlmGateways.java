@@ -1,10 +1,17 @@
 package dev.samokoder.llm.providers;
 
+import dev.samokoder.shared.billing.CreditLedger;
+import dev.samokoder.shared.billing.MeteredBilling;
+import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.CallBilling;
 import dev.samokoder.shared.llm.LlmGateway;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import dev.samokoder.shared.llm.provider.KeySource;
+import dev.samokoder.shared.llmkeys.LlmKeyService;
+import dev.samokoder.shared.llmkeys.StoredKeySource;
+import dev.samokoder.shared.secrets.SecretCiphers;
 import dev.samokoder.shared.storage.SingleTable;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,13 +22,28 @@ public final class LlmGateways {
     private LlmGateways() {
     }
 
-    /** With the configuration's keys for every user (local mode, until users store their own). */
+    /**
+     * The platform's gateway: keys in the order project override, user's own key (both stored
+     * encrypted), the configuration's keys, then the platform model if the user has credit; every
+     * call metered, platform-paid calls charged to the user's credit.
+     */
     public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb) {
-        return fromConfig(config, dynamoDb, new ConfiguredKeySource(config.llm()));
+        Clock clock = Clock.systemUTC();
+        SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
+        LlmKeyService stored = new LlmKeyService(dynamoDb, table, SecretCiphers.create(config, config.local().dataDir()),
+                config.llm().privateBaseUrlsAllowed(), clock);
+        CallBilling billing = new MeteredBilling(new UsageMeter(dynamoDb, table, clock), new CreditLedger(table, clock),
+                config.billing().markup(), config.llm().platformModel());
+        return fromConfig(config, dynamoDb, new StoredKeySource(stored, new ConfiguredKeySource(config.llm())), billing);
     }
 
+    /** With given keys and no billing (tools and tests that run the gateway alone). */
     public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys) {
+        return fromConfig(config, dynamoDb, keys, CallBilling.NONE);
+    }
+
+    public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys, CallBilling billing) {
         CostLedger ledger = new CostLedger(dynamoDb, new SingleTable(dynamoDb, config.aws().tableName()), Clock.systemUTC());
-        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger);
+        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing);
     }
 }

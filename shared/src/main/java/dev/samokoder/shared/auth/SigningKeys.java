@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.samokoder.shared.crypto.PrivateFiles;
+import dev.samokoder.shared.secrets.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -103,7 +103,7 @@ public final class SigningKeys {
             return load(target);
         }
         ECKey key = generate();
-        PrivateFiles.writeAtomically(target, key.toJSONString().getBytes(StandardCharsets.UTF_8));
+        SecretFiles.writeOwnerOnly(target, key.toJSONString());
         return key;
     }
 

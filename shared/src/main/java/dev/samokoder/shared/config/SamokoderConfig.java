@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param workflow the bounds of every loop of a generation run
  * @param hooks webhook triggers (in) and run notifications (out)
  * @param sandbox limits of generated code's runs, and how the local platform isolates them
+ * @param apiKeys limits of the API keys programs use
+ * @param secrets how secrets at rest are protected (KMS, the API-key hashing secret)
+ * @param billing prices of platform-paid resources, credit limits and who the administrators are
  */
 public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox,
-                              WorkflowLimits workflow, Hooks hooks) {
+                              WorkflowLimits workflow, Hooks hooks, ApiKeys apiKeys, Secrets secrets, Billing billing) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -116,12 +119,14 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
      * @param priceTable      a file laid over the built-in price table
      * @param maxOutputTokens output allowance of a call that does not set one
      * @param bedrockRegion   the region of Bedrock calls
+     * @param platformModel   the platform-paid model a call falls back to when no key is found (and the user's plan allows it)
+     * @param privateBaseUrlsAllowed whether a stored openai-compatible key may point at a private or loopback address
      */
     public record Llm(ModelRef defaultModel, Map<String, ModelRef> agentModels, Optional<Path> priceTable,
                       int maxOutputTokens, BigDecimal userMonthlyBudgetUsd, Duration timeout, Duration rateLimitMaxWait,
                       Optional<Path> replayTranscript, Optional<String> openAiApiKey, Optional<String> anthropicApiKey,
                       Optional<URI> openAiCompatibleBaseUrl, Optional<String> openAiCompatibleApiKey, String bedrockRegion,
-                      Duration replayLatency) {
+                      Duration replayLatency, Optional<ModelRef> platformModel, boolean privateBaseUrlsAllowed) {
 
         public Llm {
             agentModels = Map.copyOf(agentModels);
@@ -133,6 +138,40 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                     + ", userMonthlyBudgetUsd=" + userMonthlyBudgetUsd.toPlainString() + ", openAiKey=" + (openAiApiKey.isPresent() ? "(set)" : "(none)")
                     + ", anthropicKey=" + (anthropicApiKey.isPresent() ? "(set)" : "(none)")
                     + ", openAiCompatibleBaseUrl=" + openAiCompatibleBaseUrl.map(URI::toString).orElse("(none)") + "]";
+        }
+    }
+
+    /**
+     * @param ratePerMinute requests per minute of one key
+     * @param burst         requests one key may make at once
+     * @param monthlyQuota  requests one key may make per calendar month (UTC)
+     * @param maxPerUser    keys one user may hold at once
+     */
+    public record ApiKeys(int ratePerMinute, int burst, long monthlyQuota, int maxPerUser) {
+    }
+
+    /**
+     * @param kmsKeyId     the KMS key that wraps data keys; empty in local mode (a master key file in the data dir)
+     * @param kmsEndpoint  an endpoint override for KMS
+     * @param apiKeyPepper the base64 secret API keys are hashed with; empty in local mode (generated into the data dir)
+     */
+    public record Secrets(Optional<String> kmsKeyId, Optional<URI> kmsEndpoint, Optional<String> apiKeyPepper) {
+
+        @Override
+        public String toString() { // keeps the pepper out of logs
+            return "Secrets[kmsKeyId=" + kmsKeyId.orElse("(local)") + ", apiKeyPepper=" + (apiKeyPepper.isPresent() ? "(set)" : "(local)") + "]";
+        }
+    }
+
+    /**
+     * @param markup       factor on the price table's cost of a platform-paid call
+     * @param maxTopUpUsd  the largest single top-up
+     * @param adminEmails  normalized emails of the administrators
+     */
+    public record Billing(BigDecimal markup, BigDecimal maxTopUpUsd, List<String> adminEmails) {
+
+        public Billing {
+            adminEmails = List.copyOf(adminEmails);
         }
     }
 
@@ -224,7 +263,9 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.endpoint(Setting.LLM_OPENAI_COMPATIBLE_BASE_URL),
                 settings.optional(Setting.LLM_OPENAI_COMPATIBLE_API_KEY),
                 settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()),
-                Duration.ofMillis(settings.nonNegativeInt(Setting.LLM_REPLAY_LATENCY_MS)));
+                Duration.ofMillis(settings.nonNegativeInt(Setting.LLM_REPLAY_LATENCY_MS)),
+                settings.optional(Setting.LLM_PLATFORM_MODEL).map(value -> settings.model(Setting.LLM_PLATFORM_MODEL)),
+                settings.bool(Setting.LLM_KEY_PRIVATE_BASE_URLS));
         Sandbox sandbox = new Sandbox(
                 isolation(settings.string(Setting.SANDBOX)),
                 optionalPath(settings.string(Setting.SANDBOX_DIR)),
@@ -256,7 +297,20 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 Duration.ofSeconds(settings.nonNegativeInt(Setting.QUEUE_RETRY_BASE_SECONDS)),
                 Duration.ofSeconds(settings.positiveInt(Setting.NOTIFICATION_TIMEOUT_SECONDS)),
                 settings.list(Setting.NOTIFICATION_ALLOWED_HOSTS));
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks);
+        ApiKeys apiKeys = new ApiKeys(
+                settings.positiveInt(Setting.API_KEY_RATE_LIMIT_PER_MINUTE),
+                settings.positiveInt(Setting.API_KEY_RATE_LIMIT_BURST),
+                settings.positiveLong(Setting.API_KEY_MONTHLY_QUOTA),
+                settings.positiveInt(Setting.API_KEYS_PER_USER));
+        Secrets secrets = new Secrets(
+                settings.optional(Setting.KMS_KEY_ID),
+                settings.endpoint(Setting.KMS_ENDPOINT),
+                settings.optional(Setting.API_KEY_PEPPER));
+        Billing billing = new Billing(
+                settings.nonNegativeDecimal(Setting.BILLING_MARKUP),
+                settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),
+                settings.list(Setting.ADMIN_EMAILS).stream().map(email -> email.toLowerCase(java.util.Locale.ROOT)).toList());
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
     }
 
     private static Sandbox.Isolation isolation(String value) {
@@ -272,30 +326,46 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, hooks);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, hooks);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, hooks);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, hooks);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withWorkflow(WorkflowLimits newWorkflow) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, hooks);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withHooks(Hooks newHooks) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, newHooks);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, newHooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withSandbox(Sandbox newSandbox) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, hooks);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, hooks, apiKeys, secrets, billing);
+    }
+
+    public SamokoderConfig withLocal(Local newLocal) {
+        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+    }
+
+    public SamokoderConfig withApiKeys(ApiKeys newApiKeys) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, newApiKeys, secrets, billing);
+    }
+
+    public SamokoderConfig withSecrets(Secrets newSecrets) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, newSecrets, billing);
+    }
+
+    public SamokoderConfig withBilling(Billing newBilling) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, newBilling);
     }
 }

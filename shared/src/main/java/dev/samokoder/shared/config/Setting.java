@@ -34,6 +34,13 @@ public enum Setting {
     MAX_JSON_BODY_BYTES("SAMOKODER_MAX_JSON_BODY_BYTES", "1048576", "Largest JSON request body the API accepts, in bytes (1 MiB)."),
     CORS_ORIGINS("SAMOKODER_CORS_ORIGINS", "", "Comma-separated origins allowed to call the API from a browser (empty: same origin only)."),
     EXPORT_URL_MINUTES("SAMOKODER_EXPORT_URL_MINUTES", "5", "How long a presigned export download link stays valid, in minutes."),
+    API_KEY_RATE_LIMIT_PER_MINUTE("SAMOKODER_API_KEY_RATE_LIMIT_PER_MINUTE", "60", "Requests per minute per API key, refilled continuously (each key has its own bucket)."),
+    API_KEY_RATE_LIMIT_BURST("SAMOKODER_API_KEY_RATE_LIMIT_BURST", "30", "Requests one API key may make at once before the per-minute rate applies."),
+    API_KEY_MONTHLY_QUOTA("SAMOKODER_API_KEY_MONTHLY_QUOTA", "10000", "Requests one API key may make per calendar month (UTC); past it, 429 quota-exceeded until the month ends."),
+    API_KEYS_PER_USER("SAMOKODER_API_KEYS_PER_USER", "20", "Most API keys a user may hold at once."),
+    API_KEY_PEPPER("SAMOKODER_API_KEY_PEPPER", "", "The secret (base64, at least 32 bytes) API keys are hashed with (HMAC-SHA256); on AWS injected from Secrets Manager. Empty in local mode: one is generated into the data dir."),
+    KMS_KEY_ID("SAMOKODER_KMS_KEY_ID", "", "The KMS key (id, ARN or alias) that wraps the data keys of stored LLM keys (envelope encryption). Empty in local mode: AES-256-GCM with a master key generated into the data dir."),
+    KMS_ENDPOINT("SAMOKODER_KMS_ENDPOINT", "", "Endpoint override for KMS; empty means AWS."),
 
     DATA_DIR("SAMOKODER_DATA_DIR", ".samokoder", "Local mode: where DynamoDB and S3 data live (relative to the working directory)."),
     HOST("SAMOKODER_HOST", "127.0.0.1", "Local mode: the loopback address the gateway and the components bind to."),
@@ -58,6 +65,12 @@ public enum Setting {
     LLM_OPENAI_COMPATIBLE_BASE_URL("SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", "", "Base URL of an OpenAI-compatible server (e.g. http://127.0.0.1:11434/v1 for Ollama) for models openai-compatible:..."),
     LLM_OPENAI_COMPATIBLE_API_KEY("SAMOKODER_LLM_OPENAI_COMPATIBLE_API_KEY", "", "The key of the OpenAI-compatible server, if it wants one (Groq, OpenRouter)."),
     LLM_BEDROCK_REGION("SAMOKODER_LLM_BEDROCK_REGION", "", "Region of Bedrock calls; empty = AWS_REGION."),
+    LLM_PLATFORM_MODEL("SAMOKODER_LLM_PLATFORM_MODEL", "", "The platform's own model (bedrock:...) a call falls back to when neither the project nor the user has a key for the agent's provider and the user's plan allows it; empty = no fallback."),
+    LLM_KEY_PRIVATE_BASE_URLS("SAMOKODER_LLM_KEY_PRIVATE_BASE_URLS", "false", "true lets a user's stored openai-compatible key point at a loopback, private or link-local address (a model server on the same machine); keep false on a shared platform."),
+
+    BILLING_MARKUP("SAMOKODER_BILLING_MARKUP", "1.3", "What a platform-paid model call costs the user: the price table's cost times this factor (BYOK calls are shown, never charged)."),
+    BILLING_MAX_TOP_UP_USD("SAMOKODER_BILLING_MAX_TOP_UP_USD", "10000", "Largest single credit top-up an administrator may record, in US dollars."),
+    ADMIN_EMAILS("SAMOKODER_ADMIN_EMAILS", "", "Comma-separated emails of the administrators (they may top up credit); empty = nobody."),
 
     SANDBOX("SAMOKODER_SANDBOX", "bubblewrap", "Local mode: how generated code runs: bubblewrap (isolated), or none (UNSAFE: no isolation at all, for trusted code only)."),
     SANDBOX_DIR("SAMOKODER_SANDBOX_DIR", "", "Local mode: where sandbox workspaces are made and removed (empty: samokoder-sandbox-<uid> in the system temp folder)."),

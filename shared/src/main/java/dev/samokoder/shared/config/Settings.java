@@ -101,6 +101,15 @@ final class Settings {
         throw new ConfigException(setting.variable() + " must be an http(s) URL such as http://127.0.0.1:8000, got '" + value + "'");
     }
 
+    boolean bool(Setting setting) {
+        String value = string(setting);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(setting.variable() + " must be true or false, got '" + value + "'");
+        };
+    }
+
     Optional<String> optional(Setting setting) {
         String value = string(setting);
         return value.isEmpty() ? Optional.empty() : Optional.of(value);

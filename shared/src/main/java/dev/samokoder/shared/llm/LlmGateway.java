@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way to a model. A call goes: choose the agent's model → fit the context window (or
- * fail, nothing sent) → find the provider and key → reserve the maximum cost against the budgets
- * (or fail, nothing sent) → ask the provider, waiting out rate limits within a bound → settle the
- * ledger to the actual cost, whatever happened.
+ * The one way to a model. A call goes: choose the agent's model → find the provider and key (the
+ * project's override, the user's own key, the configuration's; with none, the platform's own model
+ * if the user's plan allows it) → fit the context window (or fail, nothing sent) → reserve the
+ * maximum cost against the budgets (or fail, nothing sent) → ask the provider, waiting out rate
+ * limits within a bound → settle the ledger to the actual cost, whatever happened → tell billing.
  */
 public final class LlmGateway implements LlmClient {
 
@@ -38,9 +39,16 @@ public final class LlmGateway implements LlmClient {
     private final CostLedger ledger;
     private final GatewayLimits limits;
     private final RateLimitRetry rateLimitRetry;
+    private final CallBilling billing;
 
     public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
                       GatewayLimits limits, Sleeper sleeper) {
+        this(models, prices, providers, ledger, limits, sleeper, CallBilling.NONE);
+    }
+
+    public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
+                      GatewayLimits limits, Sleeper sleeper, CallBilling billing) {
+        this.billing = billing;
         this.models = models;
         this.prices = prices;
         this.providers = providers;
@@ -51,10 +59,14 @@ public final class LlmGateway implements LlmClient {
 
     /** The gateway as configured; prices are read once, here. */
     public static LlmGateway create(SamokoderConfig.Llm config, ChatProviders providers, CostLedger ledger) {
+        return create(config, providers, ledger, CallBilling.NONE);
+    }
+
+    public static LlmGateway create(SamokoderConfig.Llm config, ChatProviders providers, CostLedger ledger, CallBilling billing) {
         return new LlmGateway(new AgentModels(config.defaultModel(), config.agentModels()), PriceTable.load(config.priceTable()),
                 providers, ledger,
                 new GatewayLimits(config.maxOutputTokens(), config.userMonthlyBudgetUsd(), config.rateLimitMaxWait()),
-                Sleeper.real());
+                Sleeper.real(), billing);
     }
 
     @Override
@@ -65,11 +77,12 @@ public final class LlmGateway implements LlmClient {
     @Override
     public LlmResponse complete(LlmRequest request) {
         CallScope scope = request.scope();
-        ModelSpec model = modelFor(scope);
+        Routed routed = route(scope, modelFor(scope));
+        ModelSpec model = routed.model();
+        ChatProvider provider = routed.provider();
         int maxOutputTokens = ContextFit.outputAllowance(model, request.maxOutputTokens(), limits.defaultMaxOutputTokens());
         long promptTokens = TokenEstimate.of(request.messages());
         ContextFit.check(model, promptTokens, maxOutputTokens);
-        ChatProvider provider = providers.forModel(model.model(), scope.userId());
         Reservation reservation = ledger.reserve(scope, model.model(), promptTokens, maxOutputTokens,
                 model.prices().maximumCost(promptTokens, maxOutputTokens),
                 scope.userMonthlyBudgetUsd().orElse(limits.defaultUserMonthlyBudgetUsd()));
@@ -101,13 +114,53 @@ public final class LlmGateway implements LlmClient {
             InvalidOutputException empty = new InvalidOutputException(model.model() + " answered nothing"
                     + (answer.truncated() ? " before it reached the output limit of " + maxOutputTokens + " tokens" : ""));
             ledger.settle(reservation, CallResult.unusable(usage, cost, latency, answer.truncated(), agentCall, empty.code()));
+            bill(scope, reservation.callId(), model, usage, cost);
             throw empty;
         }
         ledger.settle(reservation, CallResult.succeeded(usage, cost, latency, answer.truncated(), agentCall));
+        bill(scope, reservation.callId(), model, usage, cost);
         LOG.info("llm call {} {} {}: {} prompt ({} cached) + {} completion tokens, ${} in {} ms", reservation.callId(),
                 scope.agent(), model.model(), usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
                 cost.toPlainString(), latency.toMillis());
         return new LlmResponse(answer.text(), reservation.callId(), model.model(), usage, cost, latency,
                 answer.truncated(), model.model().provider() == Provider.REPLAY);
+    }
+
+    /** The model a call runs on and its provider, with the credentials the key order finds. */
+    private record Routed(ModelSpec model, ChatProvider provider) {
+    }
+
+    private Routed route(CallScope scope, ModelSpec chosen) {
+        if (chosen.model().provider() == Provider.BEDROCK) {
+            requirePlatform(scope);
+            return new Routed(chosen, providers.forCall(chosen.model(), scope.userId(), scope.projectId()));
+        }
+        try {
+            return new Routed(chosen, providers.forCall(chosen.model(), scope.userId(), scope.projectId()));
+        } catch (MissingProviderKeyException missing) {
+            var platform = billing.platformModel();
+            if (platform.isEmpty() || !billing.allowsPlatform(scope.userId())) {
+                throw missing;
+            }
+            ModelSpec fallback = prices.spec(platform.get());
+            LOG.info("no {} key for {}: {} runs on the platform model {}", chosen.model().provider(), scope.agent(),
+                    scope.runId(), fallback.model());
+            return new Routed(fallback, providers.forCall(fallback.model(), scope.userId(), scope.projectId()));
+        }
+    }
+
+    private void requirePlatform(CallScope scope) {
+        if (!billing.allowsPlatform(scope.userId())) {
+            throw new PlatformProviderNotAllowedException(Provider.BEDROCK);
+        }
+    }
+
+    /** The call is in the ledger whatever happens here: a billing failure is logged loudly, never fails a call already made. */
+    private void bill(CallScope scope, String callId, ModelSpec model, TokenUsage usage, BigDecimal cost) {
+        try {
+            billing.recordCall(scope, callId, model.model(), usage, cost);
+        } catch (RuntimeException e) {
+            LOG.error("llm call {} could not be metered or charged; the ledger holds it for reconciliation", callId, e);
+        }
     }
 }

@@ -179,6 +179,46 @@ public final class Keys {
     public static final String PROJECT_WEBHOOK_PREFIX = "WEBHOOK#";
     public static final String WEBHOOK_DELIVERY_PREFIX = "DELIVERY#";
 
+    /** An API key of a user, listed under the user; the secret itself is never stored. */
+    public static Key apiKey(String userId, String keyId) {
+        return new Key(userPartition(userId), API_KEY_PREFIX + keyId);
+    }
+
+    /** The lookup of an API key by the keyed hash (HMAC-SHA256) of its secret: what the authorizer reads. */
+    public static Key apiKeyHash(String hmacHex) {
+        return new Key("APIKEYHASH#" + hmacHex, "APIKEYHASH");
+    }
+
+    /** A stored (encrypted) LLM provider key of an owner: a user's partition, or a project's for a project override. */
+    public static Key llmKey(String ownerPartition, String provider) {
+        return new Key(ownerPartition, LLM_KEY_PREFIX + provider);
+    }
+
+    /** A user's prepaid credit: the balance and the number of ledger entries behind it. */
+    public static Key creditBalance(String userId) {
+        return new Key(userPartition(userId), "CREDIT");
+    }
+
+    /** One entry of a user's credit ledger (append-only), numbered from 1. */
+    public static Key creditEntry(String userId, long seq) {
+        return new Key(userPartition(userId), CREDIT_ENTRY_PREFIX + String.format("%012d", seq));
+    }
+
+    /** Marks a reference (a model call id) as charged once, so a retried charge is not a second one. */
+    public static Key creditReference(String userId, String reference) {
+        return new Key(userPartition(userId), "CREDIT#REF#" + reference);
+    }
+
+    /** A user's usage of one month on one project (runs, model calls and cost, sandbox time). */
+    public static Key usage(String userId, YearMonth month, String projectId) {
+        return new Key(userPartition(userId), usagePrefix(month) + projectId);
+    }
+
+    /** The sort-key prefix of a user's usage rows of one month. */
+    public static String usagePrefix(YearMonth month) {
+        return "USAGE#" + month + "#";
+    }
+
     public static String runPartition(String runId) {
         return "RUN#" + runId;
     }
@@ -199,4 +239,7 @@ public final class Keys {
     public static final String PROJECT_RUN_PREFIX = "RUNOF#";
     public static final String LLM_CALL_PREFIX = "LLMCALL#";
     public static final String LLM_AGENT_SPEND_PREFIX = "LLMSPEND#AGENT#";
+    public static final String API_KEY_PREFIX = "APIKEY#";
+    public static final String LLM_KEY_PREFIX = "LLMKEY#";
+    public static final String CREDIT_ENTRY_PREFIX = "CREDIT#ENTRY#";
 }

@@ -47,9 +47,11 @@ public final class RunService implements RunStarter {
     private final WorkspaceSnapshots snapshots;
     private final CostLedger ledger;
     private final WorkflowControl workflow;
+    private final RunFunding funding;
 
     public RunService(ProjectRepository projects, RunRepository runs, RunEvents events, RunArtifacts artifacts,
-                      WorkspaceSnapshots snapshots, CostLedger ledger, WorkflowControl workflow) {
+                      WorkspaceSnapshots snapshots, CostLedger ledger, WorkflowControl workflow, RunFunding funding) {
+        this.funding = funding;
         this.projects = projects;
         this.runs = runs;
         this.events = events;
@@ -65,6 +67,7 @@ public final class RunService implements RunStarter {
         runs.activeRunId(projectId).ifPresent(active -> {
             throw new ActiveRunExistsException(projectId, active);
         });
+        funding.check(userId, projectId);
         String baseline = snapshots.take(projectId);
         Run run = runs.start(projectId, userId, kind, request, mode.orElse(project.settings().autonomy()), baseline);
         events.append(run.id(), "RUN_STARTED", (kind == RunKind.NEW_APP ? "a new app" : "a change request") + " in "

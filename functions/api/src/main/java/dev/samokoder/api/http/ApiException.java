@@ -32,6 +32,21 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Problem.of("unauthorized", "Unauthorized", 401, detail), null);
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(Problem.of("forbidden", "Forbidden", 403, detail), null);
+    }
+
+    /** An API key on a route for signed-in users only (managing keys, administration). */
+    public static ApiException apiKeyNotAllowed() {
+        return new ApiException(Problem.of("api-key-not-allowed", "API keys cannot do this", 403,
+                "this route needs a signed-in user's access token; API keys cannot manage keys or administer"), null);
+    }
+
+    public static ApiException insufficientScope(String scope) {
+        return new ApiException(Problem.of("insufficient-scope", "Insufficient scope", 403,
+                "this API key lacks the scope " + scope + "; create a key with it (POST /v1/api-keys)").with("requiredScope", scope), null);
+    }
+
     public static ApiException malformedJson(String detail) {
         return new ApiException(Problem.of("malformed-json", "Malformed JSON", 400, detail), null);
     }

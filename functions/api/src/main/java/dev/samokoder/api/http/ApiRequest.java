@@ -1,11 +1,14 @@
 package dev.samokoder.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.samokoder.shared.apikeys.ApiKeyService;
+import dev.samokoder.shared.apikeys.ApiScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of an API Gateway event an operation reads. The caller's identity comes only from
@@ -15,6 +18,9 @@ public final class ApiRequest {
 
     /** The key the authorizer puts the user id under, in its context. */
     public static final String USER_ID = "userId";
+    /** For a request made with an API key: the key's id, and its scopes (comma-separated). */
+    public static final String API_KEY_ID = "apiKeyId";
+    public static final String API_KEY_SCOPES = "apiKeyScopes";
 
     private final APIGatewayV2HTTPEvent event;
     private final JsonBodies bodies;
@@ -36,6 +42,25 @@ public final class ApiRequest {
         }
         Object userId = context.getAuthorizer().getLambda().get(USER_ID);
         return userId instanceof String id && !id.isBlank() ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The API key the request was made with; empty for a signed-in user's access token. */
+    public Optional<String> apiKeyId() {
+        return authorizerValue(API_KEY_ID);
+    }
+
+    /** The scopes of the request's API key (none for a user's access token, which may do everything its user may). */
+    public Set<ApiScope> apiKeyScopes() {
+        return authorizerValue(API_KEY_SCOPES).map(ApiKeyService::parseScopes).orElse(Set.of());
+    }
+
+    private Optional<String> authorizerValue(String name) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
+            return Optional.empty();
+        }
+        Object value = context.getAuthorizer().getLambda().get(name);
+        return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     }
 
     public String pathParameter(String name) {

@@ -4,17 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.routing.Route;
+import dev.samokoder.shared.apikeys.ApiScope;
 import dev.samokoder.shared.auth.RateLimiter;
 import dev.samokoder.shared.http.Problem;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * What every request goes through, in one place: route lookup, body limits and media type, the
- * authorizer's identity, the per-user (or per-IP) rate limit, the operation, the mapping of any
+ * authorizer's identity, an API key's scope for the route, the per-user (per-key, per-IP) rate
+ * limit, an API key's monthly quota, the operation, the mapping of any
  * error to a problem, security headers, and one structured access-log line. Request bodies,
  * tokens and passwords are never logged.
  */
@@ -74,16 +77,32 @@ public final class HttpPipeline {
             throw ApiException.unsupportedMediaType();
         }
         String subject;
+        RateLimiter limiter = services.rateLimiter();
+        Optional<String> apiKeyId = Optional.empty();
         if (binding.route().authenticated()) {
             String userId = request.userId();
             MDC.put("userId", userId);
-            subject = "user#" + userId;
+            apiKeyId = request.apiKeyId();
+            if (apiKeyId.isPresent()) {
+                MDC.put("apiKeyId", apiKeyId.get());
+                ApiScope needed = binding.route().apiKeyScope().orElseThrow(ApiException::apiKeyNotAllowed);
+                if (!request.apiKeyScopes().contains(needed)) {
+                    throw ApiException.insufficientScope(needed.wireName());
+                }
+                subject = "key#" + apiKeyId.get();
+                limiter = services.apiKeyRateLimiter();
+            } else {
+                subject = "user#" + userId;
+            }
         } else {
             subject = "ip#" + request.sourceIp();
         }
-        RateLimiter.Decision decision = services.rateLimiter().acquire(subject);
+        RateLimiter.Decision decision = limiter.acquire(subject);
         if (!decision.allowed()) {
             throw ApiException.rateLimited(decision.retryAfter());
+        }
+        if (apiKeyId.isPresent()) {
+            services.apiKeys().recordUse(request.userId(), apiKeyId.get()); // the monthly quota; refuses a key revoked meanwhile
         }
         return binding.operation().handle(request);
     }

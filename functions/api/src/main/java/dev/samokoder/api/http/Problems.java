@@ -1,11 +1,18 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.shared.apikeys.ApiKeyNotFoundException;
+import dev.samokoder.shared.apikeys.ApiKeyQuotaExceededException;
+import dev.samokoder.shared.apikeys.ApiKeyRevokedException;
+import dev.samokoder.shared.apikeys.TooManyApiKeysException;
 import dev.samokoder.shared.auth.InvalidCredentialsException;
 import dev.samokoder.shared.auth.InvalidRefreshTokenException;
 import dev.samokoder.shared.auth.LoginLockedException;
+import dev.samokoder.shared.billing.CreditLedgerBusyException;
+import dev.samokoder.shared.billing.InsufficientCreditException;
 import dev.samokoder.shared.blob.BlobNotFoundException;
 import dev.samokoder.shared.blob.BlobTooLargeException;
 import dev.samokoder.shared.http.Problem;
+import dev.samokoder.shared.llmkeys.LlmKeyNotFoundException;
 import dev.samokoder.shared.notifications.NotificationNotFoundException;
 import dev.samokoder.shared.notifications.RefusedDestinationException;
 import dev.samokoder.shared.projects.ProjectNotFoundException;
@@ -14,14 +21,14 @@ import dev.samokoder.shared.storage.InvalidCursorException;
 import dev.samokoder.shared.storage.ItemNotFoundException;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.validation.ValidationException;
-import dev.samokoder.shared.workflow.ActiveRunExistsException;
-import dev.samokoder.shared.workflow.QuestionNotFoundException;
-import dev.samokoder.shared.workflow.RunNotFoundException;
-import dev.samokoder.shared.workflow.RunStateException;
 import dev.samokoder.shared.webhooks.InvalidSignatureException;
 import dev.samokoder.shared.webhooks.StaleSignatureException;
 import dev.samokoder.shared.webhooks.TooManyWebhooksException;
 import dev.samokoder.shared.webhooks.WebhookNotFoundException;
+import dev.samokoder.shared.workflow.ActiveRunExistsException;
+import dev.samokoder.shared.workflow.QuestionNotFoundException;
+import dev.samokoder.shared.workflow.RunNotFoundException;
+import dev.samokoder.shared.workflow.RunStateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +79,19 @@ final class Problems {
             case RefusedDestinationException e -> plain(Problem.of("validation", "Invalid request", 400,
                     "the request has 1 invalid field(s)").with("errors", List.of(Map.of("field", "url", "message", e.getMessage()))));
             case BlobTooLargeException e -> plain(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
+            case ApiKeyNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case LlmKeyNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case TooManyApiKeysException e -> plain(Problem.of("api-key-limit", "Too many API keys", 409, e.getMessage())
+                    .with("limit", e.limit()));
+            case ApiKeyQuotaExceededException e -> new Mapped(Problem.of("quota-exceeded", "Monthly quota reached", 429,
+                    e.getMessage() + "; it works again when the next month (UTC) begins").with("quota", e.quota()), e.retryAfter());
+            case ApiKeyRevokedException e -> plain(Problem.of("unauthorized", "Unauthorized", 401, e.getMessage()));
+            case InsufficientCreditException e -> plain(Problem.of("insufficient-credit", "Insufficient credit", 402,
+                    e.getMessage() + ". Top up: ask an administrator to add credit to your account (POST /v1/admin/users/{userId}/credit),"
+                            + " or store your own provider key (PUT /v1/llm-keys/{provider}) so runs use it instead")
+                    .with("balanceUsd", e.balanceUsd()));
+            case CreditLedgerBusyException e -> new Mapped(Problem.of("busy", "Busy", 503, "too many changes to this account at once; try again"),
+                    Duration.ofSeconds(1));
             default -> plain(Problem.of("internal", "Internal error", 500,
                     "something failed on our side; quote request " + requestId + " if you report it"));
         };

@@ -2,14 +2,19 @@ package dev.samokoder.api.routing;
 
 import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.auth.AuthOperations;
+import dev.samokoder.api.billing.AdminOperations;
+import dev.samokoder.api.billing.UsageOperations;
 import dev.samokoder.api.docs.OpenApiOperation;
 import dev.samokoder.api.files.FileOperations;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.Operation;
+import dev.samokoder.api.keys.ApiKeyOperations;
+import dev.samokoder.api.keys.LlmKeyOperations;
 import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +31,11 @@ public final class ApiOperations {
         var runs = new RunOperations(services.runs());
         var webhooks = new WebhookOperations(services.webhooks());
         var notifications = new NotificationOperations(services.notifications());
+        Clock clock = Clock.systemUTC();
+        var apiKeys = new ApiKeyOperations(services.apiKeys(), clock);
+        var llmKeys = new LlmKeyOperations(services.llmKeys(), services.projects());
+        var usage = new UsageOperations(services.usage(), services.credit(), clock);
+        var admin = new AdminOperations(services.admins(), services.users(), services.credit(), services.config().billing().maxTopUpUsd());
         Map<String, Operation> byRouteKey = Map.ofEntries(
                 Map.entry("POST /v1/auth/register", auth::register),
                 Map.entry("POST /v1/auth/login", auth::login),
@@ -56,7 +66,20 @@ public final class ApiOperations {
                 Map.entry("POST /v1/hooks/{hookId}", webhooks::receive),
                 Map.entry("PUT /v1/projects/{projectId}/notifications", notifications::put),
                 Map.entry("GET /v1/projects/{projectId}/notifications", notifications::get),
-                Map.entry("DELETE /v1/projects/{projectId}/notifications", notifications::delete));
+                Map.entry("DELETE /v1/projects/{projectId}/notifications", notifications::delete),
+                Map.entry("GET /v1/projects/{projectId}/llm-keys", llmKeys::listForProject),
+                Map.entry("PUT /v1/projects/{projectId}/llm-keys/{provider}", llmKeys::putForProject),
+                Map.entry("DELETE /v1/projects/{projectId}/llm-keys/{provider}", llmKeys::deleteForProject),
+                Map.entry("GET /v1/llm-keys", llmKeys::listOwn),
+                Map.entry("PUT /v1/llm-keys/{provider}", llmKeys::putOwn),
+                Map.entry("DELETE /v1/llm-keys/{provider}", llmKeys::deleteOwn),
+                Map.entry("GET /v1/api-keys", apiKeys::list),
+                Map.entry("POST /v1/api-keys", apiKeys::create),
+                Map.entry("DELETE /v1/api-keys/{keyId}", apiKeys::delete),
+                Map.entry("GET /v1/usage", usage::usage),
+                Map.entry("GET /v1/usage/export", usage::export),
+                Map.entry("GET /v1/credit", usage::credit),
+                Map.entry("POST /v1/admin/users/{userId}/credit", admin::topUp));
         Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
         for (Route route : ApiRoutes.routes()) {
             Operation operation = byRouteKey.get(route.routeKey());

@@ -1,11 +1,18 @@
 package dev.samokoder.api.routing;
 
+import static dev.samokoder.shared.apikeys.ApiScope.PROJECTS_READ;
+import static dev.samokoder.shared.apikeys.ApiScope.PROJECTS_WRITE;
+import static dev.samokoder.shared.apikeys.ApiScope.RUNS_WRITE;
+import static dev.samokoder.shared.apikeys.ApiScope.USAGE_READ;
+
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The HTTP API's route table, in one place: the local gateway serves exactly these routes and
- * the CDK stack creates exactly these; the OpenAPI document is checked against them.
+ * the CDK stack creates exactly these; the OpenAPI document is checked against them. A route's
+ * scope is what an API key needs to call it; authenticated routes without one take a signed-in
+ * user's token only.
  */
 public final class ApiRoutes {
 
@@ -23,22 +30,22 @@ public final class ApiRoutes {
             new Route("POST", "/v1/auth/logout", API.name(), false),
             new Route("GET", "/v1/openapi.json", API.name(), false),
             new Route("GET", "/v1/me", API.name(), true),
-            new Route("GET", "/v1/projects", API.name(), true),
-            new Route("POST", "/v1/projects", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}", API.name(), true),
-            new Route("PATCH", "/v1/projects/{projectId}", API.name(), true),
-            new Route("DELETE", "/v1/projects/{projectId}", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/files", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/files/{path+}", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/export", API.name(), true),
-            new Route("POST", "/v1/projects/{projectId}/runs", API.name(), true),
-            new Route("GET", "/v1/projects/{projectId}/runs", API.name(), true),
-            new Route("GET", "/v1/runs/{runId}", API.name(), true),
-            new Route("GET", "/v1/runs/{runId}/events", API.name(), true),
-            new Route("GET", "/v1/runs/{runId}/questions", API.name(), true),
-            new Route("POST", "/v1/runs/{runId}/questions/{questionId}/answer", API.name(), true),
-            new Route("POST", "/v1/runs/{runId}/cancel", API.name(), true),
-            new Route("POST", "/v1/runs/{runId}/resume", API.name(), true),
+            new Route("GET", "/v1/projects", API.name(), PROJECTS_READ),
+            new Route("POST", "/v1/projects", API.name(), PROJECTS_WRITE),
+            new Route("GET", "/v1/projects/{projectId}", API.name(), PROJECTS_READ),
+            new Route("PATCH", "/v1/projects/{projectId}", API.name(), PROJECTS_WRITE),
+            new Route("DELETE", "/v1/projects/{projectId}", API.name(), PROJECTS_WRITE),
+            new Route("GET", "/v1/projects/{projectId}/files", API.name(), PROJECTS_READ),
+            new Route("GET", "/v1/projects/{projectId}/files/{path+}", API.name(), PROJECTS_READ),
+            new Route("GET", "/v1/projects/{projectId}/export", API.name(), PROJECTS_READ),
+            new Route("POST", "/v1/projects/{projectId}/runs", API.name(), RUNS_WRITE),
+            new Route("GET", "/v1/projects/{projectId}/runs", API.name(), PROJECTS_READ),
+            new Route("GET", "/v1/runs/{runId}", API.name(), PROJECTS_READ),
+            new Route("GET", "/v1/runs/{runId}/events", API.name(), PROJECTS_READ),
+            new Route("GET", "/v1/runs/{runId}/questions", API.name(), PROJECTS_READ),
+            new Route("POST", "/v1/runs/{runId}/questions/{questionId}/answer", API.name(), RUNS_WRITE),
+            new Route("POST", "/v1/runs/{runId}/cancel", API.name(), RUNS_WRITE),
+            new Route("POST", "/v1/runs/{runId}/resume", API.name(), RUNS_WRITE),
             new Route("POST", "/v1/projects/{projectId}/webhooks", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/webhooks", API.name(), true),
             new Route("DELETE", "/v1/projects/{projectId}/webhooks/{webhookId}", API.name(), true),
@@ -46,7 +53,20 @@ public final class ApiRoutes {
             new Route("POST", "/v1/hooks/{hookId}", API.name(), false),
             new Route("PUT", "/v1/projects/{projectId}/notifications", API.name(), true),
             new Route("GET", "/v1/projects/{projectId}/notifications", API.name(), true),
-            new Route("DELETE", "/v1/projects/{projectId}/notifications", API.name(), true));
+            new Route("DELETE", "/v1/projects/{projectId}/notifications", API.name(), true),
+            new Route("GET", "/v1/projects/{projectId}/llm-keys", API.name(), true),
+            new Route("PUT", "/v1/projects/{projectId}/llm-keys/{provider}", API.name(), true),
+            new Route("DELETE", "/v1/projects/{projectId}/llm-keys/{provider}", API.name(), true),
+            new Route("GET", "/v1/llm-keys", API.name(), true),
+            new Route("PUT", "/v1/llm-keys/{provider}", API.name(), true),
+            new Route("DELETE", "/v1/llm-keys/{provider}", API.name(), true),
+            new Route("GET", "/v1/api-keys", API.name(), true),
+            new Route("POST", "/v1/api-keys", API.name(), true),
+            new Route("DELETE", "/v1/api-keys/{keyId}", API.name(), true),
+            new Route("GET", "/v1/usage", API.name(), USAGE_READ),
+            new Route("GET", "/v1/usage/export", API.name(), USAGE_READ),
+            new Route("GET", "/v1/credit", API.name(), USAGE_READ),
+            new Route("POST", "/v1/admin/users/{userId}/credit", API.name(), true));
 
     private ApiRoutes() {
     }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.shared.http.Json;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +63,24 @@ class OpenApiDocumentTest {
             if (route.authenticated()) {
                 assertThat(operation.path("responses").has("401")).as(route.routeKey()).isTrue();
             }
+        }
+    }
+
+    /** The route table is the one list of scopes: the document says the same, operation by operation. */
+    @Test
+    void apiKeyScopesMatchTheRouteTable() throws Exception {
+        JsonNode paths = document().path("paths");
+        for (Route route : ApiRoutes.routes()) {
+            JsonNode operation = paths.path(route.path().replace("+}", "}")).path(route.method().toLowerCase(Locale.ROOT));
+            List<String> documented = new ArrayList<>();
+            operation.path("security").forEach(requirement -> requirement.path("apiKey").forEach(scope -> documented.add(scope.asText())));
+            boolean takesApiKeys = false;
+            for (JsonNode requirement : operation.path("security")) {
+                takesApiKeys |= requirement.has("apiKey");
+            }
+            assertThat(takesApiKeys).as(route.routeKey() + " takes API keys").isEqualTo(route.apiKeyScope().isPresent());
+            assertThat(documented).as(route.routeKey() + " scopes")
+                    .containsExactlyElementsOf(route.apiKeyScope().map(scope -> List.of(scope.wireName())).orElse(List.of()));
         }
     }
 

@@ -1,0 +1,11 @@
+package dev.samokoder.shared.llmkeys;
+
+import dev.samokoder.shared.llm.model.Provider;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A stored provider key as it may be shown: never the key, only its last 4 characters. */
+public record StoredLlmKey(Provider provider, String last4, Optional<URI> baseUrl, Instant createdAt, Instant updatedAt,
+                           Optional<Instant> lastUsedAt, long version) {
+}
