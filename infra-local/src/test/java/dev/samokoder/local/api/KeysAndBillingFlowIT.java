@@ -247,6 +247,25 @@ class KeysAndBillingFlowIT {
     }
 
     @Test
+    void aRunThatWouldRunOnThePlatformsProviderNeedsCredit_andAnOwnKeyLiftsThat() {
+        // the platform's default model is Anthropic's and this configuration has no Anthropic key: a run would be platform-paid
+        String token = signedIn();
+        String project = api.post("/v1/projects", token, "{\"name\":\"Unfunded\"}").json().path("id").asText();
+
+        ApiClient.Response refused = api.post("/v1/projects/" + project + "/runs", token, "{\"request\":\"A todo app\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+        assertThat(refused.problemType()).isEqualTo("insufficient-credit");
+        assertThat(api.get("/v1/projects/" + project + "/runs", token).json().path("items")).isEmpty();
+        // with a key of their own for that provider the user pays the provider, not us: the check lets the run through
+        assertThat(api.put("/v1/llm-keys/anthropic", token, "{\"apiKey\":\"sk-ant-own-key-000011112222\"}").status()).isIn(200, 201);
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token, "{\"request\":\"A todo app\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        // (its model calls cannot reach Anthropic from a test; the run is cancelled rather than left to fail)
+        assertThat(api.post("/v1/runs/" + started.json().path("id").asText() + "/cancel", token, "").status()).isEqualTo(202);
+    }
+
+    @Test
     void aRequestWithoutAnyCredentialIsA401() {
         ApiClient.Response none = api.send(api.builder("/v1/usage", null).GET());
         assertThat(none.status()).isEqualTo(401);

@@ -193,6 +193,31 @@ class RunFlowIT {
     }
 
     @Test
+    void aProgramStartsAndFollowsARunWithItsApiKey() {
+        String key = api.post("/v1/api-keys", token, "{\"name\":\"ci\",\"scopes\":[\"projects:read\",\"projects:write\",\"runs:write\"]}")
+                .json().path("key").asText();
+        String project = api.post("/v1/projects", key, "{\"name\":\"By a program\"}").json().path("id").asText();
+
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", key,
+                "{\"request\":\"A todo REST API with a static page\",\"mode\":\"autonomous\"}");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String runId = started.json().path("id").asText();
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        JsonNode run;
+        do {
+            sleep(100);
+            run = api.get("/v1/runs/" + runId, key).json();
+            assertThat(Instant.now()).isBefore(deadline);
+        } while (run.path("status").asText().equals("running"));
+        assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
+        // a key without runs:write may read runs, not start them
+        String reader = api.post("/v1/api-keys", token, "{\"name\":\"reader\",\"scopes\":[\"projects:read\"]}").json().path("key").asText();
+        assertThat(api.get("/v1/runs/" + runId, reader).status()).isEqualTo(200);
+        assertThat(api.post("/v1/runs/" + runId + "/resume", reader, "").status()).isEqualTo(403);
+    }
+
+    @Test
     void aSignedWebhookDeliveryStartsAChangeRequestRunThatFinishes() {
         // a program's delivery runs in the project's mode: autonomous here (an interactive project would wait for answers)
         String project = api.post("/v1/projects", token, "{\"name\":\"Hooked\",\"settings\":{\"autonomy\":\"autonomous\"}}")

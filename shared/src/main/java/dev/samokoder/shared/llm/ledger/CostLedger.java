@@ -20,11 +20,12 @@ import static dev.samokoder.shared.llm.ledger.LedgerItems.UPDATED_AT;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.USAGE_ESTIMATED;
 
 import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.BudgetExceededException.Budget;
+import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.llm.model.Provider;
 import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
@@ -32,6 +33,7 @@ import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.storage.TableSchema;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -124,6 +126,33 @@ public final class CostLedger {
                         ":one", AttributeValue.fromN("1")))
                 .returnValues(ReturnValue.UPDATED_NEW));
         return Integer.parseInt(response.attributes().get(NEXT).n()) - 1;
+    }
+
+    /**
+     * Settles, at zero cost, the calls of a run still held as reserved: calls whose step died before
+     * it could settle them (a crashed or stopped Lambda). Called when a run ends, so phantom
+     * reservations do not hold a project's or user's budget forever. A call that settles itself
+     * meanwhile keeps its own settlement.
+     *
+     * @return how many reservations were released
+     */
+    public int releaseUnsettled(String runId) {
+        int released = 0;
+        for (LlmCall call : runCalls(runId)) {
+            if (call.outcome() != CallOutcome.RESERVED) {
+                continue;
+            }
+            ModelRef model = new ModelRef(Provider.fromWireName(call.provider()).orElse(Provider.REPLAY), call.model());
+            Reservation reservation = new Reservation(call.callId(), CallScope.of(runId, call.projectId(), call.userId(), call.agent()),
+                    model, call.startedAt(), YearMonth.from(call.startedAt().atZone(ZoneOffset.UTC)), call.reservedUsd());
+            try {
+                settle(reservation, CallResult.failed("abandoned", Duration.ZERO, call.agentCall()));
+                released++;
+            } catch (IllegalStateException settledMeanwhile) {
+                // the call finished on its own after all
+            }
+        }
+        return released;
     }
 
     /** Every call of a run, in the order they started. */

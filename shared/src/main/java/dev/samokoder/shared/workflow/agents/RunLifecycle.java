@@ -130,6 +130,10 @@ public final class RunLifecycle {
             return run; // already ended (a retried step)
         }
         int restored = snapshots.restore(run.projectId(), run.control().goodSnapshot());
+        int released = ledger.releaseUnsettled(runId);
+        if (released > 0) {
+            log.warn("run {}: released {} model call reservation(s) whose steps never settled them", runId, released);
+        }
         boolean cancelled = run.progress().cancelRequested();
         String reason = cancelled ? "cancelled by the user" : describe(error, cause);
         Run saved = change(runId, current -> current.withStatus(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED)

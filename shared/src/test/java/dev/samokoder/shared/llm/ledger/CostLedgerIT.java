@@ -120,6 +120,25 @@ class CostLedgerIT {
     }
 
     @Test
+    void reservationsOfStepsThatDied_areReleasedWhenTheRunEnds_andSettledCallsAreLeftAlone() {
+        // given: one call settled, one whose step died holding its reservation
+        Reservation settled = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
+        ledger.settle(settled, CallResult.succeeded(new TokenUsage(1000, 0, 500, false), new BigDecimal("0.05"), Duration.ofMillis(900), false, 1));
+        ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.30"), GENEROUS);
+
+        // when
+        int released = ledger.releaseUnsettled(scope.runId());
+
+        // then
+        assertThat(released).isEqualTo(1);
+        Spend project = ledger.projectCost(scope.projectId()).spend();
+        assertThat(project.reservedUsd()).isEqualByComparingTo("0");
+        assertThat(project.settledUsd()).isEqualByComparingTo("0.05");
+        assertThat(ledger.runCalls(scope.runId())).extracting(LlmCall::outcome).containsExactlyInAnyOrder(CallOutcome.SUCCEEDED, CallOutcome.FAILED);
+        assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
+    }
+
+    @Test
     void aCallSettlesOnce() {
         // given
         Reservation reservation = ledger.reserve(scope, MODEL, 10, 10, new BigDecimal("0.01"), GENEROUS);
