@@ -58,6 +58,8 @@ public final class AppStack extends Stack {
         Map<String, String> common = new LinkedHashMap<>();
         common.put(Setting.TABLE_NAME.variable(), data.table().getTableName());
         common.put(Setting.BUCKET_NAME.variable(), data.bucket().getBucketName());
+        // stored LLM keys: sealed by the API, opened by the agent that calls the model
+        common.put(Setting.KMS_KEY_ID.variable(), data.secretsKey().getKeyArn());
         common.put("POWERTOOLS_SERVICE_NAME", stage.prefix());
         common.put("POWERTOOLS_METRICS_NAMESPACE", Observability.NAMESPACE);
 
@@ -128,12 +130,14 @@ public final class AppStack extends Stack {
             workflow.stateMachine().grantStartExecution(role);
             workflow.stateMachine().grantTaskResponse(role);
             workflow.stateMachine().grantExecution(role, "states:DescribeExecution", "states:StopExecution");
+            data.secretsKey().grant(role, "kms:GenerateDataKey", "kms:Decrypt"); // envelope encryption: a data key per stored LLM key
         }
         for (PlatformFunction function : workflow.functions().values()) {
             IGrantable role = function.function();
             data.table().grantReadWriteData(role);
             data.bucket().grantReadWrite(role);
             data.notificationQueue().grantSendMessages(role);
+            data.secretsKey().grantDecrypt(role);
             // models on Bedrock (provider "bedrock"): any foundation model or inference profile of this region
             function.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
                     .actions(List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"))

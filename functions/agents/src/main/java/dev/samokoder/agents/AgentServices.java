@@ -5,6 +5,7 @@ import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.LlmClient;
 import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.notifications.SqsRunNotifier;
 import dev.samokoder.shared.sandbox.RunStore;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
@@ -31,7 +32,9 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
     public static AgentServices fromEnv() {
         SamokoderConfig config = SamokoderConfig.fromEnv();
         AwsClients clients = new AwsClients(config.aws());
-        return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), Clock.systemUTC(), RunNotifier.NONE);
+        Clock clock = Clock.systemUTC();
+        return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
+                SqsRunNotifier.fromConfig(config, clients.sqs(), clock));
     }
 
     public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock) {

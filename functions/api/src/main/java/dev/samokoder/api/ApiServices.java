@@ -114,6 +114,18 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new Admins(storage.users(), config.billing().adminEmails()));
     }
 
+    /** The runs service alone, as the webhook consumer's Lambda starts runs with it: from the function's environment. */
+    public static RunService runsFromEnv() {
+        SamokoderConfig config = SamokoderConfig.fromEnv();
+        AwsClients clients = new AwsClients(config.aws());
+        Clock clock = Clock.systemUTC();
+        Storage storage = Storage.create(clients, config, clock);
+        LlmKeyService llmKeys = new LlmKeyService(clients.dynamoDb(), storage.table(), SecretCiphers.create(config, config.local().dataDir()),
+                config.llm().privateBaseUrlsAllowed(), clock);
+        Funding funding = new Funding(new CreditLedger(storage.table(), clock));
+        return runService(config, clients, clients.sfn(), storage, runFunding(config, llmKeys, funding), clock);
+    }
+
     /**
      * A run needs credit when its default model would run on the platform's provider: Bedrock, or a
      * provider for which neither the project, the user nor the configuration has a key.

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.samokoder.api.ApiServices;
 import dev.samokoder.shared.storage.PlatformResources;
 import dev.samokoder.shared.webhooks.WebhookConsumer;
 import dev.samokoder.shared.webhooks.WebhookMessage;
@@ -21,7 +22,7 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
 
     /** The Lambda runtime's constructor: everything from the environment, once per cold start. */
     public WebhookConsumerHandler() {
-        this(HookServices.fromEnv(), new UnwiredRunStarter());
+        this(HookServices.fromEnv(), ApiServices.runsFromEnv());
     }
 
     public WebhookConsumerHandler(HookServices services, RunStarter runs) {
