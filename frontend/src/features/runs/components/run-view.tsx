@@ -78,9 +78,9 @@ export default function RunView({ runId, onRun, onEnded }: RunViewProps) {
       )}
       {run.status === 'succeeded' && <p className={styles.success}>The app is built. Its files are below, and the zip has them all.</p>}
 
-      <RunActions run={run} onActed={watch.pollNow} />
-
       {run.status === 'waiting-for-answer' && <RunQuestions runId={run.id} onAllAnswered={watch.pollNow} />}
+
+      <RunActions run={run} onActed={watch.pollNow} />
 
       <div className={styles.columns}>
         <RunPlan run={run} events={events} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ChoiceField } from '@/components/ui/choice-field';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -59,13 +59,15 @@ export function StartRunForm({ project, hasRuns, onStarted, onShowRun }: StartRu
     apiFields: { request: 'request', kind: 'kind', mode: 'mode' },
   });
   const activeRunId = failure instanceof ApiError ? failure.activeRunId : undefined;
+  const headingId = useId();
 
   function set<K extends Field>(field: K, value: Values[K]) {
     setValues((current) => ({ ...current, [field]: value }));
   }
 
   return (
-    <form ref={form} className={styles.startForm} onSubmit={onSubmit} noValidate aria-label={hasRuns ? 'Start a new run' : 'Build the app'}>
+    <form ref={form} className={styles.startForm} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>{hasRuns ? 'Start another run' : 'Build this app'}</h3>
       {failure !== null && (
         <ErrorAlert
           error={failure}
