@@ -66,7 +66,10 @@ export default function ProjectRoute() {
         onDeleted={() => navigate('/projects', { replace: true, state: { flash: `Deleted “${current.name}”.` } })}
         actions={<DownloadZipButton projectId={current.id} />}
       />
-      <RunPanel project={current} onRunEnded={() => setRunsEnded((n) => n + 1)} />
+      <RunPanel
+        project={{ id: current.id, description: current.description, mode: current.settings.autonomy }}
+        onRunEnded={() => setRunsEnded((n) => n + 1)}
+      />
       <FilesPanel
         projectId={current.id}
         refreshKey={runsEnded}

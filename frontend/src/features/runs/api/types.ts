@@ -1,6 +1,7 @@
-import type { Autonomy } from '@/features/projects/api/types';
-
 export type RunKind = 'new-app' | 'change-request';
+
+/** Whether SpecWriter may ask the person questions (the project's autonomy, or chosen per run). */
+export type RunMode = 'interactive' | 'autonomous';
 
 export type RunStatus = 'running' | 'waiting-for-answer' | 'paused-budget' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -48,7 +49,7 @@ export type Run = {
   projectId: string;
   kind: RunKind;
   status: RunStatus;
-  mode: Autonomy;
+  mode: RunMode;
   request: string;
   /** The step the router chose last (`code-monkey`, `executor`, …) and why. */
   currentStep?: { step: string; reason: string } | null;
@@ -81,4 +82,4 @@ export type Question = {
   answeredAt?: string | null;
 };
 
-export type NewRun = { request: string; kind: RunKind; mode: Autonomy };
+export type NewRun = { request: string; kind: RunKind; mode: RunMode };

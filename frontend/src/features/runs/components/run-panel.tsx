@@ -3,14 +3,13 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Loading } from '@/components/ui/loading';
-import type { Project } from '@/features/projects/api/types';
 import { formatDateTime } from '@/lib/format';
 import { useQuery } from '@/lib/use-query';
 import { listRuns } from '../api/runs';
 import type { Run, RunPage } from '../api/types';
 import { isActive, STATUS_LABELS } from './run-state';
 import styles from './run-panel.module.css';
-import { StartRunForm } from './start-run-form';
+import { StartRunForm, type RunProject } from './start-run-form';
 
 // the live view is the heaviest part of the project page: it loads after the page shows
 const RunView = lazy(() => import('./run-view'));
@@ -19,7 +18,7 @@ const RunView = lazy(() => import('./run-view'));
 const RUNS_LISTED = 10;
 
 type RunPanelProps = {
-  project: Project;
+  project: RunProject;
   /** A run ended while shown: its files changed. */
   onRunEnded?(run: Run): void;
 };

@@ -1,22 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Project } from '@/features/projects/api/types';
 import { session } from '@/lib/api';
 import { fakeApi } from '@/testing/fake-api';
 import { json, problem, tokens } from '@/testing/responses';
 import { aRun } from '../testing/runs';
-import { StartRunForm } from './start-run-form';
+import { StartRunForm, type RunProject } from './start-run-form';
 
-const project: Project = {
-  id: 'prj_aaaaaaaaaaaaaaaaaaaa',
-  name: 'Todo app',
-  description: 'A todo list with due dates',
-  settings: { autonomy: 'interactive' },
-  createdAt: '2030-01-01T00:00:00Z',
-  updatedAt: '2030-01-01T00:00:00Z',
-  version: 1,
-};
+const project: RunProject = { id: 'prj_aaaaaaaaaaaaaaaaaaaa', description: 'A todo list with due dates', mode: 'interactive' };
 
 beforeEach(() => {
   session.signIn(tokens(1));

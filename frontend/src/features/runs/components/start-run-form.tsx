@@ -3,12 +3,11 @@ import { Button } from '@/components/ui/button';
 import { ChoiceField } from '@/components/ui/choice-field';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextAreaField } from '@/components/ui/text-field';
-import type { Autonomy, Project } from '@/features/projects/api/types';
 import { ApiError } from '@/lib/api-client/api-error';
 import { isBlank, length, type FieldErrors } from '@/lib/forms';
 import { useFormSubmit } from '@/lib/use-form-submit';
 import { startRun } from '../api/runs';
-import type { Run, RunKind } from '../api/types';
+import type { Run, RunKind, RunMode } from '../api/types';
 import styles from './run-panel.module.css';
 
 const KINDS: { value: RunKind; label: string; description: string }[] = [
@@ -16,7 +15,7 @@ const KINDS: { value: RunKind; label: string; description: string }[] = [
   { value: 'change-request', label: 'Change request', description: 'The agents change the app as it is now.' },
 ];
 
-const MODES: { value: Autonomy; label: string; description: string }[] = [
+const MODES: { value: RunMode; label: string; description: string }[] = [
   { value: 'interactive', label: 'Interactive', description: 'The agents ask you when the request leaves a choice open.' },
   { value: 'autonomous', label: 'Autonomous', description: 'The agents decide on their own and keep going.' },
 ];
@@ -25,7 +24,7 @@ const MODES: { value: Autonomy; label: string; description: string }[] = [
 const MAX_REQUEST = 20_000;
 
 type Field = 'request' | 'kind' | 'mode';
-type Values = { request: string; kind: RunKind; mode: Autonomy };
+type Values = { request: string; kind: RunKind; mode: RunMode };
 
 export function validateRun(values: Values): FieldErrors<Field> {
   if (isBlank(values.request)) {
@@ -37,8 +36,11 @@ export function validateRun(values: Values): FieldErrors<Field> {
   return {};
 }
 
+/** What the form needs of the project (the runs feature does not import the projects feature). */
+export type RunProject = { id: string; description: string; mode: RunMode };
+
 type StartRunFormProps = {
-  project: Project;
+  project: RunProject;
   /** The project has runs already: a change request is the likelier wish. */
   hasRuns: boolean;
   onStarted(run: Run): void;
@@ -51,7 +53,7 @@ export function StartRunForm({ project, hasRuns, onStarted, onShowRun }: StartRu
   const [values, setValues] = useState<Values>({
     request: hasRuns ? '' : project.description,
     kind: hasRuns ? 'change-request' : 'new-app',
-    mode: project.settings.autonomy,
+    mode: project.mode,
   });
   const { form, errors, failure, busy, onSubmit } = useFormSubmit({
     validate: () => validateRun(values),
