@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { accessTokenViaApi, createProjectViaApi, registerViaApi, screenshot, signInViaUi, uniqueEmail } from './support';
 
-// Only runs write files, and the runs API does not exist yet: the project is real, its file tree
-// and file contents are answered here, as the API would answer them.
+// The viewer alone, on files of known content: the project is real, its file tree and file
+// contents are answered here as the API answers them. run.spec.ts reads the files a real run wrote.
 const FILES: Record<string, string> = {
   'package.json': '{\n  "name": "todo",\n  "private": true\n}\n',
   'src/App.tsx': "import { useState } from 'react';\n\nexport function App() {\n  const [todos] = useState<string[]>([]);\n  return <ul>{todos.map((t) => <li key={t}>{t}</li>)}</ul>;\n}\n",

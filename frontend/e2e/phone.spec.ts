@@ -8,6 +8,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test('the main screens read on a phone', async ({ page, request }, testInfo) => {
+  test.setTimeout(150_000);
   const email = uniqueEmail('phone');
   await registerViaApi(request, email);
   const project = await createProjectViaApi(
@@ -37,4 +38,13 @@ test('the main screens read on a phone', async ({ page, request }, testInfo) => 
   await expect(page.getByText('No budget')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await screenshot(page, testInfo, 'project');
+
+  // a real run (the replayed demo), followed to its end on the small screen
+  await page.getByRole('radio', { name: /Autonomous/ }).check();
+  await page.getByRole('button', { name: 'Build the app' }).click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await expect(runs.getByText('Succeeded')).toBeVisible({ timeout: 90_000 });
+  await expect(runs.getByText('2 of 2 tasks done')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, testInfo, 'run-view');
 });

@@ -9,3 +9,8 @@ export function projectApiPath(projectId: string): string {
 export function projectPagePath(projectId: string): string {
   return `/projects/${encodeURIComponent(projectId)}`;
 }
+
+/** `/v1/runs/{id}`: the root of every API route of a run. */
+export function runApiPath(runId: string): string {
+  return `/v1/runs/${encodeURIComponent(runId)}`;
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Loading } from '@/components/ui/loading';
@@ -11,12 +12,14 @@ import { ApiError } from '@/lib/api-client/api-error';
 import { useQuery } from '@/lib/use-query';
 import styles from './page.module.css';
 
-/** A project: its header, the run area, and its files. The selected file is `?file=`. */
+/** A project: its header, the run area (live while a run works), and its files. The selected file is `?file=`. */
 export default function ProjectRoute() {
   const { projectId = '' } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const project = useQuery(`project/${projectId}`, (signal) => getProject(projectId, signal));
+  // each run that ends while the page is open changed the files: read them again
+  const [runsEnded, setRunsEnded] = useState(0);
 
   const back = (
     <Link className={styles.back} to="/projects">
@@ -63,9 +66,13 @@ export default function ProjectRoute() {
         onDeleted={() => navigate('/projects', { replace: true, state: { flash: `Deleted “${current.name}”.` } })}
         actions={<DownloadZipButton projectId={current.id} />}
       />
-      <RunPanel />
+      <RunPanel
+        project={{ id: current.id, description: current.description, mode: current.settings.autonomy }}
+        onRunEnded={() => setRunsEnded((n) => n + 1)}
+      />
       <FilesPanel
         projectId={current.id}
+        refreshKey={runsEnded}
         selectedPath={params.get('file')}
         hrefFor={(path) => `?${new URLSearchParams({ file: path })}`}
       />

@@ -16,7 +16,7 @@ export default function ProjectsRoute() {
         <LinkButton to="/projects/new">New project</LinkButton>
       </div>
       {flash && <Notice>{flash}</Notice>}
-      <ProjectList facts={() => <RunSummary />} />
+      <ProjectList facts={(project) => <RunSummary projectId={project.id} />} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ type ConfirmDialogProps = {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out ("Cancel" unless that word would be ambiguous, as for a run's cancel). */
+  cancelLabel?: string;
   onConfirm(): void;
   onCancel(): void;
   busy?: boolean;
@@ -18,7 +20,7 @@ type ConfirmDialogProps = {
  * A modal question before something that cannot be undone. The native <dialog> traps focus,
  * closes on Escape and gives focus back to the button that opened it.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false, error }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, busy = false, error }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -54,7 +56,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
           <div className={styles.actions}>
             {/* first in the dialog, so showModal() gives it focus: Enter alone never deletes */}
             <Button variant="secondary" onClick={onCancel} disabled={busy}>
-              Cancel
+              {cancelLabel}
             </Button>
             <Button variant="danger" onClick={onConfirm} busy={busy}>
               {confirmLabel}

@@ -8,6 +8,7 @@ type ApiErrorInit = {
   fieldErrors?: FieldError[];
   currentVersion?: number | undefined;
   retryAfterSeconds?: number | undefined;
+  activeRunId?: string | undefined;
 };
 
 /**
@@ -23,6 +24,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   readonly currentVersion: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** On a 409 `active-run`: the run in progress that stopped a new one from starting. */
+  readonly activeRunId: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.detail ? `${init.title}: ${init.detail}` : init.title);
@@ -34,6 +37,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.currentVersion = init.currentVersion;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.activeRunId = init.activeRunId;
   }
 
   get isNetwork(): boolean {

@@ -28,6 +28,19 @@ describe('errorFromResponse', () => {
     expect(error.currentVersion).toBe(3);
   });
 
+  it('reads the active run of a 409 active-run', async () => {
+    const error = await errorFromResponse(
+      problem(409, 'active-run', 'A run is in progress', {
+        detail: 'the project has an active run; wait for it to end, or cancel it',
+        activeRunId: 'run_aaaaaaaaaaaaaaaaaaaa',
+      }),
+    );
+
+    expect(error.type).toBe('active-run');
+    expect(error.activeRunId).toBe('run_aaaaaaaaaaaaaaaaaaaa');
+    expect((await errorFromResponse(problem(409, 'run-state', 'Not possible', { activeRunId: 7 }))).activeRunId).toBeUndefined();
+  });
+
   it('reads Retry-After in seconds', async () => {
     const error = await errorFromResponse(problem(429, 'login-locked', 'Too many failed logins', {}, { 'Retry-After': '840' }));
 

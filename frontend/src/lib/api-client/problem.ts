@@ -17,6 +17,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       fieldErrors: fieldErrors(body.errors),
       currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
       retryAfterSeconds,
+      activeRunId: typeof body.activeRunId === 'string' ? body.activeRunId : undefined,
     });
   }
   return new ApiError({ status: response.status, ...fallback(response.status), retryAfterSeconds });
@@ -28,6 +29,7 @@ type ProblemBody = {
   detail?: unknown;
   errors?: unknown;
   currentVersion?: unknown;
+  activeRunId?: unknown;
 };
 
 function isProblem(body: unknown): body is ProblemBody {

@@ -13,12 +13,14 @@ type FilesPanelProps = {
   projectId: string;
   selectedPath: string | null;
   hrefFor(path: string): string;
+  /** A change reads the files again (a run ended, so they changed). */
+  refreshKey?: number;
 };
 
 /** The project's files: the tree, and the selected file in the viewer. */
-export function FilesPanel({ projectId, selectedPath, hrefFor }: FilesPanelProps) {
+export function FilesPanel({ projectId, selectedPath, hrefFor, refreshKey = 0 }: FilesPanelProps) {
   const headingId = useId();
-  const tree = useQuery(`files/${projectId}`, (signal) => listFiles(projectId, signal));
+  const tree = useQuery(`files/${projectId}/${refreshKey}`, (signal) => listFiles(projectId, signal));
 
   return (
     <section className={styles.panel} aria-labelledby={headingId}>

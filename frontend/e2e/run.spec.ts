@@ -1,0 +1,146 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { registerViaApi, screenshot, signInViaUi, uniqueEmail } from './support';
+
+// Real runs on the local platform: the agents answer from the demo's replayed transcript and the
+// Executor runs the generated tests in the sandbox (e2e/global-setup.ts). A run takes 20–40 s.
+const RUN_TIMEOUT = 120_000;
+
+/** With SAMOKODER_README_SCREENSHOTS=1 the run view's screenshot also goes to docs/images for the README. */
+const readmeImages = join(dirname(fileURLToPath(import.meta.url)), '../../docs/images');
+
+async function createProject(page: Page, name: string, mode: 'Interactive' | 'Autonomous') {
+  await page.getByRole('link', { name: 'New project' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('textbox', { name: /^Description/ }).fill('A todo list: add todos, tick them done, delete them.');
+  await page.getByRole('radio', { name: new RegExp(mode) }).check();
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('an interactive run: answer the question in place, follow the agents live, get the files', async ({ page, request }, testInfo) => {
+  test.setTimeout(RUN_TIMEOUT + 60_000);
+  const email = uniqueEmail('runner');
+  await registerViaApi(request, email);
+  await signInViaUi(page, email);
+  await createProject(page, 'Todo API', 'Interactive');
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const files = page.getByRole('region', { name: 'Files' });
+
+  await test.step('start the run from the project description', async () => {
+    await expect(runs.getByText('No runs yet')).toBeVisible();
+    await expect(runs.getByLabel(/What should the app do/)).toHaveValue('A todo list: add todos, tick them done, delete them.');
+    await expect(runs.getByRole('radio', { name: /Interactive/ })).toBeChecked();
+    await screenshot(page, testInfo, 'start-run');
+    await runs.getByRole('button', { name: 'Build the app' }).click();
+    await expect(runs.getByText('Running', { exact: true })).toBeVisible();
+    await expect(runs.getByRole('button', { name: 'Build the app' })).toHaveCount(0);
+  });
+
+  await test.step("answer SpecWriter's question where it is asked", async () => {
+    const questions = runs.getByRole('region', { name: 'The agents have questions for you' });
+    await expect(questions).toBeVisible({ timeout: 30_000 });
+    await expect(runs.getByText('Waiting for your answers')).toBeVisible();
+    await screenshot(page, testInfo, 'run-question');
+    await questions.getByLabel('Should todos survive a restart of the server?').fill('No, keeping them in memory is fine.');
+    await questions.getByRole('button', { name: 'Send answer' }).click();
+    await expect(questions).toBeHidden();
+  });
+
+  await test.step('follow the agents live until the app is built', async () => {
+    // the view updates by itself: agents, tasks and the timeline move without a reload
+    await expect(runs.getByRole('group', { name: 'Now' })).toContainText(/Architect|TechLead|Developer|CodeMonkey|Executor|BugHunter/, {
+      timeout: 30_000,
+    });
+    await expect(runs.getByText('Succeeded')).toBeVisible({ timeout: RUN_TIMEOUT });
+    await expect(runs.getByText('2 of 2 tasks done')).toBeVisible();
+    const tasks = runs.getByRole('list', { name: 'Tasks' });
+    await expect(tasks).toContainText('Task 1: Todo store and REST API');
+    await expect(tasks).toContainText('Task 2: A static page for the todos');
+    await expect(runs.getByRole('row', { name: /BugHunter/ })).toBeVisible();
+    await expect(runs.getByText(/replayed from a recorded transcript/)).toBeVisible();
+
+    const events = runs.getByRole('region', { name: 'Run events' });
+    await expect(events).toContainText('Question 1 answered');
+    await expect(events).toContainText('The app is built');
+    // the failing test BugHunter fixed is easy to find
+    await runs.getByRole('checkbox', { name: 'Failures only (1)' }).check();
+    await expect(events.getByRole('listitem')).toHaveCount(1);
+    await expect(events).toContainText('Task 1: node --test failed with exit code 1');
+    await runs.getByRole('checkbox', { name: /Failures only/ }).uncheck();
+  });
+
+  await test.step('the files appear without a reload', async () => {
+    const tree = files.getByRole('navigation', { name: 'Project files' });
+    await expect(tree).toBeVisible();
+    await tree.getByRole('button', { name: 'src' }).click();
+    await tree.getByRole('link', { name: 'server.js' }).click();
+    await expect(page.getByRole('region', { name: 'Content of src/server.js' })).toContainText('201');
+    await page.getByRole('heading', { name: 'Runs' }).scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, 'run-view');
+    const view = runs.getByRole('article');
+    if (process.env.SAMOKODER_README_SCREENSHOTS === '1') {
+      mkdirSync(readmeImages, { recursive: true });
+      await view.screenshot({ path: join(readmeImages, 'run-view.png') });
+    }
+  });
+
+  await test.step('ask for a change next: the form offers a change request', async () => {
+    await expect(runs.getByRole('radio', { name: /Change request/ })).toBeChecked();
+    await expect(runs.getByRole('button', { name: 'Start the change' })).toBeVisible();
+  });
+
+  await test.step('download the app, then sign out', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download zip' }).click();
+    expect((await download).url()).toContain('exports/');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  });
+});
+
+test('a run started in another tab is shown instead of a second one, and cancelled from there', async ({ page, context, request }, testInfo) => {
+  test.setTimeout(RUN_TIMEOUT);
+  const email = uniqueEmail('canceller');
+  await registerViaApi(request, email);
+  await signInViaUi(page, email);
+  await createProject(page, 'Cancelled app', 'Autonomous');
+  const other = await context.newPage();
+  await signInViaUi(other, email);
+  await other.goto(page.url());
+  const otherRuns = other.getByRole('region', { name: 'Runs' });
+  await expect(otherRuns.getByRole('button', { name: 'Build the app' })).toBeVisible();
+
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'Build the app' }).click();
+  await expect(runs.getByText('Running', { exact: true })).toBeVisible();
+
+  await test.step('the other tab is refused a second run and offered the one in progress', async () => {
+    await otherRuns.getByRole('button', { name: 'Build the app' }).click();
+    const alert = otherRuns.getByRole('alert');
+    await expect(alert).toContainText('A run is in progress');
+    await alert.getByRole('button', { name: 'Show the run in progress' }).click();
+    await expect(otherRuns.getByRole('article')).toBeVisible();
+    await expect(otherRuns.getByRole('button', { name: 'Build the app' })).toHaveCount(0);
+  });
+
+  await test.step('cancel it there, after confirming', async () => {
+    await otherRuns.getByRole('button', { name: 'Cancel run' }).click();
+    const dialog = other.getByRole('dialog', { name: 'Cancel this run?' });
+    await expect(dialog.getByRole('button', { name: 'Keep running' })).toBeFocused();
+    await dialog.getByRole('button', { name: 'Cancel run' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(otherRuns.getByText('Cancelled', { exact: true })).toBeVisible({ timeout: 60_000 });
+  });
+
+  await test.step('the first tab sees the run end by itself', async () => {
+    await expect(runs.getByText('Cancelled', { exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(runs.getByRole('region', { name: 'Run events' })).toContainText('Cancel requested by the user');
+    await expect(runs.getByRole('button', { name: 'Cancel run' })).toHaveCount(0);
+    await expect(runs.getByRole('button', { name: 'Resume run' })).toHaveCount(0);
+    await expect(runs.getByRole('button', { name: 'Start the change' })).toBeVisible();
+    await screenshot(page, testInfo, 'run-cancelled');
+  });
+});
