@@ -14,11 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,15 +42,7 @@ class ApiFlowIT {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SAMOKODER_DATA_DIR", dataDir.toString());
-        env.put("SAMOKODER_PORT", "0");
-        env.put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
-        // cheap hashing keeps the suite fast; the production defaults are tested in PasswordHasherTest
-        env.put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
-        env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
-        env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "6000");
-        env.put("SAMOKODER_RATE_LIMIT_BURST", "1000");
+        Map<String, String> env = TestPlatforms.env(dataDir);
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
     }
@@ -59,13 +51,7 @@ class ApiFlowIT {
     void stop() throws IOException {
         platform.close();
         // no secret that crossed the API during these tests is in the log
-        Path log = Path.of("target", "test-logs", "infra-local.log");
-        if (Files.exists(log)) {
-            String text = Files.readString(log);
-            for (String secret : secretsSeen) {
-                assertThat(text).as("log must not contain a secret").doesNotContain(secret);
-            }
-        }
+        TestPlatforms.assertNotLogged(secretsSeen);
     }
 
     private static String email() {

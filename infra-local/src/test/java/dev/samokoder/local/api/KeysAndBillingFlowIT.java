@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,14 +46,7 @@ class KeysAndBillingFlowIT {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         this.dataDir = dataDir;
-        Map<String, String> env = new HashMap<>();
-        env.put("SAMOKODER_DATA_DIR", dataDir.toString());
-        env.put("SAMOKODER_PORT", "0");
-        env.put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
-        env.put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
-        env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
-        env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "6000");
-        env.put("SAMOKODER_RATE_LIMIT_BURST", "1000");
+        Map<String, String> env = TestPlatforms.env(dataDir);
         env.put("SAMOKODER_API_KEY_RATE_LIMIT_PER_MINUTE", "60");
         env.put("SAMOKODER_API_KEY_RATE_LIMIT_BURST", "3");
         env.put("SAMOKODER_API_KEY_MONTHLY_QUOTA", "5");
@@ -65,13 +58,7 @@ class KeysAndBillingFlowIT {
     @AfterAll
     void stop() throws IOException {
         platform.close();
-        Path log = Path.of("target", "test-logs", "infra-local.log");
-        if (Files.exists(log)) {
-            String text = Files.readString(log);
-            for (String secret : secretsSeen) {
-                assertThat(text).as("log must not contain a secret").doesNotContain(secret);
-            }
-        }
+        TestPlatforms.assertNotLogged(secretsSeen);
     }
 
     private String signedIn(String email) {

@@ -16,13 +16,13 @@ import dev.samokoder.shared.workflow.RunStatus;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +54,7 @@ class WebhooksIT {
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SAMOKODER_DATA_DIR", dataDir.toString());
-        env.put("SAMOKODER_PORT", "0");
-        env.put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
-        env.put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
-        env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
-        env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "6000");
-        env.put("SAMOKODER_RATE_LIMIT_BURST", "1000");
+        Map<String, String> env = TestPlatforms.env(dataDir);
         env.put("SAMOKODER_QUEUE_RETRY_BASE_SECONDS", "0"); // retries at once: the poison test needs all of its tries
         env.put("SAMOKODER_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1"); // the local receiver
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC(), runs);
@@ -72,13 +65,7 @@ class WebhooksIT {
     @AfterAll
     void stop() throws IOException {
         platform.close();
-        Path log = Path.of("target", "test-logs", "infra-local.log");
-        if (Files.exists(log)) {
-            String text = Files.readString(log);
-            for (String secret : secretsSeen) {
-                assertThat(text).as("log must not contain a signing secret").doesNotContain(secret);
-            }
-        }
+        TestPlatforms.assertNotLogged(secretsSeen);
     }
 
     // --- webhook triggers (in) ---

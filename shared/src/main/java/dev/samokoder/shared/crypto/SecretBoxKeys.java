@@ -1,5 +1,6 @@
 package dev.samokoder.shared.crypto;
 
+import dev.samokoder.shared.secrets.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class SecretBoxKeys {
     public static synchronized AesGcmSecretBox loadOrCreate(Path file) {
         Path target = file.toAbsolutePath();
         if (!Files.exists(target)) {
-            PrivateFiles.writeAtomically(target, Base64.getEncoder().encodeToString(newKey()).getBytes(StandardCharsets.US_ASCII));
+            SecretFiles.writeOwnerOnly(target, Base64.getEncoder().encodeToString(newKey()));
         }
         String text;
         try {

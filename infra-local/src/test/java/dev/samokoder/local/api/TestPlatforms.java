@@ -1,0 +1,47 @@
+package dev.samokoder.local.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What the end-to-end tests share when they start the local platform and when they are done with it. */
+final class TestPlatforms {
+
+    private static final Path LOG = Path.of("target", "test-logs", "infra-local.log");
+
+    private TestPlatforms() {
+    }
+
+    /**
+     * The settings of a test platform: its own data dir, any free port, no web app, cheap password
+     * hashing (PasswordHasherTest covers the real cost) and a rate limit no test reaches by accident.
+     * Tests add or override what they are about.
+     */
+    static Map<String, String> env(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SAMOKODER_DATA_DIR", dataDir.toString());
+        env.put("SAMOKODER_PORT", "0");
+        env.put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
+        env.put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
+        env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
+        env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "6000");
+        env.put("SAMOKODER_RATE_LIMIT_BURST", "1000");
+        return env;
+    }
+
+    /** No secret that crossed the API during a test class is in the module's test log. */
+    static void assertNotLogged(Collection<String> secrets) throws IOException {
+        if (!Files.exists(LOG)) {
+            return;
+        }
+        String text = Files.readString(LOG);
+        for (String secret : secrets) {
+            assertThat(text).as("the log must not contain a secret").doesNotContain(secret);
+        }
+    }
+}
