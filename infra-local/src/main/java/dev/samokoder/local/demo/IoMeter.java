@@ -77,7 +77,7 @@ final class IoMeter implements ExecutionInterceptor {
         return tallies.computeIfAbsent(step() + " " + service, key -> new Tally());
     }
 
-    /** The workflow function (its MDC key), else the engine's task thread's state, else the API, else the sandbox's snapshot transfers (their own threads). */
+    /** The workflow function (its MDC key), else the engine's task thread's state, else the API, else unattributed (the sandbox's snapshot transfers run on their own threads). */
     private static String step() {
         String agent = MDC.get("agent");
         if (agent != null) {
@@ -87,6 +87,6 @@ final class IoMeter implements ExecutionInterceptor {
             return "(api)";
         }
         String thread = Thread.currentThread().getName();
-        return thread.startsWith("sfn-task-") ? thread.substring("sfn-task-".length()) : "(sandbox-io)";
+        return thread.startsWith("sfn-task-") ? thread.substring("sfn-task-".length()) : "(unattributed)";
     }
 }

@@ -105,7 +105,7 @@ public final class WorkflowBenchmark {
                     perVisit(l == null ? 0 : l.sent.sum(), visitsLarge), perVisit(l == null ? 0 : l.received.sum(), visitsLarge));
         }
         out.println("    visits: how often the state ran in the 10-file run; (api) is the runs API (the start and the benchmark's polling),"
-                + " (sandbox-io) the sandbox's snapshot download and upload");
+                + " (unattributed) calls on no step's or route's thread, chiefly the sandbox's snapshot download and upload");
     }
 
     /** Runs the demo transcript (as a change request on {@code seededFiles} files when that is above 0). */
