@@ -57,6 +57,8 @@ class RunFlowIT {
         env.put("SAMOKODER_ARGON2_ITERATIONS", "1");
         env.put("SAMOKODER_RATE_LIMIT_PER_MINUTE", "60000");
         env.put("SAMOKODER_RATE_LIMIT_BURST", "10000");
+        env.put("SAMOKODER_API_KEY_RATE_LIMIT_PER_MINUTE", "60000"); // the tests poll runs with a key too
+        env.put("SAMOKODER_API_KEY_RATE_LIMIT_BURST", "10000");
         env.put("SAMOKODER_LLM_MODEL", "replay:demo");
         env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", interactiveTranscript(dataDir).toString());
         env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"); // the transcript answers CodeMonkey's calls in file order

@@ -1,6 +1,8 @@
 package dev.samokoder.shared.workflow.agents;
 
+import dev.samokoder.shared.domain.FileEntry;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
@@ -17,6 +19,8 @@ public final class AgentRun {
 
     /** Conflicting writers of one run are at most the Map's parallel CodeMonkeys; each retry re-reads. */
     static final int MAX_CONFLICT_RETRIES = 50;
+    /** Files listed to the planning agents. */
+    static final int MAX_LISTED_FILES = 100; // one page of the file index (SingleTable.MAX_PAGE_SIZE)
 
     private final AgentContext context;
 
@@ -63,6 +67,24 @@ public final class AgentRun {
                 }
             }
         }
+    }
+
+    /**
+     * The project's files as the planning agents see them: paths and sizes, the first
+     * {@value #MAX_LISTED_FILES} in path order (one page of the index, so the read stays bounded
+     * whatever the project's size). A change request builds on these.
+     */
+    public String fileListing(Run run) {
+        Page<FileEntry> page = context.files().list(run.projectId(), MAX_LISTED_FILES, Optional.empty());
+        if (page.items().isEmpty()) {
+            return "(no files yet: a new app)";
+        }
+        StringBuilder listing = new StringBuilder();
+        page.items().forEach(file -> listing.append(file.path().value()).append(" (").append(file.blob().size()).append(" bytes)\n"));
+        if (page.nextCursor().isPresent()) {
+            listing.append("… and more files (only the first ").append(MAX_LISTED_FILES).append(" are listed)\n");
+        }
+        return listing.toString();
     }
 
     public void event(String runId, String type, String message, Map<String, String> data) {

@@ -51,7 +51,8 @@ public final class Developer {
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),
                         "task", PromptTemplate.data(Prompts.task(task)),
-                        "steps", Prompts.steps(existing)),
+                        "steps", Prompts.steps(existing),
+                        "files", PromptTemplate.data(runs.fileListing(run))),
                 Developer::pathProblems);
 
         List<TaskStep> proposed = new ArrayList<>();

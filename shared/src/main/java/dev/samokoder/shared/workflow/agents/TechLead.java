@@ -35,7 +35,8 @@ public final class TechLead {
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
                         "architecture", Prompts.architecture(architecture),
-                        "maxTasks", Integer.toString(maxTasks)),
+                        "maxTasks", Integer.toString(maxTasks),
+                        "files", PromptTemplate.data(runs.fileListing(run))),
                 tasks -> tasks.path("tasks").size() > maxTasks
                         ? List.of("the plan has " + tasks.path("tasks").size() + " tasks; at most " + maxTasks + " are allowed")
                         : List.of());

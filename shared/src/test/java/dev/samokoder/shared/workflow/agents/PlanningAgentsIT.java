@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
@@ -13,6 +14,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,6 +86,26 @@ class PlanningAgentsIT {
         assertThat(reask.get(2).text()).isEqualTo("Sure! Here is the spec you asked for.");
         assertThat(reask.get(3).text()).contains("refused by the checker").contains("not JSON");
         assertThat(h.artifacts.spec(h.run.id())).isPresent();
+    }
+
+    @Test
+    void techLead_seesTheProjectsFiles_asData_andAtMostAPageOfThem(LocalAws aws) {
+        // given: a change request on a project that already has more files than one listing shows
+        AgentHarness h = AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS);
+        for (int i = 0; i < AgentRun.MAX_LISTED_FILES + 5; i++) {
+            h.storage.files().create(h.project.id(), WorkspacePath.of(String.format("lib/part%03d.js", i)),
+                    h.storage.blobs().put(("module.exports = " + i + ";\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        new SpecWriter(h.context).run(h.run.id());
+        new Architect(h.context, new CommandPolicy()).run(h.run.id());
+
+        // when
+        new TechLead(h.context).run(h.run.id());
+
+        // then
+        String prompt = h.requestsOf(TechLead.AGENT).getFirst().messages().get(1).text();
+        assertThat(prompt).contains("lib/part000.js (").contains("lib/part099.js (").doesNotContain("lib/part100.js")
+                .contains("only the first " + AgentRun.MAX_LISTED_FILES + " are listed");
     }
 
     @Test
