@@ -113,7 +113,8 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         String snapshotBefore = workspaceSnapshots.take(project.id());
         storage.files().update(storage.files().get(project.id(), WorkspacePath.of("README.md")).orElseThrow(),
                 storage.blobs().put("# Hello, world".getBytes(StandardCharsets.UTF_8)));
-        storage.files().create(project.id(), WorkspacePath.of("logo.png"), storage.blobs().put(new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}));
+        storage.files().create(project.id(), WorkspacePath.of("logo.png"),
+                storage.blobs().put(new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}));
         storage.files().delete(storage.files().get(project.id(), WorkspacePath.of("public/index.html")).orElseThrow());
         String snapshotAfter = workspaceSnapshots.take(project.id());
         workspaceSnapshots.restore(project.id(), snapshotBefore);

@@ -277,7 +277,8 @@ class RunFlowIT {
         }
         assertThat(baseline).startsWith("snapshots/" + project + "/");
         assertThat(afterTask1).startsWith("snapshots/" + project + "/");
-        String query = "from=" + URLEncoder.encode(baseline, StandardCharsets.UTF_8) + "&to=" + URLEncoder.encode(afterTask1, StandardCharsets.UTF_8);
+        String query = "from=" + URLEncoder.encode(baseline, StandardCharsets.UTF_8)
+                + "&to=" + URLEncoder.encode(afterTask1, StandardCharsets.UTF_8);
         JsonNode diff = api.get("/v1/projects/" + project + "/diff?" + query, token).json();
         List<String> added = new ArrayList<>();
         diff.path("files").forEach(file -> {

@@ -81,7 +81,8 @@ public final class RunService implements RunStarter {
         String baseline = snapshots.take(projectId);
         Run run = runs.start(projectId, userId, kind, request, mode.orElse(project.settings().autonomy()), baseline);
         events.append(run.id(), "RUN_STARTED", (kind == RunKind.NEW_APP ? "a new app" : "a change request") + " in "
-                + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name(), "snapshot", baseline));
+                + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name(),
+                "snapshot", baseline));
         return launch(run);
     }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class DiffOperations {
 
     static final int MAX_KEY = 300;
+    private static final String NOT_A_KEY = "must be a snapshot key (snapshots/<projectId>/<sha256>.json), as the run events carry";
 
     record BlobView(String sha256, long size) {
         static BlobView of(Optional<ManifestEntry> entry) {
@@ -32,7 +33,8 @@ public final class DiffOperations {
     /** {@code change} is added, modified or deleted. */
     record ChangedFileView(String path, String change, BlobView before, BlobView after) {
         static ChangedFileView of(SnapshotDiffs.ChangedFile file) {
-            return new ChangedFileView(file.path(), DiffOperations.change(file.change()), BlobView.of(file.before()), BlobView.of(file.after()));
+            return new ChangedFileView(file.path(), DiffOperations.change(file.change()), BlobView.of(file.before()),
+                    BlobView.of(file.after()));
         }
     }
 
@@ -55,8 +57,8 @@ public final class DiffOperations {
         String from = request.query("from").orElse(null);
         String to = request.query("to").orElse(null);
         Optional<String> rawPath = request.query("path");
-        Checks.of().required("from", from).that(from == null || isKey(from), "from", "must be a snapshot key (snapshots/<projectId>/<sha256>.json)")
-                .required("to", to).that(to == null || isKey(to), "to", "must be a snapshot key (snapshots/<projectId>/<sha256>.json)")
+        Checks.of().required("from", from).that(from == null || isKey(from), "from", NOT_A_KEY)
+                .required("to", to).that(to == null || isKey(to), "to", NOT_A_KEY)
                 .that(rawPath.isEmpty() || WorkspacePath.problem(rawPath.get()) == null, "path",
                         "must be a relative path inside the workspace" + rawPath.map(WorkspacePath::problem).map(p -> ": " + p).orElse(""))
                 .done();
