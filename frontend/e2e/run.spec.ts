@@ -72,6 +72,26 @@ test('an interactive run: answer the question in place, follow the agents live, 
     await runs.getByRole('checkbox', { name: /Failures only/ }).uncheck();
   });
 
+  await test.step("open task 1: the failed execution's output and the files the task added", async () => {
+    const tasks = runs.getByRole('list', { name: 'Tasks' });
+    const details = tasks.getByRole('button', { name: 'Details of task 1' });
+    await details.click();
+    await expect(details).toHaveAttribute('aria-expanded', 'true');
+    const failed = tasks.getByText('Execution 1: tests failed');
+    await expect(failed).toBeVisible();
+    await expect(tasks.getByText('Execution 2: passed')).toBeVisible();
+    await failed.click();
+    await expect(tasks.getByRole('region', { name: 'Output of execution 1' })).toContainText(/fail/i);
+    const changed = tasks.getByRole('list', { name: 'Files changed by task 1' });
+    await expect(changed).toContainText('src/server.js');
+    await expect(changed).toContainText('test/api.test.js');
+    await changed.getByRole('button', { name: /src\/server\.js/ }).click();
+    await expect(tasks.getByRole('region', { name: 'Changes to src/server.js' })).toContainText('createServer');
+    await screenshot(page, testInfo, 'task-changes');
+    await details.click();
+    await expect(details).toHaveAttribute('aria-expanded', 'false');
+  });
+
   await test.step('the files appear without a reload', async () => {
     const tree = files.getByRole('navigation', { name: 'Project files' });
     await expect(tree).toBeVisible();

@@ -1,6 +1,6 @@
 import { api } from '@/lib/api';
 import { projectApiPath, runApiPath } from '@/lib/paths';
-import type { NewRun, Question, Run, RunEventPage, RunPage } from './types';
+import type { Execution, FileDiff, NewRun, PlannedTask, Question, Run, RunEventPage, RunPage, SnapshotDiff } from './types';
 
 /** The most events one poll asks for (the API's maximum). */
 export const EVENTS_PAGE_SIZE = 200;
@@ -43,4 +43,24 @@ export function cancelRun(runId: string): Promise<Run> {
 /** Resumes a failed or budget-paused run; 409 `run-state` says why it cannot. */
 export function resumeRun(runId: string): Promise<Run> {
   return api.json<Run>('POST', `${runApiPath(runId)}/resume`);
+}
+
+/** The run's plan: every task with its status (empty until TechLead has planned). */
+export async function listTasks(runId: string, signal?: AbortSignal): Promise<PlannedTask[]> {
+  return (await api.json<{ items: PlannedTask[] }>('GET', `${runApiPath(runId)}/tasks`, { signal })).items;
+}
+
+/** A task's executions in the sandbox, first to last, with their capped output. */
+export async function listExecutions(runId: string, task: number, signal?: AbortSignal): Promise<Execution[]> {
+  return (await api.json<{ items: Execution[] }>('GET', `${runApiPath(runId)}/tasks/${task}/executions`, { signal })).items;
+}
+
+/** The files that changed between two of the project's snapshots (keys from the run's events). */
+export function getDiff(projectId: string, from: string, to: string, signal?: AbortSignal): Promise<SnapshotDiff> {
+  return api.json<SnapshotDiff>('GET', `${projectApiPath(projectId)}/diff?${new URLSearchParams({ from, to })}`, { signal });
+}
+
+/** One file's two versions between those snapshots. */
+export function getFileDiff(projectId: string, from: string, to: string, path: string, signal?: AbortSignal): Promise<FileDiff> {
+  return api.json<FileDiff>('GET', `${projectApiPath(projectId)}/diff?${new URLSearchParams({ from, to, path })}`, { signal });
 }

@@ -83,3 +83,50 @@ export type Question = {
 };
 
 export type NewRun = { request: string; kind: RunKind; mode: RunMode };
+
+/** One task of the run's plan (`GET /v1/runs/{id}/tasks`); `current` is the task the run is on or stopped at. */
+export type PlannedTask = {
+  number: number;
+  epic: string;
+  title: string;
+  description: string;
+  acceptanceTests: string[];
+  status: 'planned' | 'done' | 'failed';
+  current: boolean;
+};
+
+/** One run of a task's commands and tests in the sandbox; `output` is the capped tail of stdout and stderr. */
+export type Execution = {
+  number: number;
+  passed: boolean;
+  failedCommand: string[];
+  failure: 'none' | 'tests' | 'command';
+  exitCode: number;
+  timedOut: boolean;
+  durationMillis: number;
+  output: string;
+  filesChanged: number;
+  at: string;
+};
+
+export type FileChangeKind = 'added' | 'modified' | 'deleted';
+
+/** A changed file between two snapshots; the API leaves out `before` for an added file, `after` for a deleted one. */
+export type ChangedFile = {
+  path: string;
+  change: FileChangeKind;
+  before?: { sha256: string; size: number } | null;
+  after?: { sha256: string; size: number } | null;
+};
+
+export type SnapshotDiff = { from: string; to: string; files: ChangedFile[]; truncated: boolean };
+
+/** One file's two versions as text; absent when the file is not in that snapshot, or `binary` / `truncated`. */
+export type FileDiff = {
+  path: string;
+  change: FileChangeKind | 'unchanged';
+  before?: string | null;
+  after?: string | null;
+  binary: boolean;
+  truncated: boolean;
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run, RunEvent } from '../api/types';
-import { agentOfStep, canResume, currentActivity, eventAgent, eventTone, executionFacts, mergeEvents, planTasks } from './run-state';
+import { agentOfStep, canResume, currentActivity, eventAgent, eventTone, executionFacts, mergeEvents, planTasks, taskSnapshots } from './run-state';
 
 function run(changes: Partial<Run> = {}, progress: Partial<Run['progress']> = {}): Run {
   return {
@@ -98,5 +98,31 @@ describe('currentActivity', () => {
     expect(canResume(run({ status: 'failed' }))).toBe(true);
     expect(canResume(run({ status: 'paused-budget' }))).toBe(true);
     expect(canResume(run({ status: 'cancelled' }))).toBe(false);
+  });
+});
+
+describe('taskSnapshots', () => {
+  it('pairs each done task with the snapshot before it: the baseline for task 1, the previous task’s after that', () => {
+    const events: RunEvent[] = [
+      { seq: 1, type: 'RUN_STARTED', message: 'a new app', data: { snapshot: 'base' }, at: '2030-01-01T10:00:00Z' },
+      { seq: 2, type: 'TASK_DONE', message: 'task 1 of 3 done: A', data: { task: '1', snapshot: 'one' }, at: '2030-01-01T10:00:00Z' },
+      { seq: 3, type: 'EXECUTION_PASSED', message: 'task 2 passed', data: { task: '2' }, at: '2030-01-01T10:00:00Z' },
+      { seq: 4, type: 'TASK_DONE', message: 'task 2 of 3 done: B', data: { task: '2', snapshot: 'two' }, at: '2030-01-01T10:00:00Z' },
+    ];
+
+    const pairs = taskSnapshots(events);
+
+    expect(pairs.get(1)).toEqual({ from: 'base', to: 'one' });
+    expect(pairs.get(2)).toEqual({ from: 'one', to: 'two' });
+    expect(pairs.has(3)).toBe(false);
+  });
+
+  it('has no pair for task 1 when the run started before events carried the baseline', () => {
+    const events: RunEvent[] = [
+      { seq: 1, type: 'RUN_STARTED', message: 'a new app', data: {}, at: '2030-01-01T10:00:00Z' },
+      { seq: 2, type: 'TASK_DONE', message: 'task 1 of 1 done: A', data: { task: '1', snapshot: 'one' }, at: '2030-01-01T10:00:00Z' },
+    ];
+
+    expect(taskSnapshots(events).size).toBe(0);
   });
 });

@@ -179,3 +179,37 @@ export function currentActivity(run: Run): { agent: string; text: string } | und
   }
   return { agent: agentOfStep(step.step), text: sentence(step.reason) };
 }
+
+/** The snapshots a task's changes lie between: the workspace before it and after it. */
+export type TaskSnapshots = { from: string; to: string };
+
+/**
+ * Each completed task's snapshots, from the events: `RUN_STARTED` carries the baseline and each
+ * `TASK_DONE` the workspace after its task, which is where the next task starts.
+ */
+export function taskSnapshots(events: RunEvent[]): Map<number, TaskSnapshots> {
+  const after = new Map<number, string>();
+  let baseline: string | undefined;
+  for (const event of events) {
+    if (event.type === 'RUN_STARTED' && event.data.snapshot && baseline === undefined) {
+      baseline = event.data.snapshot;
+    }
+    const task = Number(event.data.task);
+    if (event.type === 'TASK_DONE' && event.data.snapshot && Number.isInteger(task)) {
+      after.set(task, event.data.snapshot);
+    }
+  }
+  const pairs = new Map<number, TaskSnapshots>();
+  for (const [task, to] of after) {
+    const from = task === 1 ? baseline : after.get(task - 1);
+    if (from !== undefined) {
+      pairs.set(task, { from, to });
+    }
+  }
+  return pairs;
+}
+
+/** How long an execution took, as people read it. */
+export function formatDuration(millis: number): string {
+  return millis < 1000 ? `${millis} ms` : `${(millis / 1000).toFixed(1)} s`;
+}

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/api';
 import { fakeApi } from '@/testing/fake-api';
 import { json, problem, tokens } from '@/testing/responses';
-import type { Question, Run, RunEvent } from '../api/types';
+import type { PlannedTask, Question, Run, RunEvent } from '../api/types';
 import { anEvent, aRun, resetEvents } from '../testing/runs';
 import RunView from './run-view';
 
@@ -12,7 +12,7 @@ const RUN = '/v1/runs/run_aaaaaaaaaaaaaaaaaaaa';
 
 /** The runs API for one run: `state.run` and `state.events` are what it answers now. */
 function runsApi(run: Run, events: RunEvent[], questions: Question[] = []) {
-  const state = { run, events, questions, answers: [] as unknown[] };
+  const state = { run, events, questions, answers: [] as unknown[], tasks: [] as PlannedTask[] };
   const api = fakeApi({
     [`GET ${RUN}`]: () => json(200, state.run),
     [`GET ${RUN}/events`]: (request) => {
@@ -21,6 +21,7 @@ function runsApi(run: Run, events: RunEvent[], questions: Question[] = []) {
       return json(200, { items, next: items.length > 0 ? items[items.length - 1]!.seq : after });
     },
     [`GET ${RUN}/questions`]: () => json(200, { items: state.questions }),
+    [`GET ${RUN}/tasks`]: () => json(200, { items: state.tasks }),
     [`POST ${RUN}/questions/1/answer`]: async (request) => {
       const body = await request.json();
       state.answers.push(body);

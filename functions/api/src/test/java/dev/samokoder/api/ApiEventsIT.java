@@ -16,6 +16,7 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.crypto.AesGcmSecretBox;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.http.Problem;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
@@ -71,6 +72,7 @@ class ApiEventsIT {
     private static ApiHandler handler;
     private static final List<String> secretsSeen = new ArrayList<>();
     private static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb;
+    private static SnapshotStore snapshots;
 
     @BeforeAll
     static void start(LocalAws aws, @TempDir Path dataDir) {
@@ -95,6 +97,7 @@ class ApiEventsIT {
                 AesGcmSecretBox.generate(), Clock.systemUTC());
         dynamoDb = aws.clients().dynamoDb();
         storage = aws.storage();
+        snapshots = new SnapshotStore(aws.clients().s3(), config.aws().bucketName());
         handler = new ApiHandler(services);
     }
 
@@ -117,7 +120,7 @@ class ApiEventsIT {
     @MethodSource("manifest")
     void theHandlerAnswersTheSampleAsTheManifestSays(Expectation expected) {
         // given
-        SampleWorld world = SampleWorld.create(services, storage, dynamoDb);
+        SampleWorld world = SampleWorld.create(services, storage, dynamoDb, snapshots);
         secretsSeen.addAll(world.secrets());
         APIGatewayV2HTTPEvent event = SampleEvents.load(expected.file(), world.placeholders());
         if (event.getBody() != null) {
@@ -248,7 +251,10 @@ class ApiEventsIT {
                 Map.entry("staleTimestamp", "1795521034"), Map.entry("staleSignature", "0".repeat(64)),
                 Map.entry("apiKeyId", "key_0123456789abcdefghjk"),
                 Map.entry("apiKeySecret", "sk_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg"),
-                Map.entry("otherApiKeyId", "key_zyxwvutsrqpnmkjhgfed"), Map.entry("adminUserId", "usr_zyxwvutsrqpnmkjhgfed"));
+                Map.entry("otherApiKeyId", "key_zyxwvutsrqpnmkjhgfed"), Map.entry("adminUserId", "usr_zyxwvutsrqpnmkjhgfed"),
+                Map.entry("snapshotBefore", "snapshots/prj_0123456789abcdefghjk/" + "a".repeat(64) + ".json"),
+                Map.entry("snapshotAfter", "snapshots/prj_0123456789abcdefghjk/" + "b".repeat(64) + ".json"),
+                Map.entry("otherSnapshot", "snapshots/prj_zyxwvutsrqpnmkjhgfed/" + "c".repeat(64) + ".json"));
     }
 
     /** What API Gateway puts in pathParameters for a route template and a raw path: each part percent-decoded once. */

@@ -29,7 +29,7 @@ final class SampleEvents {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
     /** Values land inside JSON strings unescaped, so they must be made of characters JSON leaves alone. */
-    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9@._~-]*");
+    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9@._~/-]*");
     private static final PojoSerializer<APIGatewayV2HTTPEvent> RUNTIME_SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, SampleEvents.class.getClassLoader());
 

@@ -25,7 +25,10 @@ import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStatus;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +61,7 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
     static final String OWN_LLM_KEY = "sk-sample-openai-key-1234";
     static final String PROJECT_LLM_KEY = "sk-ant-project-5678";
 
-    static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb) {
+    static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb, SnapshotStore snapshotStore) {
         String email = newEmail();
         User user = services.auth().register(email, PASSWORD, Optional.of("Ada"));
         AuthTokens tokens = services.auth().login(email, PASSWORD);
@@ -96,7 +99,26 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 .withProgress(new RunProgress(p.mode(), true, 1, false, false, 0, 0, p.task(), false, false)));
         Run failed = runs.start(idle.id(), user.id(), RunKind.NEW_APP, "A notes app", AutonomyMode.AUTONOMOUS,
                 SnapshotStore.key(idle.id(), "0".repeat(64)));
-        runs.save(failed.withStatus(RunStatus.FAILED).withFailure(Optional.of("task 1 still fails after 4 fix iterations")));
+        RunProgress fp = failed.progress();
+        runs.save(failed.withStatus(RunStatus.FAILED).withFailure(Optional.of("task 1 still fails after 4 fix iterations"))
+                .withProgress(new RunProgress(fp.mode(), true, 0, true, true, 1, 0, fp.task(), false, false)));
+        // the failed run's plan: one task, whose first execution failed its tests
+        artifacts.putTasks(failed.id(), List.of(new PlannedTask(1, "Todos", "Store todos", "Keep todos in memory",
+                List.of("GET /todos returns []"), PlannedTask.TaskStatus.PLANNED, 1, Optional.empty(), 1)));
+        artifacts.putExecution(failed.id(), new Execution(1, 1, "sbx-sample", false, List.of("npm", "test"), "TESTS", 1, false,
+                4_200, "1 failing: GET /todos returns []", 2, Instant.now()));
+        // two snapshots of the project: README.md changed, logo.png (not UTF-8) added, public/index.html
+        // deleted; the live files are put back to the first, as the other samples expect
+        WorkspaceSnapshots workspaceSnapshots = new WorkspaceSnapshots(storage.files(), snapshotStore);
+        String snapshotBefore = workspaceSnapshots.take(project.id());
+        storage.files().update(storage.files().get(project.id(), WorkspacePath.of("README.md")).orElseThrow(),
+                storage.blobs().put("# Hello, world".getBytes(StandardCharsets.UTF_8)));
+        storage.files().create(project.id(), WorkspacePath.of("logo.png"),
+                storage.blobs().put(new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}));
+        storage.files().delete(storage.files().get(project.id(), WorkspacePath.of("public/index.html")).orElseThrow());
+        String snapshotAfter = workspaceSnapshots.take(project.id());
+        workspaceSnapshots.restore(project.id(), snapshotBefore);
+        String otherSnapshot = workspaceSnapshots.take(theirs.id());
         Run theirRun = runs.start(theirs.id(), theirs.ownerId(), RunKind.NEW_APP, "Bob's app", AutonomyMode.AUTONOMOUS,
                 SnapshotStore.key(theirs.id(), "0".repeat(64)));
 
@@ -143,6 +165,9 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("apiKeySecret", apiKey.secret()),
                 Map.entry("otherApiKeyId", theirKey.key().id()),
                 Map.entry("adminUserId", adminId),
+                Map.entry("snapshotBefore", snapshotBefore),
+                Map.entry("snapshotAfter", snapshotAfter),
+                Map.entry("otherSnapshot", otherSnapshot),
                 Map.entry("userId", user.id()),
                 Map.entry("sessionId", sessionId),
                 Map.entry("email", email),

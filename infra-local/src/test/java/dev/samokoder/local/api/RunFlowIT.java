@@ -10,6 +10,7 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.webhooks.WebhookSignatures;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +120,7 @@ class RunFlowIT {
         assertThat(files(project)).containsExactlyInAnyOrder("README.md", "public/index.html", "src/server.js", "src/store.js",
                 "test/api.test.js", "test/page.test.js");
         assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("send(res, 201,");
+        assertPlanExecutionsAndDiff(run.path("id").asText(), project);
         // the project's lock is released: another run may start
         assertThat(api.get("/v1/projects/" + project + "/runs", token).json().path("items").get(0).path("id").asText())
                 .isEqualTo(run.path("id").asText());
@@ -248,6 +250,48 @@ class RunFlowIT {
         JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
         assertThat(run.path("kind").asText()).isEqualTo("change-request");
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
+    }
+
+    /** The plan, task 1's executions (the failed one first) and what task 1 changed, as the web app reads them. */
+    private void assertPlanExecutionsAndDiff(String runId, String project) {
+        JsonNode tasks = api.get("/v1/runs/" + runId + "/tasks", token).json().path("items");
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks.get(0).path("title").asText()).isEqualTo("Todo store and REST API");
+        assertThat(tasks.get(0).path("status").asText()).isEqualTo("done");
+        assertThat(tasks.get(1).path("status").asText()).isEqualTo("done");
+
+        JsonNode executions = api.get("/v1/runs/" + runId + "/tasks/1/executions", token).json().path("items");
+        assertThat(executions).hasSize(2);
+        assertThat(executions.get(0).path("passed").asBoolean()).isFalse();
+        assertThat(executions.get(0).path("failure").asText()).isEqualTo("tests");
+        assertThat(executions.get(0).path("output").asText()).isNotBlank();
+        assertThat(executions.get(1).path("passed").asBoolean()).isTrue();
+        assertThat(api.get("/v1/runs/" + runId + "/tasks/3/executions", token).status()).isEqualTo(404);
+
+        String baseline = null;
+        String afterTask1 = null;
+        for (JsonNode event : api.get("/v1/runs/" + runId + "/events?limit=200", token).json().path("items")) {
+            if (event.path("type").asText().equals("RUN_STARTED")) {
+                baseline = event.path("data").path("snapshot").asText();
+            } else if (event.path("type").asText().equals("TASK_DONE") && event.path("data").path("task").asText().equals("1")) {
+                afterTask1 = event.path("data").path("snapshot").asText();
+            }
+        }
+        assertThat(baseline).startsWith("snapshots/" + project + "/");
+        assertThat(afterTask1).startsWith("snapshots/" + project + "/");
+        String query = "from=" + URLEncoder.encode(baseline, StandardCharsets.UTF_8)
+                + "&to=" + URLEncoder.encode(afterTask1, StandardCharsets.UTF_8);
+        JsonNode diff = api.get("/v1/projects/" + project + "/diff?" + query, token).json();
+        List<String> added = new ArrayList<>();
+        diff.path("files").forEach(file -> {
+            assertThat(file.path("change").asText()).as(file.toString()).isEqualTo("added");
+            added.add(file.path("path").asText());
+        });
+        assertThat(added).contains("src/server.js", "src/store.js", "test/api.test.js");
+        JsonNode server = api.get("/v1/projects/" + project + "/diff?" + query + "&path=src%2Fserver.js", token).json();
+        assertThat(server.path("after").asText()).contains("createServer");
+        assertThat(server.has("before")).isFalse();
+        assertThat(api.get("/v1/projects/" + project + "/diff?" + query + "&path=nope.js", token).status()).isEqualTo(404);
     }
 
     private long executionsStarted(String runId) {

@@ -70,6 +70,11 @@ public final class SnapshotStore {
         return key;
     }
 
+    /** True for a well-formed snapshot key (of any project). */
+    public static boolean isKey(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
     /** True for a well-formed key of that project's snapshots: one project cannot name another's. */
     public static boolean isKeyOf(String projectId, String key) {
         var matcher = KEY.matcher(key);

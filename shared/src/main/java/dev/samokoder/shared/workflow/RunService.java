@@ -12,11 +12,14 @@ import dev.samokoder.shared.storage.ProjectRepository;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,13 @@ public final class RunService implements RunStarter {
     /** A run as the API shows it: the run item, and what its model calls cost so far. */
     public record RunDetails(Run run, RunCost cost) {
     }
+
+    /** One task of a run's plan; {@code current} for the task the run is on (or stopped at). */
+    public record PlanTask(PlannedTask task, boolean current) {
+    }
+
+    /** The most tasks {@link #plan} reads (a plan is capped lower by {@code AgentLimits.maxTasks}). */
+    public static final int MAX_PLAN_TASKS = 40;
 
     private final ProjectRepository projects;
     private final RunRepository runs;
@@ -71,7 +81,8 @@ public final class RunService implements RunStarter {
         String baseline = snapshots.take(projectId);
         Run run = runs.start(projectId, userId, kind, request, mode.orElse(project.settings().autonomy()), baseline);
         events.append(run.id(), "RUN_STARTED", (kind == RunKind.NEW_APP ? "a new app" : "a change request") + " in "
-                + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name()));
+                + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name(),
+                "snapshot", baseline));
         return launch(run);
     }
 
@@ -95,6 +106,31 @@ public final class RunService implements RunStarter {
     public List<Question> questions(String userId, String runId) {
         owned(userId, runId);
         return artifacts.questions(runId);
+    }
+
+    /** The run's plan in order: empty until the plan exists. One read per task, at most {@link #MAX_PLAN_TASKS}. */
+    public List<PlanTask> plan(String userId, String runId) {
+        Run run = owned(userId, runId);
+        RunProgress p = run.progress();
+        List<PlanTask> tasks = new ArrayList<>();
+        for (int number = 1; number <= Math.min(p.taskCount(), MAX_PLAN_TASKS); number++) {
+            boolean current = number == p.currentTask() + 1;
+            artifacts.task(runId, number).ifPresent(task -> tasks.add(new PlanTask(task, current)));
+        }
+        return tasks;
+    }
+
+    /**
+     * One task's judged executions in order, with their capped output.
+     *
+     * @throws TaskNotFoundException if the run's plan has no such task
+     */
+    public List<Execution> executions(String userId, String runId, int task) {
+        Run run = owned(userId, runId);
+        if (task < 1 || task > Math.min(run.progress().taskCount(), MAX_PLAN_TASKS)) {
+            throw new TaskNotFoundException(runId, task);
+        }
+        return artifacts.executions(runId, task);
     }
 
     /**

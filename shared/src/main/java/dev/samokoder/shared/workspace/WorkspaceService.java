@@ -3,6 +3,7 @@ package dev.samokoder.shared.workspace;
 import dev.samokoder.shared.blob.BlobStore;
 import dev.samokoder.shared.domain.FileEntry;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.FileIndexRepository;
 import dev.samokoder.shared.storage.Page;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class WorkspaceService {
     private final String bucket;
     private final Duration urlTtl;
     private final Clock clock;
+    private final SnapshotDiffs diffs;
 
     public WorkspaceService(FileIndexRepository files, BlobStore blobs, S3Client s3, S3Presigner presigner,
                             String bucket, Duration urlTtl, Clock clock) {
@@ -55,6 +57,17 @@ public final class WorkspaceService {
         this.bucket = bucket;
         this.urlTtl = urlTtl;
         this.clock = clock;
+        this.diffs = new SnapshotDiffs(new SnapshotStore(s3, bucket), blobs);
+    }
+
+    /** What changed between two of the project's snapshots (see {@link SnapshotDiffs#diff}). */
+    public SnapshotDiffs.Listing diff(String projectId, String fromKey, String toKey) {
+        return diffs.diff(projectId, fromKey, toKey);
+    }
+
+    /** One path's versions in two of the project's snapshots (see {@link SnapshotDiffs#file}). */
+    public SnapshotDiffs.FileVersions diffFile(String projectId, String fromKey, String toKey, WorkspacePath path) {
+        return diffs.file(projectId, fromKey, toKey, path);
     }
 
     public Tree tree(String projectId) {

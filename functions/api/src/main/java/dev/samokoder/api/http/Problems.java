@@ -16,6 +16,7 @@ import dev.samokoder.shared.llmkeys.LlmKeyNotFoundException;
 import dev.samokoder.shared.notifications.NotificationNotFoundException;
 import dev.samokoder.shared.notifications.RefusedDestinationException;
 import dev.samokoder.shared.projects.ProjectNotFoundException;
+import dev.samokoder.shared.sandbox.SnapshotNotFoundException;
 import dev.samokoder.shared.storage.EmailAlreadyRegisteredException;
 import dev.samokoder.shared.storage.InvalidCursorException;
 import dev.samokoder.shared.storage.ItemNotFoundException;
@@ -29,6 +30,8 @@ import dev.samokoder.shared.workflow.ActiveRunExistsException;
 import dev.samokoder.shared.workflow.QuestionNotFoundException;
 import dev.samokoder.shared.workflow.RunNotFoundException;
 import dev.samokoder.shared.workflow.RunStateException;
+import dev.samokoder.shared.workflow.TaskNotFoundException;
+import dev.samokoder.shared.workspace.FileNotInSnapshotsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,9 @@ final class Problems {
             case ProjectNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case RunNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case QuestionNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case TaskNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case SnapshotNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case FileNotInSnapshotsException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case ActiveRunExistsException e -> plain(Problem.of("active-run", "A run is in progress", 409,
                     "the project has an active run; wait for it to end, or cancel it").with("activeRunId", e.activeRunId()));
             case RunStateException e -> plain(Problem.of("run-state", "Not possible in the run's state", 409, e.getMessage()));

@@ -5,6 +5,7 @@ import dev.samokoder.api.auth.AuthOperations;
 import dev.samokoder.api.billing.AdminOperations;
 import dev.samokoder.api.billing.UsageOperations;
 import dev.samokoder.api.docs.OpenApiOperation;
+import dev.samokoder.api.files.DiffOperations;
 import dev.samokoder.api.files.FileOperations;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.Operation;
@@ -28,6 +29,7 @@ public final class ApiOperations {
         var auth = new AuthOperations(services.auth(), services.users());
         var projects = new ProjectOperations(services.projects());
         var files = new FileOperations(services.projects(), services.workspace());
+        var diffs = new DiffOperations(services.projects(), services.workspace());
         var runs = new RunOperations(services.runs());
         var webhooks = new WebhookOperations(services.webhooks());
         var notifications = new NotificationOperations(services.notifications());
@@ -51,11 +53,14 @@ public final class ApiOperations {
                 Map.entry("GET /v1/projects/{projectId}/files", files::tree),
                 Map.entry("GET /v1/projects/{projectId}/files/{path+}", files::read),
                 Map.entry("GET /v1/projects/{projectId}/export", files::export),
+                Map.entry("GET /v1/projects/{projectId}/diff", diffs::diff),
                 Map.entry("POST /v1/projects/{projectId}/runs", runs::start),
                 Map.entry("GET /v1/projects/{projectId}/runs", runs::list),
                 Map.entry("GET /v1/runs/{runId}", runs::get),
                 Map.entry("GET /v1/runs/{runId}/events", runs::events),
                 Map.entry("GET /v1/runs/{runId}/questions", runs::questions),
+                Map.entry("GET /v1/runs/{runId}/tasks", runs::tasks),
+                Map.entry("GET /v1/runs/{runId}/tasks/{task}/executions", runs::executions),
                 Map.entry("POST /v1/runs/{runId}/questions/{questionId}/answer", runs::answer),
                 Map.entry("POST /v1/runs/{runId}/cancel", runs::cancel),
                 Map.entry("POST /v1/runs/{runId}/resume", runs::resume),

@@ -4,15 +4,17 @@ import dev.samokoder.api.http.ApiException;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
-import dev.samokoder.shared.validation.ValidationException;
 import dev.samokoder.api.projects.OwnedProject;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.storage.Page;
+import dev.samokoder.shared.validation.ValidationException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunEvent;
 import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.RunService;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +69,32 @@ public final class RunOperations {
     record QuestionList(List<QuestionView> items) {
     }
 
+    /** One task of the plan; {@code status} is planned, done or failed. */
+    record TaskView(int number, String epic, String title, String description, List<String> acceptanceTests, String status,
+                    boolean current) {
+        static TaskView of(RunService.PlanTask planned) {
+            PlannedTask task = planned.task();
+            return new TaskView(task.number(), task.epic(), task.title(), task.description(), task.acceptanceTests(),
+                    task.status().name().toLowerCase(Locale.ROOT), planned.current());
+        }
+    }
+
+    record TaskList(List<TaskView> items) {
+    }
+
+    /** One judged execution; {@code failure} is none, tests or command, {@code output} the capped tail. */
+    record ExecutionView(int number, boolean passed, List<String> failedCommand, String failure, int exitCode, boolean timedOut,
+                         long durationMillis, String output, int filesChanged, Instant at) {
+        static ExecutionView of(Execution execution) {
+            return new ExecutionView(execution.number(), execution.passed(), execution.failedCommand(),
+                    execution.failure().toLowerCase(Locale.ROOT), execution.exitCode(), execution.timedOut(),
+                    execution.durationMillis(), execution.output(), execution.filesChanged(), execution.at());
+        }
+    }
+
+    record ExecutionList(List<ExecutionView> items) {
+    }
+
     private final RunService runs;
 
     public RunOperations(RunService runs) {
@@ -108,6 +136,17 @@ public final class RunOperations {
                 .map(QuestionView::of).toList()));
     }
 
+    public ApiResponse tasks(ApiRequest request) {
+        return ApiResponse.json(200, new TaskList(runs.plan(request.userId(), runId(request)).stream().map(TaskView::of).toList()));
+    }
+
+    public ApiResponse executions(ApiRequest request) {
+        String runId = runId(request);
+        int task = taskNumber(request);
+        return ApiResponse.json(200, new ExecutionList(runs.executions(request.userId(), runId, task).stream()
+                .map(ExecutionView::of).toList()));
+    }
+
     public ApiResponse answer(ApiRequest request) {
         String runId = runId(request);
         int number = questionId(request);
@@ -143,6 +182,20 @@ public final class RunOperations {
             // a 404 below
         }
         throw ApiException.notFound("no question " + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw));
+    }
+
+    /** A task number outside the plan, or not a number, names no task: 404. */
+    private static int taskNumber(ApiRequest request) {
+        String raw = request.pathParameter("task");
+        try {
+            int number = Integer.parseInt(raw);
+            if (number >= 1 && number <= RunService.MAX_PLAN_TASKS) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // a 404 below
+        }
+        throw ApiException.notFound("no task " + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw));
     }
 
     private static long after(Optional<String> raw) {
