@@ -2,6 +2,7 @@ package dev.samokoder.agents;
 
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.aws.SnapStartPriming;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.LlmClient;
 import dev.samokoder.shared.llm.ledger.CostLedger;
@@ -32,6 +33,7 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
     public static AgentServices fromEnv() {
         SamokoderConfig config = SamokoderConfig.fromEnv();
         AwsClients clients = new AwsClients(config.aws());
+        SnapStartPriming.register(clients);
         Clock clock = Clock.systemUTC();
         return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
                 SqsRunNotifier.fromConfig(config, clients.sqs(), clock));

@@ -16,6 +16,7 @@ import dev.samokoder.shared.auth.RateLimiter;
 import dev.samokoder.shared.auth.RefreshTokens;
 import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.aws.SnapStartPriming;
 import dev.samokoder.shared.billing.Admins;
 import dev.samokoder.shared.billing.CreditLedger;
 import dev.samokoder.shared.billing.Funding;
@@ -68,6 +69,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         String jwk = config.auth().signingKeyJwk()
                 .orElseThrow(() -> new ConfigException("SAMOKODER_JWT_SIGNING_KEY is required outside local mode"));
         AwsClients clients = new AwsClients(config.aws());
+        SnapStartPriming.register(clients);
         return create(config, clients, clients.sfn(), SigningKeys.parse(jwk), HookServices.secretBox(config), Clock.systemUTC());
     }
 

@@ -18,6 +18,7 @@ import dev.samokoder.shared.llm.ratelimit.RateLimitRetry;
 import dev.samokoder.shared.llm.ratelimit.Sleeper;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class LlmGateway implements LlmClient {
     private final GatewayLimits limits;
     private final RateLimitRetry rateLimitRetry;
     private final CallBilling billing;
+    private final CostMetrics metrics = CostMetrics.fromEnvironment();
 
     public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
                       GatewayLimits limits, Sleeper sleeper) {
@@ -114,10 +116,12 @@ public final class LlmGateway implements LlmClient {
             InvalidOutputException empty = new InvalidOutputException(model.model() + " answered nothing"
                     + (answer.truncated() ? " before it reached the output limit of " + maxOutputTokens + " tokens" : ""));
             ledger.settle(reservation, CallResult.unusable(usage, cost, latency, answer.truncated(), agentCall, empty.code()));
+            metrics.record(cost, Instant.now());
             bill(scope, reservation.callId(), model, usage, cost);
             throw empty;
         }
         ledger.settle(reservation, CallResult.succeeded(usage, cost, latency, answer.truncated(), agentCall));
+        metrics.record(cost, Instant.now());
         bill(scope, reservation.callId(), model, usage, cost);
         LOG.info("llm call {} {} {}: {} prompt ({} cached) + {} completion tokens, ${} in {} ms", reservation.callId(),
                 scope.agent(), model.model(), usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
