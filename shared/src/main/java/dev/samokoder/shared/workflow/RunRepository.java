@@ -8,6 +8,7 @@ import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,6 +30,7 @@ public final class RunRepository {
     static final String TYPE = "Run";
     static final String ACTIVE_TYPE = "ActiveRun";
     static final String PROJECT_RUN_TYPE = "ProjectRun";
+    static final int MAX_UPDATE_ATTEMPTS = 20;
 
     private final SingleTable table;
     private final Clock clock;
@@ -58,6 +61,30 @@ public final class RunRepository {
     /** The run if {@code userId} started it; someone else's run reads as absent (HTTP 404). */
     public Optional<Run> getOwned(String runId, String userId) {
         return get(runId).filter(run -> run.userId().equals(userId));
+    }
+
+    /**
+     * Applies {@code change} to the latest copy of the run until its save wins the optimistic lock
+     * (the writers that race are few: the runs API and one workflow step). A change that returns
+     * the run as it was writes nothing.
+     *
+     * @throws RunNotFoundException if there is no such run
+     */
+    public Run update(String runId, UnaryOperator<Run> change) {
+        for (int attempt = 1; ; attempt++) {
+            Run current = get(runId).orElseThrow(() -> new RunNotFoundException(runId));
+            Run next = change.apply(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            try {
+                return save(next);
+            } catch (VersionConflictException conflict) {
+                if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     /** A page of the project's run ids, newest first. */

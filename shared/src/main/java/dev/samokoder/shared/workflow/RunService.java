@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class RunService implements RunStarter {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    private static final int MAX_CONFLICT_RETRIES = 20;
 
     /** A run as the API shows it: the run item, and what its model calls cost so far. */
     public record RunDetails(Run run, RunCost cost) {
@@ -274,19 +273,6 @@ public final class RunService implements RunStarter {
     }
 
     private Run change(String runId, UnaryOperator<Run> change) {
-        for (int attempt = 1; ; attempt++) {
-            Run current = runs.get(runId).orElseThrow(() -> new RunNotFoundException(runId));
-            Run next = change.apply(current);
-            if (next.equals(current)) {
-                return current;
-            }
-            try {
-                return runs.save(next);
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-            }
-        }
+        return runs.update(runId, change);
     }
 }

@@ -80,6 +80,36 @@ class RunRepositoryIT {
     }
 
     @Test
+    void concurrentUpdates_eachApplyToTheLatestCopy_noneIsLost() throws Exception {
+        // given: a run, and writers that each flip one field of the progress at the same time
+        Run run = start(Ids.newId("prj"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answered = pool.submit(() -> runs.update(run.id(), current -> current.withFailure(java.util.Optional.of("a note"))));
+            var cancelled = pool.submit(() -> runs.update(run.id(), current -> {
+                RunProgress p = current.progress();
+                return current.withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(),
+                        p.planDone(), p.taskCount(), p.currentTask(), p.task(), p.docsDone(), true));
+            }));
+            var paused = pool.submit(() -> runs.update(run.id(), current -> current.withStatus(RunStatus.WAITING_FOR_ANSWER)));
+            answered.get();
+            cancelled.get();
+            paused.get();
+        } finally {
+            pool.shutdown();
+        }
+
+        // then: all three changes are in the stored run
+        Run stored = runs.get(run.id()).orElseThrow();
+        assertThat(stored.failure()).contains("a note");
+        assertThat(stored.progress().cancelRequested()).isTrue();
+        assertThat(stored.status()).isEqualTo(RunStatus.WAITING_FOR_ANSWER);
+        assertThat(stored.version()).isEqualTo(run.version() + 3);
+        // and a change that changes nothing writes nothing
+        assertThat(runs.update(run.id(), current -> current).version()).isEqualTo(stored.version());
+    }
+
+    @Test
     void endingARunReleasesTheLock_andResumingTakesItBack() {
         String projectId = Ids.newId("prj");
         Run run = start(projectId);

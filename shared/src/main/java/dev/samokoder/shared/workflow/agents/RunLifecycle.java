@@ -2,7 +2,6 @@ package dev.samokoder.shared.workflow.agents;
 
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.RunCost;
-import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.QuestionsAnsweredException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunNotifier;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class RunLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
-    private static final int MAX_CONFLICT_RETRIES = 20;
 
     private final AgentContext context;
     private final AgentRun runs;
@@ -160,20 +158,7 @@ public final class RunLifecycle {
     }
 
     private Run change(String runId, UnaryOperator<Run> change) {
-        for (int attempt = 1; ; attempt++) {
-            Run current = runs.run(runId);
-            Run next = change.apply(current);
-            if (next.equals(current)) {
-                return current;
-            }
-            try {
-                return context.runs().save(next);
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-            }
-        }
+        return context.runs().update(runId, change);
     }
 
     private void notifyQuietly(Run run, RunNotifier.Moment moment) {
