@@ -35,7 +35,6 @@ test('settings: usage, a model key shown by its last 4, an API key shown once th
     secret = await shown.getByLabel('New API key').inputValue();
     expect(secret).toMatch(/^sk_[0-9A-Za-z]{43}$/);
     await expect(page.getByRole('list', { name: 'API keys' })).toContainText(`${secret.slice(0, 11)}…`);
-    await screenshot(page, testInfo, 'settings');
   });
 
   await test.step('the key works, and is gone after Done and after a reload', async () => {
@@ -43,6 +42,8 @@ test('settings: usage, a model key shown by its last 4, an API key shown once th
     expect(usage.status()).toBe(200);
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('region', { name: 'Your new API key' })).toHaveCount(0);
+    // taken once the secret is off the screen: artifacts hold no key
+    await screenshot(page, testInfo, 'settings');
     await page.reload();
     await expect(page.getByRole('list', { name: 'API keys' })).toContainText('E2E bot');
     expect(await page.content()).not.toContain(secret);
