@@ -10,6 +10,7 @@ test('settings: usage, a model key shown by its last 4, an API key shown once th
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByText(/^No usage in /)).toBeVisible();
+    await expect(page.getByText('No credit yet')).toBeVisible();
   });
 
   await test.step('store an OpenAI key and see only its last 4', async () => {

@@ -1,5 +1,6 @@
 import { PageTitle } from '@/components/ui/page-title';
 import { ApiKeysSection } from '@/features/settings/components/api-keys-section';
+import { CreditSection } from '@/features/settings/components/credit-section';
 import { LlmKeysSection } from '@/features/settings/components/llm-keys-section';
 import { UsageSection } from '@/features/settings/components/usage-section';
 import styles from './page.module.css';
@@ -9,6 +10,7 @@ export default function SettingsRoute() {
     <div className={styles.stack}>
       <PageTitle title="Settings" />
       <UsageSection />
+      <CreditSection />
       <LlmKeysSection />
       <ApiKeysSection />
     </div>
