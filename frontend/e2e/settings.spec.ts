@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { registerViaApi, screenshot, signInViaUi, uniqueEmail } from './support';
 
@@ -11,6 +12,9 @@ test('settings: usage, a model key shown by its last 4, an API key shown once th
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByText(/^No usage in /)).toBeVisible();
     await expect(page.getByText('No credit yet')).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^samokoder-usage-\d{4}-\d{2}\.csv$/);
+    expect(readFileSync(await download.path(), 'utf8')).toContain('TOTAL');
   });
 
   await test.step('store an OpenAI key and see only its last 4', async () => {
