@@ -47,4 +47,11 @@ test('the main screens read on a phone', async ({ page, request }, testInfo) => 
   await expect(runs.getByText('2 of 2 tasks done')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await screenshot(page, testInfo, 'run-view');
+
+  // the settings, with the month's usage of that run in a table that scrolls inside itself
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Usage per project' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, testInfo, 'settings');
 });

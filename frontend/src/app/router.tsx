@@ -11,6 +11,7 @@ const SignUpRoute = lazy(() => import('./routes/sign-up'));
 const ProjectsRoute = lazy(() => import('./routes/projects'));
 const NewProjectRoute = lazy(() => import('./routes/new-project'));
 const ProjectRoute = lazy(() => import('./routes/project'));
+const SettingsRoute = lazy(() => import('./routes/settings'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 /** A signed-out page, guarded like the signed-in ones are inside AppLayout. */
@@ -40,6 +41,7 @@ export function AppRouter() {
           <Route path="/projects" element={<ProjectsRoute />} />
           <Route path="/projects/new" element={<NewProjectRoute />} />
           <Route path="/projects/:projectId" element={<ProjectRoute />} />
+          <Route path="/settings" element={<SettingsRoute />} />
         </Route>
         <Route path="*" element={<Page><NotFoundRoute /></Page>} />
       </Routes>

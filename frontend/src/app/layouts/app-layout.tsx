@@ -31,6 +31,9 @@ export function AppLayout() {
             Samokoder
           </Link>
           <nav className={styles.nav} aria-label="Account">
+            <Link className={styles.navLink} to="/settings" aria-current={location.pathname === '/settings' ? 'page' : undefined}>
+              Settings
+            </Link>
             {me.state.status === 'success' && <span className={styles.who}>{me.state.data.displayName || me.state.data.email}</span>}
             <Button variant="secondary" onClick={signOut}>
               Sign out
