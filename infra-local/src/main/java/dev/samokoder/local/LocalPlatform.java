@@ -204,6 +204,11 @@ public final class LocalPlatform implements AutoCloseable {
         return generationStateMachineArn;
     }
 
+    /** A client of the local engine's API (the platform's own; closed with the platform). */
+    public SfnClient stepFunctions() {
+        return sfn;
+    }
+
     public URI stepFunctionsEndpoint() {
         return stepFunctions.endpoint();
     }

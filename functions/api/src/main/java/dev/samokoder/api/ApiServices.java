@@ -116,11 +116,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new Admins(storage.users(), config.billing().adminEmails()));
     }
 
-    /** The runs service alone, as the webhook consumer's Lambda starts runs with it: from the function's environment. */
-    public static RunService runsFromEnv() {
-        SamokoderConfig config = SamokoderConfig.fromEnv();
-        AwsClients clients = new AwsClients(config.aws());
-        Clock clock = Clock.systemUTC();
+    /** The runs service alone, as the webhook consumer's Lambda starts runs with it, on that function's clients. */
+    public static RunService runs(SamokoderConfig config, AwsClients clients, Clock clock) {
         Storage storage = Storage.create(clients, config, clock);
         LlmKeyService llmKeys = new LlmKeyService(clients.dynamoDb(), storage.table(), SecretCiphers.create(config, config.local().dataDir()),
                 config.llm().privateBaseUrlsAllowed(), clock);

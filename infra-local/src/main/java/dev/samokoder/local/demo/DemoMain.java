@@ -141,7 +141,8 @@ public final class DemoMain {
         return api.call(method, path, json, expected);
     }
 
-    private static void deleteTree(Path dir) {
+    /** Removes a temporary data dir; a failure is reported, not thrown (the run's result stands). */
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

@@ -8,7 +8,6 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.storage.Storage;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
@@ -153,29 +147,26 @@ public final class WorkflowBenchmark {
             return new Result(wall, run.path("cost").path("calls").asLong(), events,
                     meter == null ? Map.of() : countVisits(platform, executionArn));
         } finally {
-            deleteQuietly(dataDir);
+            DemoMain.deleteTree(dataDir);
         }
     }
 
     /** How often each Task state ran, by its function's step name (SpecWriter → SPEC_WRITER), from the execution's history. */
     private static Map<String, Long> countVisits(LocalPlatform platform, String executionArn) {
         Map<String, Long> visits = new TreeMap<>();
-        try (SfnClient sfn = SfnClient.builder().endpointOverride(platform.stepFunctionsEndpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            String token = null;
-            do {
-                String next = token;
-                var page = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(next));
-                for (HistoryEvent event : page.events()) {
-                    if (event.stateEnteredEventDetails() != null && event.typeAsString().equals("TaskStateEntered")) {
-                        String name = event.stateEnteredEventDetails().name();
-                        visits.merge(name.equals("WriteFile") ? "CODE_MONKEY" : snake(name), 1L, Long::sum);
-                    }
+        SfnClient sfn = platform.stepFunctions();
+        String token = null;
+        do {
+            String next = token;
+            var page = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(next));
+            for (HistoryEvent event : page.events()) {
+                if (event.stateEnteredEventDetails() != null && event.typeAsString().equals("TaskStateEntered")) {
+                    String name = event.stateEnteredEventDetails().name();
+                    visits.merge(name.equals("WriteFile") ? "CODE_MONKEY" : snake(name), 1L, Long::sum);
                 }
-                token = page.nextToken();
-            } while (token != null);
-        }
+            }
+            token = page.nextToken();
+        } while (token != null);
         return visits;
     }
 
@@ -245,11 +236,5 @@ public final class WorkflowBenchmark {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    private static void deleteQuietly(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

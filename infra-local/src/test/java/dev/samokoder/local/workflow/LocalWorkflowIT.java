@@ -30,10 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -75,10 +71,8 @@ class LocalWorkflowIT {
                 "SAMOKODER_LLM_MODEL", "replay:demo",
                 "SAMOKODER_LLM_REPLAY_TRANSCRIPT", neverFixingTranscript(dataDir).toString(),
                 "SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"));
-        try (LocalPlatform platform = LocalPlatform.start(config, Clock.systemUTC());
-             SfnClient sfn = SfnClient.builder().endpointOverride(platform.stepFunctionsEndpoint()).region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (LocalPlatform platform = LocalPlatform.start(config, Clock.systemUTC())) {
+            SfnClient sfn = platform.stepFunctions();
             Clock clock = Clock.systemUTC();
             Storage storage = Storage.create(platform.clients(), platform.config(), clock);
             var project = storage.projects().create(Ids.newId("usr"), "todo", "a todo API",

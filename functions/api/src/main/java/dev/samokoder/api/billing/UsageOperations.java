@@ -2,6 +2,7 @@ package dev.samokoder.api.billing;
 
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
+import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.shared.billing.CreditEntry;
 import dev.samokoder.shared.billing.CreditLedger;
 import dev.samokoder.shared.billing.Money;
@@ -74,7 +75,7 @@ public final class UsageOperations {
     }
 
     public ApiResponse credit(ApiRequest request) {
-        int limit = parseLimit(request.query("limit"));
+        int limit = QueryParameters.limit(request.query("limit"));
         Page<CreditEntry> page = credit.entries(request.userId(), limit, request.query("cursor").filter(c -> !c.isEmpty()));
         return ApiResponse.json(200, new CreditView(Money.toUsd(credit.balance(request.userId()).balanceMicros()),
                 page.items().stream().map(CreditEntryView::of).toList(), page.nextCursor().orElse(null)));
@@ -99,20 +100,5 @@ public final class UsageOperations {
             throw ValidationException.of("month", "must be from " + FIRST_MONTH + " to " + current);
         }
         return month;
-    }
-
-    private static int parseLimit(Optional<String> text) {
-        if (text.isEmpty()) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(text.get());
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ValidationException.of("limit", "must be a whole number from 1 to 100");
     }
 }

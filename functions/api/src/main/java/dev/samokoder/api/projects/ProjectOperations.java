@@ -2,6 +2,7 @@ package dev.samokoder.api.projects;
 
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
+import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.projects.ProjectChanges;
@@ -25,7 +26,7 @@ public final class ProjectOperations {
     }
 
     public ApiResponse list(ApiRequest request) {
-        int limit = ProjectRequests.limit(request.query("limit"));
+        int limit = QueryParameters.limit(request.query("limit"));
         Page<Project> page = projects.list(request.userId(), limit, request.query("cursor").filter(c -> !c.isEmpty()));
         return ApiResponse.json(200, new ProjectList(page.items().stream().map(ProjectView::of).toList(),
                 page.nextCursor().orElse(null)));

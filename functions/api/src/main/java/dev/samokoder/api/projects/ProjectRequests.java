@@ -3,7 +3,6 @@ package dev.samokoder.api.projects;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.http.Checks;
 import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.validation.ValidationException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,20 +69,5 @@ final class ProjectRequests {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    static int limit(Optional<String> raw) {
-        if (raw.isEmpty()) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(raw.get());
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ValidationException.of("limit", "must be a whole number from 1 to 100");
     }
 }

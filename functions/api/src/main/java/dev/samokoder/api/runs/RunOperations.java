@@ -4,6 +4,7 @@ import dev.samokoder.api.http.ApiException;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
+import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.api.projects.OwnedProject;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
@@ -112,7 +113,7 @@ public final class RunOperations {
 
     public ApiResponse list(ApiRequest request) {
         String projectId = OwnedProject.id(request);
-        int limit = limit(request.query("limit"), 20, 100);
+        int limit = QueryParameters.limit(request.query("limit"));
         Page<Run> page = runs.list(request.userId(), projectId, limit, request.query("cursor").filter(c -> !c.isEmpty()));
         return ApiResponse.json(200, new RunList(page.items().stream().map(run -> RunView.of(run, null)).toList(),
                 page.nextCursor().orElse(null)));
@@ -125,7 +126,7 @@ public final class RunOperations {
     public ApiResponse events(ApiRequest request) {
         String runId = runId(request);
         long after = after(request.query("after"));
-        int limit = limit(request.query("limit"), 100, MAX_EVENTS);
+        int limit = QueryParameters.limit(request.query("limit"), 100, MAX_EVENTS);
         List<RunEvent> events = runs.events(request.userId(), runId, after, limit);
         long next = events.isEmpty() ? after : events.getLast().seq();
         return ApiResponse.json(200, new EventList(events.stream().map(EventView::of).toList(), next));
@@ -211,21 +212,6 @@ public final class RunOperations {
             // reported below
         }
         throw ValidationException.of("after", "must be the sequence number of the last event you saw (0 or more)");
-    }
-
-    private static int limit(Optional<String> raw, int fallback, int max) {
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int limit = Integer.parseInt(raw.get());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ValidationException.of("limit", "must be a whole number from 1 to " + max);
     }
 
     private static Optional<RunKind> parseKind(String value) {

@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.samokoder.api.ApiServices;
+import dev.samokoder.shared.aws.AwsClients;
+import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.storage.PlatformResources;
 import dev.samokoder.shared.webhooks.WebhookConsumer;
 import dev.samokoder.shared.webhooks.WebhookMessage;
 import dev.samokoder.shared.workflow.RunStarter;
+import java.time.Clock;
 
 /**
  * The Lambda on the webhook queue (event source mapping with {@code ReportBatchItemFailures}):
@@ -22,7 +25,16 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
 
     /** The Lambda runtime's constructor: everything from the environment, once per cold start. */
     public WebhookConsumerHandler() {
-        this(HookServices.fromEnv(), ApiServices.runsFromEnv());
+        this(SamokoderConfig.fromEnv());
+    }
+
+    private WebhookConsumerHandler(SamokoderConfig config) {
+        this(config, new AwsClients(config.aws()), Clock.systemUTC());
+    }
+
+    /** One configuration and one set of clients for the hooks and the runs it starts. */
+    private WebhookConsumerHandler(SamokoderConfig config, AwsClients clients, Clock clock) {
+        this(HookServices.create(config, clients, HookServices.secretBox(config), clock), ApiServices.runs(config, clients, clock));
     }
 
     public WebhookConsumerHandler(HookServices services, RunStarter runs) {

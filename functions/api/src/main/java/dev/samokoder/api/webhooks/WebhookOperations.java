@@ -3,16 +3,15 @@ package dev.samokoder.api.webhooks;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
+import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.api.projects.OwnedProject;
 import dev.samokoder.shared.storage.Page;
-import dev.samokoder.shared.validation.ValidationException;
 import dev.samokoder.shared.webhooks.WebhookDelivery;
 import dev.samokoder.shared.webhooks.WebhookService;
 import dev.samokoder.shared.webhooks.WebhookSource;
 import dev.samokoder.shared.webhooks.WebhookTrigger;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /v1/projects/{projectId}/webhooks…} (the owner's triggers and their deliveries) and
@@ -86,7 +85,7 @@ public final class WebhookOperations {
     }
 
     public ApiResponse deliveries(ApiRequest request) {
-        int limit = limit(request.query("limit"));
+        int limit = QueryParameters.limit(request.query("limit"));
         Page<WebhookDelivery> page = webhooks.deliveries(request.userId(), OwnedProject.id(request),
                 request.pathParameter("webhookId"), limit, request.query("cursor").filter(c -> !c.isEmpty()));
         return ApiResponse.json(200, new DeliveryList(page.items().stream().map(DeliveryView::of).toList(),
@@ -101,20 +100,5 @@ public final class WebhookOperations {
             case DUPLICATE -> ApiResponse.json(200, new Receipt(receipt.deliveryId(), "duplicate"));
             case IGNORED -> ApiResponse.json(200, new Receipt(receipt.deliveryId(), "ignored"));
         };
-    }
-
-    private static int limit(Optional<String> raw) {
-        if (raw.isEmpty()) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(raw.get());
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ValidationException.of("limit", "must be a whole number from 1 to 100");
     }
 }
