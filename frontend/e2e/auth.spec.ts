@@ -100,10 +100,19 @@ test('requests refused at the same moment share one silent refresh, then succeed
       refreshes.push(sent.url());
     }
   });
+  // (the token to refuse is the one the reload's refresh hands out: a request still in flight from the page
+  // before the reload carries an older token, and must not be taken for it)
   let expired: string | undefined;
   await page.route('**/v1/**', async (route) => {
+    if (route.request().url().endsWith('/v1/auth/refresh')) {
+      const response = await route.fetch();
+      if (expired === undefined && response.ok()) {
+        expired = `Bearer ${(await response.json()).accessToken}`;
+      }
+      await route.fulfill({ response });
+      return;
+    }
     const auth = route.request().headers().authorization;
-    expired ??= auth;
     if (auth !== undefined && auth === expired) {
       await route.fulfill({ status: 403, json: { message: 'Forbidden' } });
     } else {
