@@ -144,21 +144,40 @@ public final class FileExecutionStore implements ExecutionStore {
         journals.keySet().forEach(this::closeJournal);
     }
 
+    /** How many journal files are open; for tests (an ended execution must not keep one). */
+    int openJournals() {
+        return journals.size();
+    }
+
+    /**
+     * Appends one line. The journal of an ended execution is closed again right after, so the final
+     * history event (written after the final execution record) does not leave a file open for good.
+     */
     private void append(String executionArn, JsonNode record) {
         byte[] line = (record.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        FileChannel channel = journals.computeIfAbsent(executionArn, this::openJournal);
-        synchronized (channel) {
-            try {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+        while (true) {
+            FileChannel channel = journals.computeIfAbsent(executionArn, this::openJournal);
+            synchronized (channel) {
+                if (!channel.isOpen()) {
+                    continue; // closed by closeJournal between the lookup and the lock: open it again
                 }
-                if (fsync) {
-                    channel.force(false);
+                try {
+                    ByteBuffer buffer = ByteBuffer.wrap(line);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    if (fsync) {
+                        channel.force(false);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot append to the journal of " + executionArn, e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the journal of " + executionArn, e);
             }
+            ExecutionRecord execution = executions.get(executionArn);
+            if (execution != null && execution.status().isFinal()) {
+                closeJournal(executionArn);
+            }
+            return;
         }
     }
 
@@ -194,10 +213,12 @@ public final class FileExecutionStore implements ExecutionStore {
     private void closeJournal(String executionArn) {
         FileChannel channel = journals.remove(executionArn);
         if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            synchronized (channel) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }

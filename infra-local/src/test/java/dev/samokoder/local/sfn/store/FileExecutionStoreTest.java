@@ -1,6 +1,8 @@
 package dev.samokoder.local.sfn.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.samokoder.local.sfn.engine.EngineConfig;
+import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +70,26 @@ class FileExecutionStoreTest {
 
             // then
             assertThat(reopened.checkpoints(ARN)).extracting(Checkpoint::key).containsExactly("#0", "#2");
+        }
+    }
+
+    @Test
+    void a_finished_execution_keeps_no_journal_open() throws Exception {
+        // given
+        FileExecutionStore store = new FileExecutionStore(dir);
+        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().store(store).build())) {
+            String machine = engine.createStateMachine("m", """
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", null, null).arn();
+
+            // when
+            for (int i = 0; i < 3; i++) {
+                String execution = engine.startExecution(machine, "e" + i, "{}").arn();
+                assertThat(engine.awaitCompletion(execution, Duration.ofSeconds(10)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            }
+
+            // then
+            assertThat(store.openJournals()).as("journals still open after their executions ended").isZero();
+            assertThat(engine.history(ARN.replace("execution:m:e", "execution:m:e2")).getLast().type()).isEqualTo("ExecutionSucceeded");
         }
     }
 }
