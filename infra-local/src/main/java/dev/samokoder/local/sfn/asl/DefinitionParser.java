@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,9 +105,7 @@ public final class DefinitionParser {
         }
         StateGraph graph = new StateGraph(startAt, states);
         if (statesNode != null && statesNode.isObject()) {
-            List<String> declared = new ArrayList<>();
-            statesNode.fieldNames().forEachRemaining(declared::add);
-            GraphValidator.check(graph, declared, location.isEmpty() ? "/" : location, problems);
+            GraphValidator.check(graph, statesNode, location.isEmpty() ? "/" : location, problems);
         }
         return graph;
     }

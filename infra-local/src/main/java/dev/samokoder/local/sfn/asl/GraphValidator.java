@@ -1,5 +1,7 @@
 package dev.samokoder.local.sfn.asl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,13 +9,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks one graph: StartAt and every transition name a state of the same graph, and every state is reachable. */
+/**
+ * Checks one graph: StartAt and every transition name a state of the same graph, and every state is reachable.
+ * Reachability follows the transitions written in the JSON, so a state that did not load (an unknown type,
+ * a malformed choice rule) does not make the states after it look unreachable too.
+ */
 final class GraphValidator {
 
     private GraphValidator() {
     }
 
-    static void check(StateGraph graph, List<String> declaredStates, String location, ProblemCollector problems) {
+    static void check(StateGraph graph, JsonNode statesNode, String location, ProblemCollector problems) {
+        List<String> declaredStates = new ArrayList<>();
+        statesNode.fieldNames().forEachRemaining(declaredStates::add);
         if (graph.startAt() != null && !declaredStates.contains(graph.startAt())) {
             problems.add(location, null, "StartAt", "StartAt refers to a state that does not exist: '" + graph.startAt() + "'");
         }
@@ -28,7 +36,7 @@ final class GraphValidator {
         if (graph.startAt() == null || !declaredStates.contains(graph.startAt())) {
             return;
         }
-        Set<String> reachable = reachableFrom(graph);
+        Set<String> reachable = reachableFrom(graph.startAt(), statesNode);
         for (String name : declaredStates) {
             if (!reachable.contains(name) && graph.states().containsKey(name)) {
                 problems.add(location + "/States/" + name, name, null, "state is unreachable from StartAt '" + graph.startAt() + "'");
@@ -36,23 +44,39 @@ final class GraphValidator {
         }
     }
 
-    private static Set<String> reachableFrom(StateGraph graph) {
+    private static Set<String> reachableFrom(String startAt, JsonNode statesNode) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> pending = new ArrayDeque<>();
-        pending.add(graph.startAt());
+        pending.add(startAt);
         while (!pending.isEmpty()) {
             String name = pending.poll();
-            State state = graph.states().get(name);
+            JsonNode state = statesNode.get(name);
             if (state == null || !seen.add(name)) {
                 continue;
             }
-            for (Transition transition : transitions(state)) {
-                if (transition.target() != null) {
-                    pending.add(transition.target());
-                }
-            }
+            pending.addAll(writtenTransitions(state));
         }
         return seen;
+    }
+
+    /** Every state name a state object's Next, Default, Choices[].Next and Catch[].Next mention. */
+    private static List<String> writtenTransitions(JsonNode state) {
+        List<String> targets = new ArrayList<>();
+        addText(state.get("Next"), targets);
+        addText(state.get("Default"), targets);
+        for (String list : List.of("Choices", "Catch")) {
+            JsonNode elements = state.get(list);
+            if (elements != null && elements.isArray()) {
+                elements.forEach(element -> addText(element.get("Next"), targets));
+            }
+        }
+        return targets;
+    }
+
+    private static void addText(JsonNode node, List<String> into) {
+        if (node != null && node.isTextual()) {
+            into.add(node.textValue());
+        }
     }
 
     private record Transition(String field, String target) {

@@ -60,4 +60,27 @@ class DefinitionParserTest {
         assertThatThrownBy(() -> DefinitionParser.parse("{\"StartAt\": "))
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void a_state_that_does_not_load_still_leads_to_its_successors() {
+        // given: B has an unknown type and C a choice rule without an operator; D and E are reachable through them
+        String definition = """
+                {"StartAt": "A", "States": {
+                  "A": {"Type": "Pass", "Next": "B"},
+                  "B": {"Type": "Nope", "Next": "C"},
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "Next": "D"}], "Default": "E"},
+                  "D": {"Type": "Succeed"},
+                  "E": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "Retry": {}, "End": true},
+                  "Orphan": {"Type": "Succeed"}}}""";
+
+        // when / then
+        assertThatThrownBy(() -> DefinitionParser.parse(definition))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.problems())
+                        .extracting(DefinitionProblem::state, DefinitionProblem::field)
+                        .containsExactlyInAnyOrder(
+                                tuple("B", "Type"),
+                                tuple("C", "Variable"),
+                                tuple("E", "Retry"),
+                                tuple("Orphan", null)));
+    }
 }
