@@ -187,6 +187,9 @@ final class StateParser {
         if (fields.has("Parameters") && fields.has("ItemSelector")) {
             fields.problem("ItemSelector", "only one of Parameters and ItemSelector may be set");
         }
+        if (fields.has("MaxConcurrency") && fields.has("MaxConcurrencyPath")) {
+            fields.problem("MaxConcurrencyPath", "only one of MaxConcurrency and MaxConcurrencyPath may be set");
+        }
         if (fields.has("Iterator") == fields.has("ItemProcessor")) {
             fields.problem("ItemProcessor", "exactly one of ItemProcessor and Iterator is required");
         }
