@@ -7,7 +7,10 @@ import dev.samokoder.local.sfn.tasks.InProcessFunctions;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +44,44 @@ class ConcurrencyTest {
             assertThat(done).allMatch(e -> e.status() == ExecutionStatus.SUCCEEDED);
             assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void executions_parked_in_a_wait_state_hold_no_platform_thread() throws Exception {
+        // given
+        int executions = 2_000;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String definition = """
+                {"StartAt": "Sleep", "States": {"Sleep": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
+        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().build())) {
+            String machine = engine.createStateMachine("parked", definition, null, null).arn();
+            int platformThreadsBefore = threads.getThreadCount();
+
+            // when
+            List<String> started = new ArrayList<>();
+            for (int i = 0; i < executions; i++) {
+                started.add(engine.startExecution(machine, "p" + i, "{}").arn());
+            }
+            awaitEveryoneWaiting(engine, started);
+            int platformThreadsWhileWaiting = threads.getThreadCount();
+
+            // then: ThreadMXBean counts platform threads only; a thread per waiting execution would add 2,000
+            assertThat(platformThreadsWhileWaiting - platformThreadsBefore).as("platform threads added by %d waits", executions)
+                    .isLessThan(20);
+            assertThat(started).allMatch(arn -> engine.describeExecution(arn).status() == ExecutionStatus.RUNNING);
+            started.forEach(arn -> engine.stopExecution(arn, "Done", null));
+        }
+    }
+
+    private static void awaitEveryoneWaiting(StepFunctionsEngine engine, List<String> executions) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        for (String arn : executions) {
+            while (engine.history(arn).stream().noneMatch(e -> e.type().equals("WaitStateEntered"))) {
+                assertThat(Instant.now()).as("%s reached its Wait state", arn).isBefore(deadline);
+                Thread.sleep(5);
+            }
+        }
+        Thread.sleep(200); // WaitStateEntered is recorded just before the execution parks on its timer
     }
 
     @Test
