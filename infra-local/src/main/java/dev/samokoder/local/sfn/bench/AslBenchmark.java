@@ -13,6 +13,7 @@ import dev.samokoder.local.sfn.tasks.InProcessFunctions;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Measures the engine: state transitions per second for a 1,000-state Pass chain and for an inline Map
- * of 1,000 items with MaxConcurrency 10, and heap bytes per execution paused on a task token.
+ * of 1,000 items with MaxConcurrency 10, heap bytes per execution paused on a task token, and heap bytes
+ * and platform threads per execution parked in a Wait state.
  * Run with {@code scripts/bench asl}. Figures only; nothing here passes or fails.
  */
 public final class AslBenchmark {
@@ -48,6 +50,7 @@ public final class AslBenchmark {
         map("in-memory store", new InMemoryExecutionStore(), 5, 20);
         map("file store, fsync per record", new FileExecutionStore(Files.createTempDirectory("asl-bench"), true), 1, 2);
         memoryPerWaitingExecution();
+        memoryPerExecutionInAWaitState();
     }
 
     private static void passChain(String storeName, ExecutionStore store, int length, int warmups, int runs) throws Exception {
@@ -133,6 +136,34 @@ public final class AslBenchmark {
                     (after - before) / WAITING_EXECUTIONS, WAITING_EXECUTIONS);
             release(engine, tokens);
             engine.awaitCompletion(executions.getLast(), LIMIT);
+        }
+    }
+
+    private static void memoryPerExecutionInAWaitState() throws Exception {
+        String definition = """
+                {"StartAt": "Sleep", "States": {"Sleep": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().store(new InMemoryExecutionStore()).build())) {
+            String machine = engine.createStateMachine("sleep", definition, null, null).arn();
+            long before = usedHeapAfterGc();
+            int platformThreadsBefore = threads.getThreadCount();
+            List<String> executions = new ArrayList<>();
+            for (int i = 0; i < WAITING_EXECUTIONS; i++) {
+                executions.add(engine.startExecution(machine, null, "{\"n\":" + i + "}").arn());
+            }
+            for (String arn : executions) {
+                while (engine.history(arn).stream().noneMatch(e -> e.type().equals("WaitStateEntered"))) {
+                    Thread.sleep(10);
+                }
+            }
+            Thread.sleep(200);
+            long after = usedHeapAfterGc();
+            int platformThreadsAfter = threads.getThreadCount();
+            System.out.printf("Memory per execution parked in a Wait state (in-memory store, history and checkpoints included): "
+                    + "%,d bytes of heap, from %,d executions; platform threads %d before, %d while they wait "
+                    + "(ThreadMXBean, which does not count virtual threads)%n",
+                    (after - before) / WAITING_EXECUTIONS, WAITING_EXECUTIONS, platformThreadsBefore, platformThreadsAfter);
+            executions.forEach(arn -> engine.stopExecution(arn, "BenchmarkDone", null));
         }
     }
 

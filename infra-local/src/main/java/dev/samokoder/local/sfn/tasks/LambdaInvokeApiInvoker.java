@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * Calls the Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) at a configured
  * endpoint, the way the AWS SDK does with AWS_ENDPOINT_URL_LAMBDA. A response carrying
- * {@code X-Amz-Function-Error} becomes a task error named by the body's {@code errorType}.
+ * {@code X-Amz-Function-Error} becomes a task error named by the body's {@code errorType}, or
+ * {@code Lambda.Unknown} when the body has none (a function timeout, say), with the cause AWS gives.
  * Requests are not SigV4-signed: the endpoint is a local stand-in or a signing proxy.
  */
 public final class LambdaInvokeApiInvoker implements LambdaInvoker {
@@ -60,7 +61,11 @@ public final class LambdaInvokeApiInvoker implements LambdaInvoker {
         if (response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
             JsonNode error = parse(body);
             String errorType = error.path("errorType").asText("");
-            throw new TaskFailedException(errorType.isEmpty() ? "Lambda.Unknown" : errorType, body);
+            if (errorType.isEmpty()) {
+                throw new TaskFailedException("Lambda.Unknown",
+                        "The cause could not be determined because Lambda did not return an error type. Returned payload: " + body);
+            }
+            throw new TaskFailedException(errorType, body);
         }
         return body == null || body.isBlank() ? JsonNodeFactory.instance.nullNode() : parse(body);
     }

@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs the engine as its own process, kills it with SIGKILL while a task token is waiting, and restarts it. */
+/**
+ * Runs the engine as its own process, kills it with SIGKILL while a task token is waiting, and restarts it.
+ * The first process gets the Lambda endpoint as --lambda-endpoint, the second as AWS_ENDPOINT_URL_LAMBDA:
+ * the Finisher only runs in the second, so both ways of configuring the endpoint are exercised.
+ */
 class KillAndRestartTest {
 
     private static final Pattern ENDPOINT = Pattern.compile("listening on (http://\\S+)");
@@ -53,12 +57,23 @@ class KillAndRestartTest {
         processes.forEach(Process::destroyForcibly);
     }
 
-    private URI startEngine(URI lambdaEndpoint) throws IOException {
+    /**
+     * @param lambdaEndpointFromEnvironment pass the endpoint as AWS_ENDPOINT_URL_LAMBDA, as the AWS SDK reads it,
+     *                                      instead of --lambda-endpoint
+     */
+    private URI startEngine(URI lambdaEndpoint, boolean lambdaEndpointFromEnvironment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AslEngineMain.class.getName(),
-                "--port", "0", "--data-dir", dataDir.toString(), "--lambda-endpoint", lambdaEndpoint.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AslEngineMain.class.getName(), "--port", "0", "--data-dir", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("AWS_ENDPOINT_URL_LAMBDA");
+        if (lambdaEndpointFromEnvironment) {
+            builder.environment().put("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString());
+        } else {
+            command.addAll(List.of("--lambda-endpoint", lambdaEndpoint.toString()));
+            builder.command(command);
+        }
+        Process process = builder.start();
         processes.add(process);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -81,7 +96,7 @@ class KillAndRestartTest {
                     return JsonNodeFactory.instance.objectNode().put("sent", true);
                 })
                 .function("Finisher", payload -> JsonNodeFactory.instance.textNode("done after " + payload.path("approval").path("by").asText()))) {
-            URI first = startEngine(lambda.endpoint());
+            URI first = startEngine(lambda.endpoint(), false);
             String execution;
             try (SfnClient sfn = SfnClients.forEndpoint(first)) {
                 String machine = sfn.createStateMachine(r -> r.name("approval").definition(DEFINITION)
@@ -96,7 +111,7 @@ class KillAndRestartTest {
             Process killed = processes.getFirst();
             killed.destroyForcibly();
             assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            URI second = startEngine(lambda.endpoint());
+            URI second = startEngine(lambda.endpoint(), true);
             try (SfnClient sfn = SfnClients.forEndpoint(second)) {
                 assertThat(sfn.describeExecution(r -> r.executionArn(execution)).statusAsString()).isEqualTo("RUNNING");
                 sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"by\":\"alice\"}"));
@@ -107,6 +122,7 @@ class KillAndRestartTest {
                 assertThat(done.output()).isEqualTo(
                         "{\"order\":1,\"step\":\"prepared\",\"approval\":{\"by\":\"alice\"},\"finished\":\"done after alice\"}");
                 assertThat(lambda.invocations("Approver")).isEqualTo(1);
+                assertThat(lambda.invocations("Finisher")).isEqualTo(1);
                 List<HistoryEvent> history = sfn.getExecutionHistory(r -> r.executionArn(execution)).events();
                 assertThat(history).filteredOn(e -> e.type() == HistoryEventType.PASS_STATE_ENTERED).hasSize(1);
                 assertThat(history.getLast().type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);

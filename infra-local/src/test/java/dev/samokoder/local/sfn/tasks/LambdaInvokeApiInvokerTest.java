@@ -25,7 +25,9 @@ class LambdaInvokeApiInvokerTest {
         lambda = new StubLambdaServer()
                 .function("Remote", payload -> JsonNodeFactory.instance.objectNode().put("echo", payload.path("v").asInt()))
                 .function("Broken", payload -> JsonNodeFactory.instance.objectNode()
-                        .put("errorType", "ValidationError").put("errorMessage", "v is required"));
+                        .put("errorType", "ValidationError").put("errorMessage", "v is required"))
+                .function("TimedOut", payload -> JsonNodeFactory.instance.objectNode()
+                        .put("errorMessage", "Task timed out after 3.00 seconds"));
         InProcessFunctions local = new InProcessFunctions()
                 .register("Local", (payload, context) -> JsonNodeFactory.instance.textNode("in-process"));
         engine = StepFunctionsEngine.start(EngineConfig.builder()
@@ -91,5 +93,23 @@ class LambdaInvokeApiInvokerTest {
 
         // then
         assertThat(done.error()).isEqualTo("Lambda.ResourceNotFoundException");
+    }
+
+    @Test
+    void a_function_error_without_an_error_type_is_lambda_unknown_as_on_aws() throws Exception {
+        // given
+        String definition = """
+                {"StartAt": "TimedOut", "States": {
+                  "TimedOut": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                               "Parameters": {"FunctionName": "TimedOut", "Payload": {}}, "End": true}}}""";
+
+        // when
+        ExecutionRecord done = run(definition, "{}");
+
+        // then
+        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(done.error()).isEqualTo("Lambda.Unknown");
+        assertThat(done.cause()).isEqualTo("The cause could not be determined because Lambda did not return an error type. "
+                + "Returned payload: {\"errorMessage\":\"Task timed out after 3.00 seconds\"}");
     }
 }

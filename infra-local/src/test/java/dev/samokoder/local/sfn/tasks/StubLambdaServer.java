@@ -68,7 +68,7 @@ public final class StubLambdaServer implements AutoCloseable {
             }
             invocations.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
             JsonNode result = function.apply(JSON.readTree(exchange.getRequestBody()));
-            if (result != null && result.has("errorType")) {
+            if (result != null && (result.has("errorType") || result.has("errorMessage"))) {
                 exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
             }
             send(exchange, 200, String.valueOf(result), null);
