@@ -38,6 +38,7 @@ final class ExecutionRun {
     private final Map<String, Checkpoint.StateCompleted> completed = new ConcurrentHashMap<>();
     private final Map<String, Checkpoint.TaskTokenIssued> issuedTokens = new ConcurrentHashMap<>();
     private final Map<String, Checkpoint.WaitStarted> waits = new ConcurrentHashMap<>();
+    private final Map<String, Checkpoint.TaskTokenAnswered> answers = new ConcurrentHashMap<>();
     private final ObjectNode executionContext;
     private final ObjectNode stateMachineContext;
     private final AtomicBoolean finalized = new AtomicBoolean();
@@ -54,6 +55,7 @@ final class ExecutionRun {
                 case Checkpoint.StateCompleted c -> completed.put(c.key(), c);
                 case Checkpoint.TaskTokenIssued t -> issuedTokens.put(t.key(), t);
                 case Checkpoint.WaitStarted w -> waits.put(w.key(), w);
+                case Checkpoint.TaskTokenAnswered a -> answers.put(a.token(), a);
             }
         }
         this.executionContext = JsonNodeFactory.instance.objectNode();
@@ -71,6 +73,11 @@ final class ExecutionRun {
     /** Tokens that were waiting when the engine stopped; registered before the replay reaches them. */
     List<Checkpoint.TaskTokenIssued> outstandingTokens() {
         return issuedTokens.values().stream().filter(t -> !completed.containsKey(t.key())).toList();
+    }
+
+    /** The answer a token got before the engine stopped, if its task had not recorded it yet. */
+    Checkpoint.TaskTokenAnswered answerTo(String token) {
+        return answers.get(token);
     }
 
     void start() {

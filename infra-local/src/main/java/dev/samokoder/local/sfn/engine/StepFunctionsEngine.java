@@ -152,16 +152,17 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return config.store().history(arn);
     }
 
+    /** The answer is persisted before the task sees it, so once this returns a crash cannot lose it. */
     public void sendTaskSuccess(String token, String output) {
         if (output == null || !Json.isJson(output)) {
             throw new SfnException("InvalidOutput", "Invalid Output: the output is not valid JSON");
         }
-        JsonNode parsed = Json.parse(output);
-        waitingTask(token).result.complete(parsed);
+        answer(token, true, Json.parse(output), null, null);
     }
 
+    /** Like {@link #sendTaskSuccess}, persisted before the task sees it. */
     public void sendTaskFailure(String token, String error, String cause) {
-        waitingTask(token).result.completeExceptionally(new StateFailure(error, cause));
+        answer(token, false, null, error, cause);
     }
 
     public void sendTaskHeartbeat(String token) {
@@ -187,15 +188,39 @@ public final class StepFunctionsEngine implements AutoCloseable {
         config.store().close();
     }
 
+    private void answer(String token, boolean succeeded, JsonNode output, String error, String cause) {
+        TaskTokens.Pending pending = waitingTask(token);
+        synchronized (pending) {
+            if (pending.result.isDone()) {
+                throw taskNoLongerWaiting(); // a concurrent answer or the timeout came first
+            }
+            Checkpoint.TaskTokenAnswered answer = new Checkpoint.TaskTokenAnswered(pending.key, token, succeeded, output, error, cause);
+            config.store().appendCheckpoint(pending.executionArn, answer);
+            complete(pending, answer);
+        }
+    }
+
+    private static void complete(TaskTokens.Pending pending, Checkpoint.TaskTokenAnswered answer) {
+        if (answer.succeeded()) {
+            pending.result.complete(answer.output());
+        } else {
+            pending.result.completeExceptionally(new StateFailure(answer.error(), answer.cause()));
+        }
+    }
+
     private TaskTokens.Pending waitingTask(String token) {
         TaskTokens.Pending pending = services.tokens().find(token);
         if (pending != null && !pending.result.isDone()) {
             return pending;
         }
         if (token != null && TaskTokens.isWellFormed(token)) {
-            throw new SfnException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+            throw taskNoLongerWaiting();
         }
         throw new SfnException("InvalidToken", "Invalid Token: 'Invalid token'");
+    }
+
+    private static SfnException taskNoLongerWaiting() {
+        return new SfnException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
     }
 
     private void launch(ExecutionRun run) {
@@ -219,7 +244,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
             long lastHistoryId = config.store().history(record.arn()).stream().mapToLong(HistoryEvent::id).max().orElse(0);
             ExecutionRun run = new ExecutionRun(services, record, definition, checkpoints, lastHistoryId);
             for (Checkpoint.TaskTokenIssued token : run.outstandingTokens()) {
-                services.tokens().register(token.token(), record.arn());
+                TaskTokens.Pending pending = services.tokens().register(token.token(), record.arn(), token.key());
+                Checkpoint.TaskTokenAnswered answer = run.answerTo(token.token());
+                if (answer != null) {
+                    complete(pending, answer); // answered before the stop, but the task had not recorded it
+                }
             }
             runs.put(record.arn(), run);
             LOG.info("resuming execution {} from {} checkpoint(s)", record.arn(), checkpoints.size());

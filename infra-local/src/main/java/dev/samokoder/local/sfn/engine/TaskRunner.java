@@ -74,7 +74,7 @@ final class TaskRunner {
         String executionArn = run.record.arn();
         Checkpoint.TaskTokenIssued issued = retryCount == 0 ? run.tokenIssuedAt(step.key()) : null;
         String token = issued != null ? issued.token() : TaskTokens.newToken(executionArn, step.key() + "@" + retryCount);
-        TaskTokens.Pending pending = run.services.tokens().register(token, executionArn);
+        TaskTokens.Pending pending = run.services.tokens().register(token, executionArn, step.key());
         EngineScheduler scheduler = run.services.scheduler();
         AtomicReference<EngineScheduler.TimerHandle> heartbeatTimer = new AtomicReference<>();
         EngineScheduler.TimerHandle timeoutTimer = null;

@@ -19,14 +19,19 @@ final class TaskTokens {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    /** One waiting task. {@code heartbeat} is replaced by the task runner to restart its heartbeat timer. */
+    /**
+     * One waiting task: its execution and the checkpoint key of its state visit. {@code heartbeat} is replaced by
+     * the task runner to restart its heartbeat timer.
+     */
     static final class Pending {
         final String executionArn;
+        final String key;
         final CompletableFuture<JsonNode> result = new CompletableFuture<>();
         volatile Runnable heartbeat = () -> { };
 
-        Pending(String executionArn) {
+        Pending(String executionArn, String key) {
             this.executionArn = executionArn;
+            this.key = key;
         }
     }
 
@@ -46,8 +51,8 @@ final class TaskTokens {
     }
 
     /** Registers a token, or returns the existing registration made while recovering after a restart. */
-    Pending register(String token, String executionArn) {
-        return pending.computeIfAbsent(token, t -> new Pending(executionArn));
+    Pending register(String token, String executionArn, String key) {
+        return pending.computeIfAbsent(token, t -> new Pending(executionArn, key));
     }
 
     Pending find(String token) {

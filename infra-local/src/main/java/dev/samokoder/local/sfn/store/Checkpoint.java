@@ -20,6 +20,14 @@ public sealed interface Checkpoint {
     record TaskTokenIssued(String key, String token, Instant issuedAt) implements Checkpoint {
     }
 
+    /**
+     * SendTaskSuccess ({@code succeeded}, with {@code output}) or SendTaskFailure ({@code error}, {@code cause})
+     * answered this token. Written before the call is acknowledged, so an answer is never lost to a crash.
+     */
+    record TaskTokenAnswered(String key, String token, boolean succeeded, JsonNode output, String error, String cause)
+            implements Checkpoint {
+    }
+
     /** A Wait state started and will end at {@code until}. */
     record WaitStarted(String key, Instant until) implements Checkpoint {
     }

@@ -62,6 +62,8 @@ final class StoreCodec {
                     .put("next", s.next()).set("output", s.output());
             case Checkpoint.TaskTokenIssued t -> node.put("checkpoint", "TaskTokenIssued").put("token", t.token())
                     .put("issuedAt", t.issuedAt().toString());
+            case Checkpoint.TaskTokenAnswered a -> node.put("checkpoint", "TaskTokenAnswered").put("token", a.token())
+                    .put("succeeded", a.succeeded()).put("error", a.error()).put("cause", a.cause()).set("output", a.output());
             case Checkpoint.WaitStarted w -> node.put("checkpoint", "WaitStarted").put("until", w.until().toString());
         }
         return node;
@@ -72,6 +74,11 @@ final class StoreCodec {
         return switch (text(n, "checkpoint")) {
             case "StateCompleted" -> new Checkpoint.StateCompleted(key, text(n, "state"), n.get("output"), text(n, "next"));
             case "TaskTokenIssued" -> new Checkpoint.TaskTokenIssued(key, text(n, "token"), instant(n, "issuedAt"));
+            case "TaskTokenAnswered" -> {
+                boolean succeeded = n.path("succeeded").asBoolean();
+                yield new Checkpoint.TaskTokenAnswered(key, text(n, "token"), succeeded, succeeded ? n.get("output") : null,
+                        text(n, "error"), text(n, "cause"));
+            }
             case "WaitStarted" -> new Checkpoint.WaitStarted(key, instant(n, "until"));
             default -> throw new IllegalArgumentException("unknown checkpoint " + n);
         };

@@ -39,6 +39,7 @@ class FileExecutionStoreTest {
             store.appendHistory(ARN, new HistoryEvent(1, 0, T0, "ExecutionStarted", JsonNodeFactory.instance.objectNode()));
             store.appendCheckpoint(ARN, new Checkpoint.StateCompleted("#0", "A", JsonNodeFactory.instance.numberNode(1), "B"));
             store.appendCheckpoint(ARN, new Checkpoint.TaskTokenIssued("#1", "tok", T0));
+            store.appendCheckpoint(ARN, new Checkpoint.TaskTokenAnswered("#1", "tok", false, null, "Rejected", "no"));
         }
 
         // when
@@ -50,7 +51,8 @@ class FileExecutionStoreTest {
             assertThat(reopened.history(ARN)).extracting(HistoryEvent::type).containsExactly("ExecutionStarted");
             assertThat(reopened.checkpoints(ARN)).containsExactly(
                     new Checkpoint.StateCompleted("#0", "A", JsonNodeFactory.instance.numberNode(1), "B"),
-                    new Checkpoint.TaskTokenIssued("#1", "tok", T0));
+                    new Checkpoint.TaskTokenIssued("#1", "tok", T0),
+                    new Checkpoint.TaskTokenAnswered("#1", "tok", false, null, "Rejected", "no"));
         }
     }
 

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -103,6 +107,131 @@ class RestartTest {
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             Instant resumedAt = Instant.parse(new ObjectMapper().readTree(done.output()).get("now").asText());
             assertThat(Duration.between(started, resumedAt).toSeconds()).isBetween(3600L, 3601L);
+        }
+    }
+
+    @Test
+    void a_task_token_answer_acknowledged_before_the_crash_is_not_lost() throws Exception {
+        // given: the engine acknowledges SendTaskSuccess, then "dies" before the task records its success
+        String definition = """
+                {"StartAt": "Ask", "States": {
+                  "Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                          "Parameters": {"FunctionName": "Ask", "Payload": {"token.$": "$$.Task.Token"}},
+                          "ResultPath": "$.answer", "End": true}}}""";
+        BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+        AtomicInteger asked = new AtomicInteger();
+        InProcessFunctions functions = new InProcessFunctions().register("Ask", (p, c) -> {
+            asked.incrementAndGet();
+            tokens.add(p.path("token").asText());
+            return JsonNodeFactory.instance.objectNode();
+        });
+        FreezingStore store = new FreezingStore(new FileExecutionStore(dataDir));
+        StepFunctionsEngine crashed = StepFunctionsEngine.start(EngineConfig.builder().store(store)
+                .scheduler(new RealTimeScheduler()).integrations(TaskIntegrations.builder().functions(functions).build()).build());
+        String machine = crashed.createStateMachine("m", definition, null, null).arn();
+        String execution = crashed.startExecution(machine, "e", "{}").arn();
+        String token = tokens.poll(10, TimeUnit.SECONDS);
+        assertThat(token).isNotNull();
+        while (crashed.history(execution).stream().noneMatch(e -> e.type().equals("TaskSubmitted"))) {
+            Thread.sleep(5);
+        }
+        store.freezeAfterNextWrite();
+        crashed.sendTaskSuccess(token, "{\"approved\":true}");
+
+        // when
+        try (StepFunctionsEngine restarted = engine(functions, new RealTimeScheduler())) {
+            ExecutionRecord done = restarted.awaitCompletion(execution, WAIT);
+
+            // then
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.output()).isEqualTo("{\"answer\":{\"approved\":true}}");
+            assertThat(asked).hasValue(1);
+        }
+    }
+
+    /**
+     * Lets the next write through and then blocks every later one for good, as if the process had been killed
+     * right after it: what was written before is on disk, nothing after it is.
+     */
+    private static final class FreezingStore implements ExecutionStore {
+        private final ExecutionStore delegate;
+        private final CountDownLatch never = new CountDownLatch(1);
+        private volatile int writesLeft = Integer.MAX_VALUE;
+
+        FreezingStore(ExecutionStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void freezeAfterNextWrite() {
+            writesLeft = 1;
+        }
+
+        private synchronized void write(Runnable write) {
+            if (writesLeft <= 0) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            writesLeft--;
+            write.run();
+        }
+
+        @Override
+        public void putStateMachine(StateMachineRecord stateMachine) {
+            write(() -> delegate.putStateMachine(stateMachine));
+        }
+
+        @Override
+        public Optional<StateMachineRecord> stateMachine(String arn) {
+            return delegate.stateMachine(arn);
+        }
+
+        @Override
+        public List<StateMachineRecord> stateMachines() {
+            return delegate.stateMachines();
+        }
+
+        @Override
+        public void deleteStateMachine(String arn) {
+            write(() -> delegate.deleteStateMachine(arn));
+        }
+
+        @Override
+        public void putExecution(ExecutionRecord execution) {
+            write(() -> delegate.putExecution(execution));
+        }
+
+        @Override
+        public Optional<ExecutionRecord> execution(String arn) {
+            return delegate.execution(arn);
+        }
+
+        @Override
+        public List<ExecutionRecord> executions() {
+            return delegate.executions();
+        }
+
+        @Override
+        public void appendHistory(String executionArn, HistoryEvent event) {
+            write(() -> delegate.appendHistory(executionArn, event));
+        }
+
+        @Override
+        public List<HistoryEvent> history(String executionArn) {
+            return delegate.history(executionArn);
+        }
+
+        @Override
+        public void appendCheckpoint(String executionArn, Checkpoint checkpoint) {
+            write(() -> delegate.appendCheckpoint(executionArn, checkpoint));
+        }
+
+        @Override
+        public List<Checkpoint> checkpoints(String executionArn) {
+            return delegate.checkpoints(executionArn);
         }
     }
 }
