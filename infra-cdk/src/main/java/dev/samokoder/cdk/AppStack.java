@@ -161,6 +161,7 @@ public final class AppStack extends Stack {
                 .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster))).build()));
         reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
                 .actions(List.of("ecs:DescribeTasks", "ecs:StopTask")).resources(List.of(tasks)).build()));
+        data.table().grantReadData(reaper.function()); // the run a task's run-id tag names: cancelled or ended stops it
         reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
                 .actions(List.of("states:DescribeExecution"))
                 .resources(List.of(formatArn(ArnComponents.builder().service("states").resource("execution")

@@ -227,6 +227,17 @@ class StackTemplateTest {
     }
 
     @Test
+    void theReaperListsDescribesAndStopsSandboxTasks_andReadsTheirRunsAndExecutions() {
+        JsonNode reaper = javaFunctions(APP).values().stream()
+                .filter(f -> f.at("/Properties/Handler").asText().equals(AppStack.REAPER_HANDLER)).findFirst().orElseThrow();
+        List<String> actions = new ArrayList<>();
+        statementsOfRole(APP, reaper.at("/Properties/Role/Fn::GetAtt/0").asText()).forEach(s -> actions.addAll(actions(s)));
+        assertThat(actions).contains("ecs:ListTasks", "ecs:DescribeTasks", "ecs:StopTask", "states:DescribeExecution", "dynamodb:GetItem")
+                .noneMatch(a -> a.startsWith("dynamodb:") && (a.contains("Put") || a.contains("Update") || a.contains("Delete")
+                        || a.contains("Write")));
+    }
+
+    @Test
     void sandboxSubnetsHaveNoRouteOut() {
         resources(APP, "AWS::EC2::Route").values().forEach(route -> {
             assertThat(route.at("/Properties/GatewayId").isMissingNode()).isTrue();

@@ -15,9 +15,13 @@ import dev.samokoder.local.workflow.LocalWorkflow;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.notifications.SqsRunNotifier;
+import dev.samokoder.shared.sandbox.RunActivity;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.shared.storage.PlatformResources;
+import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.workflow.GenerationRunActivity;
 import dev.samokoder.shared.workflow.RunNotifier;
+import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStarter;
 import java.net.URI;
 import java.time.Clock;
@@ -116,7 +120,8 @@ public final class LocalPlatform implements AutoCloseable {
                     sandbox.ecsRunner(), LocalWorkflow.functions(agents));
             sfn = sfnClient(config, stepFunctions.endpoint());
             String generationArn = LocalWorkflow.deploy(sfn, LOCAL_ROLE_ARN);
-            sandbox.startReaper(new StepFunctionsRunActivity(sfn));
+            RunRepository runs = new RunRepository(new SingleTable(clients.dynamoDb(), config.aws().tableName()), clock);
+            sandbox.startReaper(RunActivity.allOf(new GenerationRunActivity(runs), new StepFunctionsRunActivity(sfn)));
             LocalFunctions.Wiring wiring = LocalFunctions.create(config.withAws(config.aws().withStateMachineArn(generationArn)),
                     clients, sfn, stack.dataDir(), clock);
             queueConsumers = LocalQueueConsumers.start(wiring.hooks(), webhookRuns.orElse(wiring.runs()), clock);

@@ -6,20 +6,27 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.sandbox.ReapReport;
+import dev.samokoder.shared.sandbox.RunActivity;
 import dev.samokoder.shared.sandbox.SandboxReaper;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
+import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.workflow.GenerationRunActivity;
+import dev.samokoder.shared.workflow.RunRepository;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The sandbox reaper on AWS: an EventBridge schedule invokes it (every few minutes); it stops
  * every sandbox task on the cluster that outlived its time limit plus the grace period, or whose
- * execution is no longer running. Every stop is logged; the report is the function's result.
+ * run is no longer active: the run its run-id tag names has ended or was cancelled, or the
+ * execution its execution tag names is no longer running. Every stop is logged; the report is the
+ * function's result.
  */
 public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
@@ -46,7 +53,11 @@ public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<S
         var credentials = DefaultCredentialsProvider.builder().build();
         EcsClient ecs = EcsClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
         SfnClient sfn = SfnClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
-        return new SandboxReaper(new EcsSandboxTasks(ecs, config.sandbox().cluster()), new StepFunctionsRunActivity(sfn),
-                config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), Clock.systemUTC());
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
+        Clock clock = Clock.systemUTC();
+        RunRepository runs = new RunRepository(new SingleTable(dynamoDb, config.aws().tableName()), clock);
+        return new SandboxReaper(new EcsSandboxTasks(ecs, config.sandbox().cluster()),
+                RunActivity.allOf(new GenerationRunActivity(runs), new StepFunctionsRunActivity(sfn)),
+                config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), clock);
     }
 }

@@ -18,12 +18,17 @@ class DockerfileTest {
     private static final Pattern SECRET_FILE = Pattern.compile(
             "(?i)(\\.env\\b|\\.aws|\\.npmrc|\\.pypirc|id_rsa|\\.pem\\b|\\.p12\\b|credentials|jwt-signing-key|\\.samokoder)");
 
+    /** Values that are secrets whatever they are named: AWS key ids, private keys, provider API keys, tokens. */
+    private static final Pattern SECRET_VALUE = Pattern.compile(
+            "(A[KS]IA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY|\\bsk-[A-Za-z0-9_-]{16,}|\\bghp_[A-Za-z0-9]{20,}|\\bxox[abp]-[A-Za-z0-9-]{10,})");
+
+    private static String text;
     private static List<String> instructions;
     private static String ignore;
 
     @BeforeAll
     static void read() throws IOException {
-        String text = Files.readString(Path.of("Dockerfile"));
+        text = Files.readString(Path.of("Dockerfile"));
         // join continuation lines, drop comments: one instruction per entry
         instructions = text.replaceAll("\\\\\\n", " ").lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
@@ -54,6 +59,7 @@ class DockerfileTest {
             assertThat(SECRET_NAME.matcher(line).find()).as(line).isFalse();
         }
         assertThat(all("ARG")).isEmpty();
+        assertThat(SECRET_VALUE.matcher(text).find()).as("a secret-looking value in the Dockerfile").isFalse();
         for (String line : instructions.stream().filter(l -> l.startsWith("COPY") || l.startsWith("ADD")).toList()) {
             assertThat(SECRET_FILE.matcher(line).find()).as(line).isFalse();
         }

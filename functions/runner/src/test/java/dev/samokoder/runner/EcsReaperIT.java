@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.AutonomyMode;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.sandbox.RunActivity;
 import dev.samokoder.shared.sandbox.SandboxReaper;
 import dev.samokoder.shared.sandbox.SandboxTask;
 import dev.samokoder.shared.sandbox.SandboxTaskContract;
+import dev.samokoder.shared.sandbox.SnapshotStore;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.workflow.GenerationRunActivity;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunKind;
+import dev.samokoder.shared.workflow.RunRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,6 +36,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** The reaper's ECS side against a stubbed ECS endpoint, through the real EcsClient, as the scheduled Lambda runs it. */
+@ExtendWith(LocalAwsExtension.class)
 class EcsReaperIT {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
@@ -109,5 +121,32 @@ class EcsReaperIT {
         assertThat(json.path("stopped").get(0).path("reason").asText()).isEqualTo("RUN_NOT_ACTIVE");
         assertThat(json.path("at").asText()).isEqualTo("2026-01-01T12:00:00Z");
         assertThat(stub.stopRequests).hasSize(1);
+    }
+
+    @Test
+    void theRunIdTagLeadsToTheRun_aCancelledRunsTaskIsStopped(LocalAws aws) {
+        // given: two runs, one the user cancelled (its execution still runs: a cancel waits for the next step)
+        RunRepository runs = new RunRepository(aws.storage().table(), Clock.systemUTC());
+        Run going = startRun(runs);
+        Run cancelled = startRun(runs);
+        runs.update(cancelled.id(), current -> current.withProgress(current.progress().withCancelRequested()));
+        stub.addTask(PREFIX + "going", NOW.minus(Duration.ofMinutes(1)), tags(going.id(), "arn:exec:going", 600));
+        stub.addTask(PREFIX + "cancelled", NOW.minus(Duration.ofMinutes(1)), tags(cancelled.id(), "arn:exec:cancelled", 600));
+        SandboxReaper reaper = new SandboxReaper(new EcsSandboxTasks(ecs, CLUSTER),
+                RunActivity.allOf(new GenerationRunActivity(runs), task -> true), Duration.ofMinutes(2), Duration.ofMinutes(30),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // when
+        var report = reaper.reap();
+
+        // then
+        assertThat(report.stopped()).extracting(task -> task.taskId().substring(PREFIX.length()) + " " + task.runId() + " " + task.reason())
+                .containsExactly("cancelled " + cancelled.id() + " RUN_NOT_ACTIVE");
+        assertThat(stub.stopRequests).extracting(request -> request.path("task").asText()).containsExactly(PREFIX + "cancelled");
+    }
+
+    private static Run startRun(RunRepository runs) {
+        String project = Ids.newId("prj");
+        return runs.start(project, Ids.newId("usr"), RunKind.NEW_APP, "an app", AutonomyMode.AUTONOMOUS, SnapshotStore.key(project, "0".repeat(64)));
     }
 }

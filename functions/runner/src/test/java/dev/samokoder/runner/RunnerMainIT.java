@@ -18,9 +18,11 @@ import dev.samokoder.shared.testing.LocalAwsExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -132,5 +134,46 @@ class RunnerMainIT {
         // then
         assertThat(status).isEqualTo(RunnerMain.RUNNER_FAILED);
         assertThat(runs.getResult(request.id())).isEmpty();
+    }
+
+    @Test
+    void onSigtermAsEcsStopsTheTask_theCommandIsKilledAndItsResultRecordedAsStopped() throws Exception {
+        // given: the runner in a JVM of its own, as in the task, running a command that would outlive the stop
+        String project = Ids.newId("prj");
+        RunRequest request = request(project, snapshot(project, Map.of("a.txt", "a")), "touch started; sleep 60", 60);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daws.region=us-east-1", "-cp", System.getProperty("java.class.path"), RunnerMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(task.resolve("runner.log").toFile());
+        builder.environment().putAll(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(request)));
+        Process runner = builder.start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!Files.exists(task.resolve("workspace/started"))) {
+                assertThat(runner.isAlive()).as("the runner is running: %s", log()).isTrue();
+                assertThat(Instant.now()).as("the command started").isBefore(deadline);
+                Thread.sleep(50);
+            }
+
+            // when: ECS stops the task (the reaper's StopTask, or a stopped execution): SIGTERM, SIGKILL 30 s later
+            runner.destroy();
+
+            // then: well within those 30 s the command is dead and the result says the run was stopped
+            assertThat(runner.waitFor(25, TimeUnit.SECONDS)).as("the runner exits before ECS would kill it: %s", log()).isTrue();
+            assertThat(runner.exitValue()).as("the JVM's status after SIGTERM").isEqualTo(143);
+            RunResult result = runs.getResult(request.id()).orElseThrow(() -> new AssertionError("no result; the runner's log: " + log()));
+            assertThat(result.stoppedByReaper()).isTrue();
+            assertThat(result.signal()).isEqualTo("SIGKILL");
+            assertThat(result.changes()).extracting(FileChange::path).containsExactly("started");
+        } finally {
+            runner.destroyForcibly();
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(task.resolve("runner.log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in for the ECS API (JSON 1.1 protocol) on a loopback port: a cluster's running tasks with
- * their tags, ListTasks in pages of two (so paging is exercised), DescribeTasks, and StopTask,
- * which records each request and takes the task off the list.
+ * their tags, ListTasks in pages of two (so paging is exercised; RUNNING tasks only), DescribeTasks
+ * (with the tags only when the request includes TAGS, as ECS does), and StopTask, which records each
+ * request and takes the task off the list.
  */
 final class StubEcsServer implements AutoCloseable {
 
@@ -59,6 +60,10 @@ final class StubEcsServer implements AutoCloseable {
         ObjectNode response = Json.mapper().createObjectNode();
         switch (target == null ? "" : target.substring(TARGET_PREFIX.length())) {
             case "ListTasks" -> {
+                if (!request.path("desiredStatus").asText("RUNNING").equals("RUNNING") || !request.path("cluster").isTextual()) {
+                    respond(exchange, 400, "{\"__type\":\"InvalidParameterException\",\"message\":\"this stub lists a named cluster's running tasks\"}");
+                    return;
+                }
                 List<String> arns = tasks.keySet().stream().sorted().toList();
                 int from = request.path("nextToken").asInt(0);
                 arns.subList(from, Math.min(arns.size(), from + PAGE)).forEach(response.putArray("taskArns")::add);
@@ -68,9 +73,14 @@ final class StubEcsServer implements AutoCloseable {
             }
             case "DescribeTasks" -> {
                 ArrayNode found = response.putArray("tasks");
+                boolean withTags = request.path("include").toString().contains("\"TAGS\"");
                 request.path("tasks").forEach(arn -> {
                     if (tasks.containsKey(arn.asText())) {
-                        found.add(tasks.get(arn.asText()));
+                        ObjectNode task = tasks.get(arn.asText()).deepCopy();
+                        if (!withTags) {
+                            task.remove("tags"); // as ECS: tags only when asked for
+                        }
+                        found.add(task);
                     }
                 });
                 response.putArray("failures");

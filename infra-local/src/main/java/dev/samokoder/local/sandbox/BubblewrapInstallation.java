@@ -16,7 +16,12 @@ record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean di
 
     /** Finds the programs on PATH (and in the usual system folders); the error says which package to install. */
     static BubblewrapInstallation find(boolean needSetpriv) throws SandboxUnavailableException {
-        return find(needSetpriv, System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin");
+        return find(needSetpriv, searchPath());
+    }
+
+    /** This process's PATH, then the usual system folders. */
+    static String searchPath() {
+        return System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin";
     }
 
     static BubblewrapInstallation find(boolean needSetpriv, String searchPath) throws SandboxUnavailableException {

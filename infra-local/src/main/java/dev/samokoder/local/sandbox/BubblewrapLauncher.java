@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts a command in bubblewrap inside a cgroup of its own (see {@link BubblewrapArguments} for
@@ -21,6 +22,8 @@ import java.util.List;
  * account files are written there, next to the workspace, never inside it.
  */
 final class BubblewrapLauncher implements CommandLauncher {
+
+    private static final AtomicLong LAUNCHES = new AtomicLong();
 
     private final BubblewrapInstallation installation;
     private final CgroupDriver cgroups;
@@ -62,7 +65,9 @@ final class BubblewrapLauncher implements CommandLauncher {
         }
         List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
                 identity, host, installation.disableUserns(), passwd, group, spec);
-        RunCgroup cgroup = cgroups.create(spec.id(), limits);
+        // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
+        // last run's cgroup is still being removed
+        RunCgroup cgroup = cgroups.create(spec.id() + "-" + LAUNCHES.incrementAndGet(), limits);
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(argv);

@@ -36,12 +36,17 @@ final class LocalIsolation {
     }
 
     static LocalIsolation resolve(SamokoderConfig.Sandbox settings, SandboxScratch scratch) {
+        return resolve(settings, scratch, BubblewrapInstallation.searchPath());
+    }
+
+    /** @param searchPath where to look for bwrap, prlimit and setpriv (PATH and the system folders) */
+    static LocalIsolation resolve(SamokoderConfig.Sandbox settings, SandboxScratch scratch, String searchPath) {
         if (settings.isolation() == SamokoderConfig.Sandbox.Isolation.NONE) {
             log.warn("SAMOKODER_SANDBOX=none: generated code runs WITHOUT ANY ISOLATION, as this platform's user. Use it for trusted code only");
             return new LocalIsolation(DirectLauncher.unsandboxed(), null);
         }
         try {
-            BubblewrapLauncher launcher = bubblewrap(settings);
+            BubblewrapLauncher launcher = bubblewrap(settings, searchPath);
             selfTest(launcher, scratch);
             log.info("local sandbox: {}", launcher.describe());
             return new LocalIsolation(launcher, null);
@@ -54,8 +59,12 @@ final class LocalIsolation {
     }
 
     static BubblewrapLauncher bubblewrap(SamokoderConfig.Sandbox settings) throws SandboxUnavailableException {
+        return bubblewrap(settings, BubblewrapInstallation.searchPath());
+    }
+
+    private static BubblewrapLauncher bubblewrap(SamokoderConfig.Sandbox settings, String searchPath) throws SandboxUnavailableException {
         SandboxIdentity identity = SandboxIdentity.forThisProcess(settings.uid());
-        BubblewrapInstallation installation = BubblewrapInstallation.find(identity.dropFromRoot());
+        BubblewrapInstallation installation = BubblewrapInstallation.find(identity.dropFromRoot(), searchPath);
         CgroupDriver cgroups;
         try {
             cgroups = CgroupDetection.detect(settings.cgroup());

@@ -1,6 +1,8 @@
 package dev.samokoder.local.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.Ids;
@@ -60,8 +62,7 @@ public final class SandboxRunMain {
         }
         SandboxScratch scratch = SandboxScratch.open(settings.dir());
         try {
-            RunResult result = run(options, settings, scratch);
-            System.out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            System.out.println(toJson(run(options, settings, scratch)));
         } catch (SandboxUnavailableException | SandboxLaunchException e) {
             err.println("sandbox-run: " + e.getMessage());
             System.exit(3);
@@ -95,6 +96,15 @@ public final class SandboxRunMain {
             scratch.delete(folder);
             isolation.close();
         }
+    }
+
+    /** The result as printed: every field there, {@code "signal": null} included when the command exited by itself. */
+    static String toJson(RunResult result) throws JsonProcessingException {
+        ObjectNode json = Json.mapper().valueToTree(result);
+        if (!json.has("signal")) {
+            json.putNull("signal");
+        }
+        return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }
 
     static Options parse(String[] args) {

@@ -40,6 +40,26 @@ class LocalIsolationIT {
     }
 
     @Test
+    void withoutBubblewrapGeneratedCodeIsRefused_andTheRefusalSaysWhatToInstallAndTheOnlyWayAround() throws Exception {
+        // given: a machine whose search path has no bubblewrap
+        SamokoderConfig.Sandbox settings = SamokoderConfig.fromEnv(Map.of()).sandbox();
+        SandboxScratch scratch = SandboxScratch.open(Optional.empty());
+        try {
+            // when
+            LocalIsolation isolation = LocalIsolation.resolve(settings, scratch, folder.resolve("empty").toString());
+
+            // then: every run is refused with the package to install, and SAMOKODER_SANDBOX=none named as unsafe
+            assertThatThrownBy(isolation::launcher)
+                    .isInstanceOf(SandboxUnavailableException.class)
+                    .hasMessageContaining("apt-get install bubblewrap")
+                    .hasMessageContaining("SAMOKODER_SANDBOX=none")
+                    .hasMessageContaining("unsafe");
+        } finally {
+            scratch.close();
+        }
+    }
+
+    @Test
     void withoutSetprivARootPlatformIsRefusedWithThePackageToo() throws Exception {
         // given
         Path bin = Files.createDirectories(folder.resolve("bin"));

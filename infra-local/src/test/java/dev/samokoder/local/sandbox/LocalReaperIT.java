@@ -10,6 +10,7 @@ import dev.samokoder.local.sfn.engine.EngineConfig;
 import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
 import dev.samokoder.local.sfn.store.InMemoryExecutionStore;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
+import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.sandbox.ReapReport;
@@ -18,12 +19,18 @@ import dev.samokoder.shared.sandbox.RunActivity;
 import dev.samokoder.shared.sandbox.RunRequest;
 import dev.samokoder.shared.sandbox.RunResult;
 import dev.samokoder.shared.sandbox.RunStore;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.workflow.GenerationRunActivity;
+import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunKind;
+import dev.samokoder.shared.workflow.RunRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +46,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The local runner behind ecs:runTask.sync in the local engine, and the reaper over its process
- * table: a task past its limit and a task whose run was cancelled are both stopped.
+ * table: a task past its limit, a task whose run was cancelled and a task whose execution was
+ * stopped are each stopped.
  */
 @ExtendWith(LocalAwsExtension.class)
 class LocalReaperIT {
@@ -77,9 +85,18 @@ class LocalReaperIT {
     }
 
     private RunRequest request(String script, int timeLimitSeconds) {
-        String project = Ids.newId("prj");
-        return new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, Snapshots.store(aws, project, Map.of("a.txt", "a")),
+        return request(Ids.newId("prj"), Ids.newId("run"), script, timeLimitSeconds);
+    }
+
+    private RunRequest request(String project, String runId, String script, int timeLimitSeconds) {
+        return new RunRequest(Ids.newId("sbx"), runId, project, Snapshots.store(aws, project, Map.of("a.txt", "a")),
                 List.of(script), true, "", Map.of(), timeLimitSeconds, false, null);
+    }
+
+    /** What the platform's reaper asks: the run by its run-id tag, then the execution by its tag. */
+    private RunActivity platformActivity() {
+        return RunActivity.allOf(new GenerationRunActivity(new RunRepository(aws.storage().table(), Clock.systemUTC())),
+                new StepFunctionsRunActivity(sfn));
     }
 
     private String startExecution(RunRequest request) {
@@ -160,15 +177,41 @@ class LocalReaperIT {
     }
 
     @Test
-    void theReaperStopsATaskWhoseExecutionWasCancelled() throws Exception {
+    void theReaperStopsATaskWhoseRunWasCancelled() throws Exception {
+        // given: a generation run whose execution is in a long sandbox step
+        RunRepository runs = new RunRepository(aws.storage().table(), Clock.systemUTC());
+        String project = Ids.newId("prj");
+        Run run = runs.start(project, Ids.newId("usr"), RunKind.NEW_APP, "an app", AutonomyMode.AUTONOMOUS,
+                SnapshotStore.key(project, "0".repeat(64)));
+        RunRequest request = request(project, run.id(), "sleep 600", 600);
+        String executionArn = startExecution(request);
+        awaitRunning();
+        assertThat(sandbox.reap(platformActivity()).stopped()).as("nothing to stop while the run is active").isEmpty();
+
+        // when: the user cancels the run (RunService.cancel: recorded on the run, the execution goes on), then the reaper passes
+        runs.update(run.id(), current -> current.withProgress(current.progress().withCancelRequested()));
+        ReapReport report = sandbox.reap(platformActivity());
+
+        // then: the sandbox is stopped, its result recorded as such, and the execution's step ends
+        assertThat(report.stopped()).singleElement().satisfies(task -> {
+            assertThat(task.runId()).isEqualTo(run.id());
+            assertThat(task.reason()).isEqualTo(ReapedTask.Reason.RUN_NOT_ACTIVE);
+        });
+        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+        assertThat(awaitResult(request.id()).stoppedByReaper()).isTrue();
+        assertThat(SfnClients.awaitFinished(sfn, executionArn, Duration.ofSeconds(30)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void theReaperStopsATaskWhoseExecutionWasStopped() throws Exception {
         // given: a long sandbox run started by the engine
         RunRequest request = request("sleep 600", 600);
         String executionArn = startExecution(request);
         awaitRunning();
 
-        // when: the user cancels the run (the execution is stopped), then the reaper passes
-        sfn.stopExecution(r -> r.executionArn(executionArn).error("Cancelled").cause("the user cancelled the run"));
-        ReapReport report = sandbox.reap(new StepFunctionsRunActivity(sfn));
+        // when: the execution is stopped (by an operator, or it failed or timed out), then the reaper passes
+        sfn.stopExecution(r -> r.executionArn(executionArn).error("Stopped").cause("stopped by an operator"));
+        ReapReport report = sandbox.reap(platformActivity());
 
         // then
         assertThat(report.stopped()).singleElement().satisfies(task -> {

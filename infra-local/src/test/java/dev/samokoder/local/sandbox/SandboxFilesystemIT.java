@@ -80,9 +80,10 @@ class SandboxFilesystemIT {
     }
 
     @Test
-    void thePlatformsDataDirAndTheHostsFilesAreNotVisible() {
-        // given: a data dir as scripts/dev keeps it
-        Path dataDir = host.resolve(".samokoder");
+    void thePlatformsDataDirAndTheHostsFilesAreNotVisible() throws IOException {
+        // given: a data dir where scripts/dev keeps it, in the working directory (not under /tmp, which the
+        // sandbox's own /tmp would hide anyway)
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "platform-").resolve(".samokoder");
         write(dataDir.resolve("keys/jwt-signing-key.json"), "{\"d\":\"private\"}");
 
         // when

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * No network inside the sandbox. Every probe stays on this machine: the host's loopback, a
- * TEST-NET-1 address (192.0.2.1, reserved for documentation, never routed) and a name lookup.
+ * No network inside the sandbox: the host's loopback, public addresses (a public resolver, 1.1.1.1,
+ * and a TEST-NET-1 address, 192.0.2.1, never routed) and a name lookup all fail. Nothing leaves
+ * this machine: with no route inside the sandbox, a connect fails before any packet is sent.
  */
 class SandboxNetworkIT {
 
@@ -52,11 +53,13 @@ class SandboxNetworkIT {
 
     @Test
     void aPublicAddressIsUnreachable() {
-        // when
-        CommandOutcome outcome = sandbox.run("node -e \"" + connect("192.0.2.1", 80) + "\"");
+        // when: a real public resolver's HTTPS port, and TEST-NET-1
+        CommandOutcome publicResolver = sandbox.run("node -e \"" + connect("1.1.1.1", 443) + "\"");
+        CommandOutcome testNet = sandbox.run("node -e \"" + connect("192.0.2.1", 80) + "\"");
 
-        // then: no route at all, so it fails at once rather than timing out
-        assertThat(outcome.stdout().text()).contains("ERROR ENETUNREACH");
+        // then: no route at all, so both fail at once (a sandbox with a network would connect, or time out)
+        assertThat(publicResolver.stdout().text()).contains("ERROR ENETUNREACH");
+        assertThat(testNet.stdout().text()).contains("ERROR ENETUNREACH");
     }
 
     @Test

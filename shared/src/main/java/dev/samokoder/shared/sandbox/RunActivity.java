@@ -1,5 +1,7 @@
 package dev.samokoder.shared.sandbox;
 
+import java.util.List;
+
 /** Whether the run a sandbox task works for is still going; a cancelled or finished run's tasks are stopped. */
 @FunctionalInterface
 public interface RunActivity {
@@ -9,5 +11,11 @@ public interface RunActivity {
     /** For runners with nothing to ask: every run counts as active, only time limits apply. */
     static RunActivity alwaysActive() {
         return task -> true;
+    }
+
+    /** Active only while every check says so, asked in order (the first that says no ends the asking). */
+    static RunActivity allOf(RunActivity... checks) {
+        List<RunActivity> all = List.of(checks);
+        return task -> all.stream().allMatch(check -> check.isActive(task));
     }
 }

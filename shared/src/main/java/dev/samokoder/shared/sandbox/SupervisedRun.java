@@ -26,6 +26,7 @@ public final class SupervisedRun {
     private final Object lock = new Object();
     private LaunchedCommand launched;
     private boolean killRequested;
+    private boolean released;
     private volatile boolean timedOut;
     private volatile boolean outputExceeded;
     private volatile boolean stopped;
@@ -110,14 +111,20 @@ public final class SupervisedRun {
             command.killTree();
             outcome.completeExceptionally(e);
         } finally {
-            command.release();
+            // Under the lock: a stop from another thread (the reaper) may still be killing the tree,
+            // reading the run's cgroup, when the command's end lets this thread get here; releasing
+            // (removing that cgroup) in the middle of it made the stop fail.
+            synchronized (lock) {
+                released = true;
+                command.release();
+            }
         }
     }
 
     private void kill() {
         synchronized (lock) {
             killRequested = true;
-            if (launched != null) {
+            if (launched != null && !released) {
                 launched.killTree();
             }
         }

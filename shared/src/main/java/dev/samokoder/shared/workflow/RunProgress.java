@@ -14,6 +14,11 @@ public record RunProgress(AutonomyMode mode, boolean specDone, int openQuestions
                           boolean planDone, int taskCount, int currentTask, TaskProgress task, boolean docsDone,
                           boolean cancelRequested) {
 
+    /** The same progress with the user's request to cancel recorded. */
+    public RunProgress withCancelRequested() {
+        return new RunProgress(mode, specDone, openQuestions, architectureDone, planDone, taskCount, currentTask, task, docsDone, true);
+    }
+
     /** Where the current task stands. */
     public record TaskProgress(TaskPhase phase, int pendingFiles, int fixIterations, FailureKind lastFailure,
                                boolean failureRepeated, boolean problemSolverUsed) {

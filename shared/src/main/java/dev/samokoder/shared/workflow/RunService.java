@@ -177,19 +177,17 @@ public final class RunService implements RunStarter {
     }
 
     /**
-     * Asks the run to stop: it ends CANCELLED at its next step (a sandbox execution in progress
-     * finishes first), with the files back at the last good snapshot. A paused run stops now.
+     * Asks the run to stop: it ends CANCELLED at its next step, with the files back at the last good
+     * snapshot. A paused run stops now; a sandbox execution in progress is stopped by the sandbox
+     * reaper's next pass ({@link GenerationRunActivity}), which ends the step it belongs to.
      */
     public Run cancel(String userId, String runId) {
         Run run = owned(userId, runId);
         if (!run.status().active()) {
             throw new RunStateException("run " + runId + " has ended (" + run.status() + "); there is nothing to cancel");
         }
-        Run saved = change(runId, current -> {
-            RunProgress p = current.progress();
-            return p.cancelRequested() ? current : current.withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(),
-                    p.architectureDone(), p.planDone(), p.taskCount(), p.currentTask(), p.task(), p.docsDone(), true));
-        });
+        Run saved = change(runId, current -> current.progress().cancelRequested() ? current
+                : current.withProgress(current.progress().withCancelRequested()));
         events.append(runId, "CANCEL_REQUESTED", "cancel requested by the user", Map.of());
         saved.control().waitToken().ifPresent(token -> {
             try {

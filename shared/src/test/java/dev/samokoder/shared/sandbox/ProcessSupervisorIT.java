@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +84,59 @@ class ProcessSupervisorIT {
         assertThat(outcome.stopped()).isTrue();
         assertThat(outcome.exitCode()).isEqualTo(137);
         assertThat(Signals.fromExitCode(outcome.exitCode())).isEqualTo("SIGKILL");
+    }
+
+    @Test
+    void aStopFromAnotherThreadEndsBeforeTheLaunchIsReleased() throws Exception {
+        // given: a launcher whose tree kill is slow (as reading a cgroup can be on a busy machine), and that notes
+        // whether the launch was released while a kill from outside was still under way
+        AtomicBoolean killing = new AtomicBoolean();
+        AtomicBoolean releasedWhileKilling = new AtomicBoolean();
+        CountDownLatch launched = new CountDownLatch(1);
+        CommandLauncher slowKill = spec -> {
+            LaunchedCommand direct = DirectLauncher.unsandboxed().launch(spec);
+            launched.countDown();
+            return new LaunchedCommand() {
+                @Override
+                public Process process() {
+                    return direct.process();
+                }
+
+                @Override
+                public void killTree() {
+                    boolean first = killing.compareAndSet(false, true);
+                    direct.killTree();
+                    if (first) {
+                        pause(Duration.ofMillis(500)); // the command is dead by now: its supervisor would release at once
+                        killing.set(false);
+                    }
+                }
+
+                @Override
+                public void release() {
+                    releasedWhileKilling.compareAndSet(false, killing.get());
+                }
+            };
+        };
+        CommandSpec spec = new CommandSpec("t", List.of("/bin/sleep", "60"), workspace, "", SandboxEnvironment.of(Map.of()), false);
+        SupervisedRun running = new ProcessSupervisor(1024, 1024).start(slowKill, spec, Duration.ofSeconds(60));
+        assertThat(launched.await(10, TimeUnit.SECONDS)).as("the command started").isTrue();
+        pause(Duration.ofMillis(200)); // its supervisor is waiting for it now
+
+        // when: the reaper stops it
+        running.stop();
+        CommandOutcome outcome = running.await();
+
+        // then
+        assertThat(outcome.stopped()).isTrue();
+        assertThat(releasedWhileKilling).as("released while the stop was still killing the tree").isFalse();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -116,4 +116,26 @@ class SandboxReaperTest {
         assertThat(report.stopped()).extracting(ReapedTask::taskId).containsExactly("other");
         assertThat(report.failures()).singleElement().asString().contains("stubborn").contains("access denied");
     }
+
+    @Test
+    void aTaskIsActiveOnlyWhileEveryCheckSaysSo_askedInOrder() {
+        // given
+        List<String> asked = new ArrayList<>();
+        RunActivity runRecord = task -> {
+            asked.add("run " + task.runId());
+            return !task.runId().equals("run_cancelled");
+        };
+        RunActivity execution = task -> {
+            asked.add("execution " + task.runId());
+            return !task.runId().equals("run_execution_stopped");
+        };
+        RunActivity both = RunActivity.allOf(runRecord, execution);
+
+        // when / then
+        assertThat(both.isActive(task("a", "run_ok", Duration.ZERO, null))).isTrue();
+        assertThat(both.isActive(task("b", "run_cancelled", Duration.ZERO, null))).isFalse();
+        assertThat(both.isActive(task("c", "run_execution_stopped", Duration.ZERO, null))).isFalse();
+        assertThat(asked).containsExactly("run run_ok", "execution run_ok", "run run_cancelled",
+                "run run_execution_stopped", "execution run_execution_stopped");
+    }
 }
