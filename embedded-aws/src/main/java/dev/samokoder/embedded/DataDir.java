@@ -27,7 +27,9 @@ public final class DataDir implements AutoCloseable {
     static final String LOCK_FILE = ".lock";
     static final int FORMAT = 1;
     private static final Pattern FORMAT_FIELD = Pattern.compile("\"format\"\\s*:\\s*(\\d+)");
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** The fixed part of an SQLite file's first page that describes the file. */
+    private static final int SQLITE_HEADER_BYTES = 100;
 
     private final Path root;
     private final FileChannel lockChannel;
@@ -68,7 +70,7 @@ public final class DataDir implements AutoCloseable {
         if (lock == null) {
             closeQuietly(channel);
             throw new EmbeddedAwsException("the data dir " + root + " is in use by another Samokoder process;"
-                    + " stop it, or give this one another data dir");
+                    + " stop it, or point SAMOKODER_DATA_DIR at another folder");
         }
         DataDir dataDir = new DataDir(root, channel, lock);
         try {
@@ -124,25 +126,50 @@ public final class DataDir implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks what can be checked without opening the database: the SQLite header, and that the
+     * file is whole pages of the size the header gives (SQLite only ever writes whole pages, so
+     * anything else is a truncated or overwritten file: a full disk, an interrupted copy).
+     */
     private void checkDatabaseFile() {
         Path database = dynamoDbDir().resolve(DynamoDbLocalServer.DATABASE_FILE);
         if (!Files.exists(database)) {
             return;
         }
-        byte[] header = new byte[SQLITE_HEADER.length];
+        byte[] header = new byte[SQLITE_HEADER_BYTES];
         int read;
+        long size;
         try (InputStream in = Files.newInputStream(database)) {
             read = in.readNBytes(header, 0, header.length);
+            size = Files.size(database);
         } catch (IOException e) {
             throw new EmbeddedAwsException("cannot read the DynamoDB database " + database + ": " + e.getMessage(), e);
         }
         if (read == 0) {
             return; // SQLite writes the header on first use; an empty file is a fresh database
         }
-        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-            throw new EmbeddedAwsException("the DynamoDB database " + database + " is not an SQLite file (damaged?);"
-                    + " it was left as it is. Move it aside to start with an empty database, or restore it");
+        if (read < SQLITE_MAGIC.length || !Arrays.equals(Arrays.copyOf(header, SQLITE_MAGIC.length), SQLITE_MAGIC)) {
+            throw damaged(database, "it is not an SQLite file");
         }
+        int pageSize = read < SQLITE_HEADER_BYTES ? 0 : pageSize(header);
+        if (pageSize == 0) {
+            throw damaged(database, "its header is cut short or has no valid page size");
+        }
+        if (size % pageSize != 0) {
+            throw damaged(database, "it is " + size + " bytes, not a whole number of its " + pageSize + "-byte pages (truncated?)");
+        }
+    }
+
+    /** The page size in an SQLite header (bytes 16-17, big-endian; 1 means 65536), or 0 if it is not a valid one. */
+    static int pageSize(byte[] header) {
+        int value = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+        int pageSize = value == 1 ? 65_536 : value;
+        return pageSize >= 512 && Integer.bitCount(pageSize) == 1 ? pageSize : 0;
+    }
+
+    private static EmbeddedAwsException damaged(Path database, String why) {
+        return new EmbeddedAwsException("the DynamoDB database " + database + " is damaged: " + why + "; it was left as it is."
+                + " Restore it from a copy, or move it aside to start with an empty database");
     }
 
     /** Releases the lock; the data stays. */

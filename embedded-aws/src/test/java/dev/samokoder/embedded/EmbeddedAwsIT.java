@@ -96,6 +96,34 @@ class EmbeddedAwsIT {
     }
 
     @Test
+    void aTruncatedDatabaseIsReportedBeforeDynamoDbOpensItAndLeftUntouched(@TempDir Path dataDir) throws IOException {
+        // given: a real database with a table in it, then cut short (a full disk, an interrupted copy)
+        try (EmbeddedAws aws = EmbeddedAws.start(persistent(dataDir));
+             DynamoDbClient dynamoDb = dynamoDb(aws.dynamoDbEndpoint())) {
+            dynamoDb.createTable(r -> r.tableName("items")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .billingMode("PAY_PER_REQUEST"));
+        }
+        Path database = dataDir.resolve("dynamodb").resolve(DynamoDbLocalServer.DATABASE_FILE);
+        byte[] whole = Files.readAllBytes(database);
+        assertThat(whole.length % DataDir.pageSize(whole)).as("a whole database is whole pages").isZero();
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 1000);
+        Files.write(database, truncated);
+
+        // when / then
+        assertThatThrownBy(() -> EmbeddedAws.start(persistent(dataDir)))
+                .isInstanceOf(EmbeddedAwsException.class)
+                .hasMessageContaining(database.toString())
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("left as it is");
+        assertThat(Files.readAllBytes(database)).isEqualTo(truncated);
+        // and the failed start released the data dir and the ports: repaired, it starts again
+        Files.write(database, whole);
+        EmbeddedAws.start(persistent(dataDir)).close();
+    }
+
+    @Test
     void aDataDirOfAnUnknownFormatIsRefused(@TempDir Path dataDir) throws IOException {
         Files.writeString(dataDir.resolve(DataDir.MARKER_FILE), "{\"format\": 99}");
 

@@ -5,6 +5,7 @@ import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
+import dev.samokoder.embedded.Ports;
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.local.gateway.GatewaySetup;
 import dev.samokoder.local.gateway.HealthCheck;
@@ -101,6 +102,8 @@ public final class LocalPlatform implements AutoCloseable {
     private static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors,
                                        Optional<RunStarter> webhookRuns) {
         SamokoderConfig.Local local = baseConfig.local();
+        // a taken gateway port is reported at once, not after the components took their time to start
+        Ports.requireFree("gateway", local.host(), local.port());
         EmbeddedAws stack = EmbeddedAws.start(new EmbeddedAws.Options(local.dataDir(), local.host(),
                 local.dynamoDbPort(), local.s3Port(), local.sqsPort(), baseConfig.aws().region(),
                 SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,23 +37,26 @@ public final class HealthCheck {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private final List<Probe> probes;
+    private final Duration timeout;
 
     public HealthCheck(List<Probe> probes) {
+        this(probes, PROBE_TIMEOUT);
+    }
+
+    /** @param timeout how long every probe together may take; a probe still running then is down */
+    HealthCheck(List<Probe> probes, Duration timeout) {
         this.probes = List.copyOf(probes);
+        this.timeout = timeout;
     }
 
     public Report check() {
         Map<String, ComponentHealth> results = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<Probe, Future<Long>> running = new LinkedHashMap<>();
+            Map<Probe, Future<ComponentHealth>> running = new LinkedHashMap<>();
             for (Probe probe : probes) {
-                running.put(probe, pool.submit(() -> {
-                    long start = System.nanoTime();
-                    probe.call().run();
-                    return (System.nanoTime() - start) / 1_000_000;
-                }));
+                running.put(probe, pool.submit(() -> run(probe)));
             }
-            long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             running.forEach((probe, future) -> results.put(probe.name(), outcome(probe, future, deadline)));
             running.values().forEach(future -> future.cancel(true));
         }
@@ -60,19 +64,36 @@ public final class HealthCheck {
         return new Report(allUp ? "up" : "down", results);
     }
 
-    private static ComponentHealth outcome(Probe probe, Future<Long> future, long deadline) {
+    /** One probe, timed whether it answers or fails (a refused connection is fast, a stuck one is not). */
+    private static ComponentHealth run(Probe probe) {
+        long start = System.nanoTime();
         try {
-            long latency = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return new ComponentHealth("up", latency, probe.endpoint(), null);
+            probe.call().run();
+            return new ComponentHealth("up", millisSince(start), probe.endpoint(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ComponentHealth("down", millisSince(start), probe.endpoint(), "interrupted");
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new ComponentHealth("down", millisSince(start), probe.endpoint(), message);
+        }
+    }
+
+    private ComponentHealth outcome(Probe probe, Future<ComponentHealth> future, long deadline) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new ComponentHealth("down", PROBE_TIMEOUT.toMillis(), probe.endpoint(), "no answer within " + PROBE_TIMEOUT.toMillis() + " ms");
+            return new ComponentHealth("down", timeout.toMillis(), probe.endpoint(), "no answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ComponentHealth("down", 0, probe.endpoint(), "interrupted");
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            return new ComponentHealth("down", 0, probe.endpoint(), message);
+        } catch (ExecutionException e) {
+            return new ComponentHealth("down", 0, probe.endpoint(), String.valueOf(e.getCause()));
         }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +23,19 @@ import java.util.TreeMap;
 
 /**
  * Builds the event an API Gateway HTTP API (payload format 2.0) sends a Lambda for a request:
- * lower-case header names with repeated values joined by commas, cookies taken out of the headers
- * into {@code cookies}, query parameters decoded and joined the same way, path parameters of the
- * matched route, and a request context with the request id, route key, source IP and time. A
- * body that is not text is base64-encoded and flagged, as API Gateway does; so is a text body
- * that is not valid UTF-8, so that the handler always gets the exact bytes that were sent.
+ * lower-case header names with repeated values joined by commas, the forwarding and trace headers
+ * API Gateway adds, cookies taken out of the headers into {@code cookies}, query parameters
+ * decoded and joined the same way, path parameters of the matched route, and a request context
+ * with the request id, route key, source IP and time. A body that is not text is base64-encoded
+ * and flagged, as API Gateway does; so is a text body that is not valid UTF-8, so that the
+ * handler always gets the exact bytes that were sent.
  */
 final class HttpApiEvents {
 
     static final String ACCOUNT_ID = "000000000000";
     static final String API_ID = "local";
     static final String STAGE = "$default";
+    private static final SecureRandom TRACE_RANDOM = new SecureRandom();
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -58,12 +62,18 @@ final class HttpApiEvents {
                 headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
             }
         });
+        // what API Gateway adds: the client's address appended to any forwarding chain, the
+        // listener's port and scheme, and an X-Ray trace id unless the caller sent one
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+        headers.merge("x-forwarded-for", sourceIp, (chain, client) -> chain + ", " + client);
+        headers.put("x-forwarded-port", Integer.toString(exchange.getLocalAddress().getPort()));
+        headers.put("x-forwarded-proto", "http");
+        headers.putIfAbsent("x-amzn-trace-id", traceId(now));
         String contentType = headers.getOrDefault("content-type", "");
         // a "text" body that is not valid UTF-8 would not survive the trip through a string, and a
         // webhook's signature is over the exact bytes: such a body is base64-encoded too
         boolean base64 = body.length > 0 && (!isText(contentType) || !isUtf8(body));
         String host = headers.getOrDefault("host", "localhost");
-        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
 
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(exchange.getRequestMethod())
@@ -139,6 +149,13 @@ final class HttpApiEvents {
                         .withTimeEpoch(context.getTimeEpoch())
                         .build())
                 .build();
+    }
+
+    /** An X-Ray trace header as API Gateway starts one: {@code Root=1-<epoch seconds, hex>-<96 random bits, hex>}. */
+    static String traceId(Instant now) {
+        byte[] random = new byte[12];
+        TRACE_RANDOM.nextBytes(random);
+        return "Root=1-" + String.format(Locale.ROOT, "%08x", now.getEpochSecond()) + "-" + HexFormat.of().formatHex(random);
     }
 
     private static Map<String, String> queryParameters(String rawQuery) {

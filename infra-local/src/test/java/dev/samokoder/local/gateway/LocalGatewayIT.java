@@ -122,16 +122,22 @@ class LocalGatewayIT {
                 .header("Cookie", "theme=dark; session=abc123")
                 .header("X-Trace", "one")
                 .header("X-Trace", "two")
+                .header("X-Forwarded-For", "203.0.113.7")
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 
-        // then: the event equals the sample but for what differs per request (id, port)
+        // then: the event equals the sample but for what differs per request (ids, port)
         APIGatewayV2HTTPEvent actual = lastEvent.get();
         assertThat(actual).isNotNull();
         String host = "127.0.0.1:" + gateway.port();
-        assertThat(actual.getHeaders()).containsEntry("host", host);
+        assertThat(actual.getHeaders()).containsEntry("host", host)
+                .containsEntry("x-forwarded-port", Integer.toString(gateway.port()));
         assertThat(actual.getRequestContext().getRequestId()).matches("[0-9a-f-]{36}");
         assertThat(response.headers().firstValue("apigw-requestid")).contains(actual.getRequestContext().getRequestId());
+        // an X-Ray root started at the request's time, with 96 random bits
+        assertThat(actual.getHeaders().get("x-amzn-trace-id")).matches("Root=1-" + Long.toHexString(NOW.getEpochSecond()) + "-[0-9a-f]{24}");
         expected.getHeaders().put("host", host);
+        expected.getHeaders().put("x-forwarded-port", Integer.toString(gateway.port()));
+        expected.getHeaders().put("x-amzn-trace-id", actual.getHeaders().get("x-amzn-trace-id"));
         expected.getHeaders().putAll(Map.of("connection", actual.getHeaders().getOrDefault("connection", ""),
                 "http2-settings", actual.getHeaders().getOrDefault("http2-settings", ""),
                 "upgrade", actual.getHeaders().getOrDefault("upgrade", "")));
@@ -261,6 +267,28 @@ class LocalGatewayIT {
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).header("Origin", "https://evil.example")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
+    }
+
+    @Test
+    void healthIsA503WhenAComponentIsDown() throws Exception {
+        HealthCheck health = new HealthCheck(List.of(
+                new HealthCheck.Probe("dynamodb", "http://127.0.0.1:1", () -> { }),
+                new HealthCheck.Probe("s3", "http://127.0.0.1:2", () -> {
+                    throw new IllegalStateException("Connection refused");
+                })));
+        try (LocalGateway down = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, List.of(), Map.of(), Optional.empty(),
+                health, staticDir, List.of()), Clock.systemUTC())) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + down.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            var report = dev.samokoder.shared.http.Json.mapper().readTree(response.body());
+            assertThat(report.path("status").asText()).isEqualTo("down");
+            assertThat(report.path("components").path("dynamodb").path("status").asText()).isEqualTo("up");
+            assertThat(report.path("components").path("s3").path("status").asText()).isEqualTo("down");
+            assertThat(report.path("components").path("s3").path("error").asText()).isEqualTo("Connection refused");
+            assertThat(report.path("components").path("s3").has("latencyMs")).isTrue();
+        }
     }
 
     @Test

@@ -3,13 +3,20 @@ package dev.samokoder.shared.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 @ExtendWith(LocalAwsExtension.class)
 class BlobStoreIT {
@@ -43,6 +50,33 @@ class BlobStoreIT {
         assertThat(aws.clients().s3().headObject(r -> r.bucket(aws.config().aws().bucketName())
                 .key(BlobStore.key(first.sha256()))).eTag()).isEqualTo(etagAfterFirst);
         assertThat(blobs.get(first.sha256())).isEqualTo(content);
+    }
+
+    @Test
+    void put_ofContentAlreadyStored_writesNothing(LocalAws aws) {
+        // given: a store whose S3 client counts the objects it writes
+        AtomicInteger puts = new AtomicInteger();
+        ExecutionInterceptor countPuts = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest) {
+                    puts.incrementAndGet();
+                }
+            }
+        };
+        byte[] content = uniqueContent();
+        try (AwsClients counted = new AwsClients(aws.config().aws(), List.of(countPuts))) {
+            BlobStore blobs = new BlobStore(counted.s3(), aws.config().aws().bucketName(), 1024);
+
+            // when: the same content is put three times
+            BlobRef first = blobs.put(content);
+            blobs.put(content.clone());
+            blobs.put(content.clone());
+
+            // then: one write
+            assertThat(puts).hasValue(1);
+            assertThat(blobs.get(first.sha256())).isEqualTo(content);
+        }
     }
 
     @Test

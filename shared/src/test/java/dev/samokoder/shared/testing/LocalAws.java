@@ -7,6 +7,7 @@ import dev.samokoder.shared.storage.PlatformResources;
 import dev.samokoder.shared.storage.Storage;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded AWS stack as tests see it: in memory, on free loopback ports, with the platform's
@@ -14,6 +15,9 @@ import java.util.Map;
  * {@link LocalAwsExtension}).
  */
 public final class LocalAws implements AutoCloseable {
+
+    /** How many stacks this JVM has started: one, however many test classes use it. */
+    private static final AtomicInteger STARTS = new AtomicInteger();
 
     private final EmbeddedAws stack;
     private final SamokoderConfig config;
@@ -26,6 +30,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     static LocalAws start() {
+        STARTS.incrementAndGet();
         SamokoderConfig defaults = SamokoderConfig.fromEnv(Map.of());
         EmbeddedAws stack = EmbeddedAws.start(EmbeddedAws.Options.inMemory(defaults.aws().region(),
                 SamokoderConfig.LOCAL_ACCESS_KEY_ID, SamokoderConfig.LOCAL_SECRET_ACCESS_KEY));
@@ -34,6 +39,10 @@ public final class LocalAws implements AutoCloseable {
         AwsClients clients = new AwsClients(config.aws());
         PlatformResources.ensure(config.aws(), clients.dynamoDb(), clients.s3(), clients.sqs());
         return new LocalAws(stack, config, clients);
+    }
+
+    static int starts() {
+        return STARTS.get();
     }
 
     public EmbeddedAws stack() {

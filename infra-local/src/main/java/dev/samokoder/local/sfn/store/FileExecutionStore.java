@@ -53,6 +53,7 @@ public final class FileExecutionStore implements ExecutionStore {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         loadExecutions();
+        stateMachines(); // reads every file now, so that a damaged one is reported at start, not on first use
     }
 
     public FileExecutionStore(Path dataDir) {
@@ -289,11 +290,17 @@ public final class FileExecutionStore implements ExecutionStore {
         }
     }
 
+    /** A record file's JSON object; a file that is not one (cut short, overwritten) is reported by name. */
     private static JsonNode readJson(Path file) {
         try {
-            return StoreCodec.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode record = StoreCodec.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (record == null || !record.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return record;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new UncheckedIOException("cannot read " + file + " (damaged?): " + why, e);
         }
     }
 

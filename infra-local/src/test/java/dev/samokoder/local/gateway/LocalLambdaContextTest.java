@@ -1,0 +1,90 @@
+package dev.samokoder.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.samokoder.api.routing.FunctionSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class LocalLambdaContextTest {
+
+    private static final FunctionSpec API = new FunctionSpec("samokoder-api", "dev.samokoder.api.ApiHandler", Duration.ofSeconds(29), 1024);
+
+    /** A clock the test moves. */
+    private static final class SteppedClock extends Clock {
+        private Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void remainingTimeCountsDownToTheFunctionsTimeoutAndStopsAtZero() {
+        SteppedClock clock = new SteppedClock();
+        LocalLambdaContext context = new LocalLambdaContext(API, "req-1", clock);
+
+        assertThat(context.getRemainingTimeInMillis()).isEqualTo(29_000);
+        clock.advance(Duration.ofMillis(1_500));
+        assertThat(context.getRemainingTimeInMillis()).isEqualTo(27_500);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(context.getRemainingTimeInMillis()).isZero();
+    }
+
+    @Test
+    void describesTheInvocationAsLambdaWould() {
+        LocalLambdaContext context = new LocalLambdaContext(API, "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", new SteppedClock());
+
+        assertThat(context.getAwsRequestId()).isEqualTo("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+        assertThat(context.getFunctionName()).isEqualTo("samokoder-api");
+        assertThat(context.getFunctionVersion()).isEqualTo("$LATEST");
+        assertThat(context.getInvokedFunctionArn()).isEqualTo("arn:aws:lambda:local:000000000000:function:samokoder-api");
+        assertThat(context.getMemoryLimitInMB()).isEqualTo(1024);
+        assertThat(context.getLogGroupName()).isEqualTo("/aws/lambda/samokoder-api");
+        assertThat(context.getIdentity()).isNull();
+        assertThat(context.getClientContext()).isNull();
+    }
+
+    @Test
+    void theLoggerWritesEachLineWithTheRequestId() {
+        Logger logger = (Logger) LoggerFactory.getLogger("lambda.samokoder-api");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            LocalLambdaContext context = new LocalLambdaContext(API, "req-42", new SteppedClock());
+
+            context.getLogger().log("cold start\n");
+            context.getLogger().log("bytes too".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly("[req-42] cold start", "[req-42] bytes too");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+}
