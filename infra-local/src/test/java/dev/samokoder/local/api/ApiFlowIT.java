@@ -43,6 +43,8 @@ class ApiFlowIT {
     private static final String PASSWORD = "correct horse battery staple";
 
     private static final String ALLOWED_ORIGIN = "https://app.example.com";
+    /** Lower than the default 1 MiB, to show the limit is the setting's (ApiEventsIT plays the default). */
+    private static final int BODY_LIMIT = 65_536;
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Strict-Transport-Security", "max-age=63072000; includeSubDomains",
             "X-Content-Type-Options", "nosniff",
@@ -61,6 +63,7 @@ class ApiFlowIT {
         this.dataDir = dataDir;
         Map<String, String> env = TestPlatforms.env(dataDir);
         env.put("SAMOKODER_CORS_ORIGINS", ALLOWED_ORIGIN);
+        env.put("SAMOKODER_MAX_JSON_BODY_BYTES", Integer.toString(BODY_LIMIT));
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
     }
@@ -340,9 +343,15 @@ class ApiFlowIT {
                 .POST(HttpRequest.BodyPublishers.ofString("name=x")));
         assertThat(notJson.status()).isEqualTo(415);
 
-        ApiClient.Response oversize = api.post("/v1/projects", token, "{\"name\":\"x\",\"description\":\"" + "a".repeat(1_100_000) + "\"}");
+        String shell = "{\"name\":\"x\",\"description\":\"\"}";
+        String atTheLimit = shell.replace("\"\"}", "\"" + "a".repeat(BODY_LIMIT - shell.length()) + "\"}");
+        ApiClient.Response atLimit = api.post("/v1/projects", token, atTheLimit);
+        assertThat(atLimit.status()).as("read, then refused for the description's length").isEqualTo(400);
+        assertThat(atLimit.json().path("errors").get(0).path("field").asText()).isEqualTo("description");
+        ApiClient.Response oversize = api.post("/v1/projects", token, atTheLimit.replace("{", "{ "));
         assertThat(oversize.status()).isEqualTo(413);
         assertThat(oversize.problemType()).isEqualTo("payload-too-large");
+        assertThat(oversize.json().path("detail").asText()).contains(Integer.toString(BODY_LIMIT));
 
         ApiClient.Response badLimit = api.get("/v1/projects?limit=1000", token);
         assertThat(badLimit.status()).isEqualTo(400);
