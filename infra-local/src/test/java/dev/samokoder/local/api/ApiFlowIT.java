@@ -276,7 +276,11 @@ class ApiFlowIT {
         assertThat(tree.status()).isEqualTo(200);
         assertThat(tree.json().path("files")).extracting(f -> f.path("path").asText())
                 .containsExactly("README.md", "public/evil.html", "src/app/[id]/page.tsx");
-        assertThat(tree.json().path("files").get(0).path("sha256").asText()).hasSize(64);
+        JsonNode readme = tree.json().path("files").get(0);
+        assertThat(readme.path("size").asLong()).isEqualTo("# Hello".length());
+        assertThat(readme.path("sha256").asText())
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("# Hello".getBytes(StandardCharsets.UTF_8))));
 
         // one file, including one whose name needs encoding; HTML is never served as HTML
         assertThat(api.get("/v1/projects/" + projectId + "/files/README.md", token).body()).isEqualTo("# Hello");
