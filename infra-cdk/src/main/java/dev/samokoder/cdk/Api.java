@@ -61,8 +61,11 @@ public final class Api extends Construct {
         if (!config.corsOrigins().isEmpty()) {
             props.corsPreflight(CorsPreflightOptions.builder()
                     .allowOrigins(config.corsOrigins())
-                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE))
-                    .allowHeaders(List.of("Authorization", "Content-Type"))
+                    // every method and request header the routes use (the local gateway answers the same)
+                    .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH,
+                            CorsHttpMethod.DELETE))
+                    .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Api-Key"))
+                    .exposeHeaders(List.of("ETag", "Retry-After", "apigw-requestid"))
                     .maxAge(Duration.hours(1))
                     .build());
         }

@@ -179,6 +179,38 @@ class ApiEventsIT {
         softly.assertAll();
     }
 
+    /**
+     * Another user's resource answers exactly like a missing one, on every route that names one:
+     * each such route has a {@code .foreign} sample that names another user's project, run, hook or
+     * key (an {@code ${other...}} placeholder) and must get a 404 {@code not-found}. A route added
+     * later without one fails here.
+     */
+    @Test
+    void everyRouteNamingAnOwnedResourceHasAForeignSampleAnswering404() {
+        Pattern ownedParameter = Pattern.compile("\\{(projectId|runId|webhookId|keyId)}");
+        Map<String, String> routeKeyByFile = SampleEvents.files().stream()
+                .collect(Collectors.toMap(Function.identity(), file -> SampleEvents.load(file, anyValues()).getRouteKey()));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Route route : ApiRoutes.routes()) {
+            if (!route.authenticated() || !ownedParameter.matcher(route.path()).find()) {
+                continue;
+            }
+            List<Expectation> foreign = SampleEvents.manifest().stream()
+                    .filter(entry -> route.routeKey().equals(routeKeyByFile.get(entry.file())))
+                    .filter(entry -> entry.file().contains(".foreign."))
+                    .toList();
+            softly.assertThat(foreign).as("a .foreign sample of " + route.routeKey()).isNotEmpty();
+            for (Expectation entry : foreign) {
+                softly.assertThat(entry.status()).as(entry.file() + ": status").isEqualTo(404);
+                softly.assertThat(entry.problem()).as(entry.file() + ": problem").isEqualTo("not-found");
+                softly.assertThat(SampleEvents.template(entry.file())).as(entry.file() + ": names another user's resource")
+                        .containsPattern("\\$\\{other[A-Za-z]*}");
+            }
+        }
+        softly.assertAll();
+    }
+
     @Test
     void theManifestListsEveryEventFileOnceAndNothingElse() {
         List<String> listed = SampleEvents.manifest().stream().map(Expectation::file).toList();

@@ -60,6 +60,7 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
     static final String ADMIN_EMAIL = "admin@samokoder.test";
     static final String OWN_LLM_KEY = "sk-sample-openai-key-1234";
     static final String PROJECT_LLM_KEY = "sk-ant-project-5678";
+    static final String THEIR_PROJECT_LLM_KEY = "sk-ant-theirs-9999";
 
     static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb, SnapshotStore snapshotStore) {
         String email = newEmail();
@@ -121,6 +122,9 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         String otherSnapshot = workspaceSnapshots.take(theirs.id());
         Run theirRun = runs.start(theirs.id(), theirs.ownerId(), RunKind.NEW_APP, "Bob's app", AutonomyMode.AUTONOMOUS,
                 SnapshotStore.key(theirs.id(), "0".repeat(64)));
+        // with an event and a question, so that a 404 for them is the owner check, not missing data
+        events.append(theirRun.id(), "RUN_STARTED", "a new app in autonomous mode", Map.of());
+        artifacts.putQuestions(theirRun.id(), List.of("Which database?"));
 
         // a generic trigger with one delivery already received, and one on the other user's project
         var hook = services.webhooks().create(user.id(), project.id(), WebhookSource.GENERIC);
@@ -145,6 +149,7 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         IssuedApiKey theirKey = services.apiKeys().create(theirs.ownerId(), "theirs", EnumSet.of(ApiScope.PROJECTS_READ), Optional.empty());
         services.llmKeys().put(LlmKeyOwner.user(user.id()), Provider.OPENAI, OWN_LLM_KEY, Optional.empty());
         services.llmKeys().put(LlmKeyOwner.project(project.id()), Provider.ANTHROPIC, PROJECT_LLM_KEY, Optional.empty());
+        services.llmKeys().put(LlmKeyOwner.project(theirs.id()), Provider.ANTHROPIC, THEIR_PROJECT_LLM_KEY, Optional.empty());
         services.credit().topUp(user.id(), 5 * Money.MICROS_PER_USD, "sample credit", "usr_sampleadmin");
         String adminId = services.users().findByEmail(ADMIN_EMAIL)
                 .orElseGet(() -> registerAdmin(services)).id();
@@ -178,7 +183,8 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("newEmail", newEmail()),
                 Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
         return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken(), hook.secret(),
-                theirHook.secret(), notification.secret(), apiKey.secret(), theirKey.secret(), OWN_LLM_KEY, PROJECT_LLM_KEY));
+                theirHook.secret(), notification.secret(), apiKey.secret(), theirKey.secret(), OWN_LLM_KEY, PROJECT_LLM_KEY,
+                THEIR_PROJECT_LLM_KEY));
     }
 
     /** Concurrent first samples could both try; the loser reads the winner's account. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.samokoder.api.http.SecurityHeaders;
 import dev.samokoder.api.routing.FunctionSpec;
 import dev.samokoder.embedded.Ports;
 import dev.samokoder.embedded.PortInUseException;
@@ -38,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * The local stand-in for API Gateway: turns each HTTP request into the {@link APIGatewayV2HTTPEvent}
  * an HTTP API would send, calls the same handler instance the Lambda would run (with a real
  * {@link LocalLambdaContext} and the function's timeout), and writes its response back. It also
- * answers {@code GET /health} and serves the built web app at {@code /}.
+ * answers {@code GET /health} and serves the built web app at {@code /}. Every answer it gives
+ * itself (no route, no token, a refused token, a preflight, an oversized body, a failed or timed
+ * out function) carries the API's security headers, and CORS headers for a configured origin,
+ * like the handler's own answers.
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -46,12 +50,16 @@ public final class LocalGateway implements AutoCloseable {
     /** API Gateway's payload limit for HTTP APIs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     static final String HEALTH_PATH = "/health";
+    /** What a configured origin may send: every method and request header the routes use. */
+    static final String PREFLIGHT_METHODS = "GET, POST, PUT, PATCH, DELETE";
+    static final String PREFLIGHT_HEADERS = "Authorization, Content-Type, If-Match, X-Api-Key";
 
     private final HttpServer server;
     private final ExecutorService workers;
     private final GatewaySetup setup;
     private final RouteMatcher routes;
     private final StaticFiles staticFiles;
+    private final SecurityHeaders securityHeaders;
     private final Clock clock;
 
     private LocalGateway(HttpServer server, ExecutorService workers, GatewaySetup setup, Clock clock) {
@@ -60,6 +68,7 @@ public final class LocalGateway implements AutoCloseable {
         this.setup = setup;
         this.routes = new RouteMatcher(setup.routes());
         this.staticFiles = new StaticFiles(setup.staticDir());
+        this.securityHeaders = new SecurityHeaders(setup.corsOrigins());
         this.clock = clock;
     }
 
@@ -99,6 +108,8 @@ public final class LocalGateway implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         try (exchange) {
             exchange.getResponseHeaders().set("apigw-requestid", requestId);
+            securityHeaders.forOrigin(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")))
+                    .forEach(exchange.getResponseHeaders()::set);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             Optional<RouteMatcher.Match> match = routes.match(method, path);
@@ -219,13 +230,11 @@ public final class LocalGateway implements AutoCloseable {
     /** A CORS preflight: allowed origins get the methods and headers they may use, others nothing. */
     private void answerPreflight(HttpExchange exchange) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin != null && setup.corsOrigins().contains(origin)) {
+        if (origin != null && securityHeaders.allows(origin)) {
             var headers = exchange.getResponseHeaders();
-            headers.set("Access-Control-Allow-Origin", origin);
-            headers.set("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
-            headers.set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match");
+            headers.set("Access-Control-Allow-Methods", PREFLIGHT_METHODS);
+            headers.set("Access-Control-Allow-Headers", PREFLIGHT_HEADERS);
             headers.set("Access-Control-Max-Age", "600");
-            headers.set("Vary", "Origin");
         }
         sendBytes(exchange, 204, new byte[0]);
     }
@@ -256,8 +265,11 @@ public final class LocalGateway implements AutoCloseable {
                     : "the web app is not built (no index.html in " + staticFiles.root() + ")"));
             return;
         }
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        // the web app's own pages: the API's CSP (nothing may load) and no-store do not fit them
+        var headers = exchange.getResponseHeaders();
+        headers.remove("Content-Security-Policy");
+        headers.set("Cache-Control", "no-cache");
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         send(exchange, 200, file.get().contentType(), Files.readAllBytes(file.get().path()));
     }
 

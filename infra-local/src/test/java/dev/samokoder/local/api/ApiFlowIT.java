@@ -3,7 +3,13 @@ package dev.samokoder.local.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.shared.auth.SigningKeys;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.storage.Storage;
@@ -14,11 +20,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,13 +42,28 @@ class ApiFlowIT {
 
     private static final String PASSWORD = "correct horse battery staple";
 
+    private static final String ALLOWED_ORIGIN = "https://app.example.com";
+    /** Lower than the default 1 MiB, to show the limit is the setting's (ApiEventsIT plays the default). */
+    private static final int BODY_LIMIT = 65_536;
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Strict-Transport-Security", "max-age=63072000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox",
+            "X-Frame-Options", "DENY",
+            "Cache-Control", "no-store");
+
     private LocalPlatform platform;
     private ApiClient api;
+    private Path dataDir;
     private final List<String> secretsSeen = new ArrayList<>();
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
         Map<String, String> env = TestPlatforms.env(dataDir);
+        env.put("SAMOKODER_CORS_ORIGINS", ALLOWED_ORIGIN);
+        env.put("SAMOKODER_MAX_JSON_BODY_BYTES", Integer.toString(BODY_LIMIT));
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
     }
@@ -70,6 +91,7 @@ class ApiFlowIT {
         ApiClient.Response response = api.post("/v1/auth/login", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("Set-Cookie")).as("tokens travel in the body and the Authorization header, never in cookies").isNull();
         JsonNode tokens = response.json();
         secretsSeen.add(tokens.path("accessToken").asText());
         secretsSeen.add(tokens.path("refreshToken").asText());
@@ -109,6 +131,32 @@ class ApiFlowIT {
         ApiClient.Response list = api.get("/v1/projects", token);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().path("items")).extracting(node -> node.path("id").asText()).containsExactly(projectId);
+        assertThat(list.json().has("nextCursor")).isFalse();
+
+        // list page by page: newest first, each project once, the cursor leading on until the end
+        List<String> more = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            more.addFirst(api.post("/v1/projects", token, "{\"name\":\"Project " + i + "\"}").json().path("id").asText());
+        }
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiClient.Response page = api.get("/v1/projects?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("items").size()).isBetween(1, 2);
+            page.json().path("items").forEach(item -> paged.add(item.path("id").asText()));
+            cursor = page.json().hasNonNull("nextCursor")
+                    ? java.net.URLEncoder.encode(page.json().path("nextCursor").asText(), StandardCharsets.UTF_8) : null;
+            pages++;
+        } while (cursor != null && pages < 10);
+        List<String> expected = new ArrayList<>(more);
+        expected.add(projectId);
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(3);
+        for (String extra : more) {
+            assertThat(api.delete("/v1/projects/" + extra, token).status()).isEqualTo(204);
+        }
 
         // update, then update again with the stale version: 409 and nothing lost
         ApiClient.Response renamed = api.patch("/v1/projects/" + projectId, token, "{\"version\":1,\"name\":\"Todo app v2\",\"settings\":{\"budgetUsd\":null}}");
@@ -173,12 +221,24 @@ class ApiFlowIT {
             assertThat(nobody.status()).isEqualTo(401);
             assertThat(nobody.body()).isEqualTo(wrong.body());
         }
-        api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"fifth wrong\"}");
+        ApiClient.Response fifth = api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"fifth wrong\"}");
+        ApiClient.Response fifthNobody = api.post("/v1/auth/login", null, "{\"email\":\"" + unknown + "\",\"password\":\"fifth wrong\"}");
+        assertThat(fifth.status()).isEqualTo(401);
+        assertThat(fifthNobody.body()).isEqualTo(fifth.body());
 
+        // the sixth attempt, even with the right password, is refused for 15 minutes; an unknown email alike
         ApiClient.Response locked = api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        ApiClient.Response lockedNobody = api.post("/v1/auth/login", null, "{\"email\":\"" + unknown + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.problemType()).isEqualTo("login-locked");
-        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(15 * 60L - 60, 15 * 60L);
+        assertThat(lockedNobody.status()).isEqualTo(429);
+        assertThat(lockedNobody.problemType()).isEqualTo("login-locked");
+        assertThat(Long.parseLong(lockedNobody.header("Retry-After"))).isBetween(15 * 60L - 60, 15 * 60L);
+        // the lock is per email: another account is not affected
+        String other = email();
+        register(other);
+        login(other);
     }
 
     @Test
@@ -216,7 +276,11 @@ class ApiFlowIT {
         assertThat(tree.status()).isEqualTo(200);
         assertThat(tree.json().path("files")).extracting(f -> f.path("path").asText())
                 .containsExactly("README.md", "public/evil.html", "src/app/[id]/page.tsx");
-        assertThat(tree.json().path("files").get(0).path("sha256").asText()).hasSize(64);
+        JsonNode readme = tree.json().path("files").get(0);
+        assertThat(readme.path("size").asLong()).isEqualTo("# Hello".length());
+        assertThat(readme.path("sha256").asText())
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("# Hello".getBytes(StandardCharsets.UTF_8))));
 
         // one file, including one whose name needs encoding; HTML is never served as HTML
         assertThat(api.get("/v1/projects/" + projectId + "/files/README.md", token).body()).isEqualTo("# Hello");
@@ -225,18 +289,22 @@ class ApiFlowIT {
         assertThat(html.header("Content-Type")).startsWith("text/plain");
         assertThat(html.header("Content-Security-Policy")).contains("default-src 'none'");
 
-        // the classic traversal payloads: 400 with a problem, or no route at all, never a file
-        for (String payload : List.of("..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd", "%252e%252e%252fetc%252fpasswd",
-                "src/..%2f..%2f..%2fetc/passwd", "..%5c..%5cwindows%5cwin.ini", "%2fetc%2fpasswd", "README.md%00.txt",
-                "a/%2e/b", "..%c0%af..%c0%afetc/passwd")) {
+        // the classic traversal payloads, plain, encoded and double-encoded: each a 400 invalid-path, never a file
+        for (String payload : List.of("../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd",
+                "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%252e%252e%252fetc%252fpasswd", "..%252f..%252fetc%252fpasswd",
+                "src/..%2f..%2f..%2fetc/passwd", "src/%2e%2e/%2e%2e/README.md", "..%5c..%5cwindows%5cwin.ini",
+                "%255c..%255cwin.ini", "%2fetc%2fpasswd", "%252fetc%252fpasswd", "README.md%00.txt", "README.md%2500.txt",
+                "a/%2e/b", "a//b", "src%2f%2e%2e%2fREADME.md", "%0d%0aREADME.md")) {
             ApiClient.Response response = api.get("/v1/projects/" + projectId + "/files/" + payload, token);
-            assertThat(response.status()).as(payload).isIn(400, 404);
+            assertThat(response.status()).as(payload + ": " + response.body()).isEqualTo(400);
+            assertThat(response.problemType()).as(payload).isEqualTo("invalid-path");
+            assertThat(response.header("Content-Type")).as(payload).isEqualTo("application/problem+json");
             assertThat(response.body()).as(payload).doesNotContain("root:").doesNotContain("# Hello");
-            if (response.status() == 400) {
-                assertThat(response.problemType()).as(payload).isEqualTo("invalid-path");
-            }
         }
-        assertThat(api.get("/v1/projects/" + projectId + "/files/..%2f..%2fetc%2fpasswd", token).status()).isEqualTo(400);
+        // an overlong UTF-8 '/' is not a separator: it names a file that does not exist
+        ApiClient.Response overlong = api.get("/v1/projects/" + projectId + "/files/..%c0%af..%c0%afetc/passwd", token);
+        assertThat(overlong.status()).isEqualTo(404);
+        assertThat(overlong.problemType()).isEqualTo("not-found");
 
         // export: a presigned link to a zip of exactly these files
         ApiClient.Response export = api.get("/v1/projects/" + projectId + "/export", token);
@@ -279,9 +347,15 @@ class ApiFlowIT {
                 .POST(HttpRequest.BodyPublishers.ofString("name=x")));
         assertThat(notJson.status()).isEqualTo(415);
 
-        ApiClient.Response oversize = api.post("/v1/projects", token, "{\"name\":\"x\",\"description\":\"" + "a".repeat(1_100_000) + "\"}");
+        String shell = "{\"name\":\"x\",\"description\":\"\"}";
+        String atTheLimit = shell.replace("\"\"}", "\"" + "a".repeat(BODY_LIMIT - shell.length()) + "\"}");
+        ApiClient.Response atLimit = api.post("/v1/projects", token, atTheLimit);
+        assertThat(atLimit.status()).as("read, then refused for the description's length").isEqualTo(400);
+        assertThat(atLimit.json().path("errors").get(0).path("field").asText()).isEqualTo("description");
+        ApiClient.Response oversize = api.post("/v1/projects", token, atTheLimit.replace("{", "{ "));
         assertThat(oversize.status()).isEqualTo(413);
         assertThat(oversize.problemType()).isEqualTo("payload-too-large");
+        assertThat(oversize.json().path("detail").asText()).contains(Integer.toString(BODY_LIMIT));
 
         ApiClient.Response badLimit = api.get("/v1/projects?limit=1000", token);
         assertThat(badLimit.status()).isEqualTo(400);
@@ -300,14 +374,96 @@ class ApiFlowIT {
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
-        ApiClient.Response response = api.get("/v1/openapi.json", null);
+        String token = signedIn();
+        Map<String, ApiClient.Response> responses = new java.util.LinkedHashMap<>();
+        responses.put("200 from a handler", api.get("/v1/openapi.json", null));
+        responses.put("400 from a handler", api.post("/v1/projects", token, "{\"name\": "));
+        responses.put("404 from a handler", api.get("/v1/projects/prj_00000000000000000000", token));
+        responses.put("413 from a handler", api.post("/v1/projects", token, "{\"name\":\"" + "a".repeat(1_100_000) + "\"}"));
+        responses.put("401 without a token (the gateway's)", api.get("/v1/projects", null));
+        responses.put("403 for a refused token (the gateway's)", api.get("/v1/projects", "not.a.jwt"));
+        responses.put("404 without a route (the gateway's)", api.get("/v1/no-such-route", token));
+        responses.put("405 (the gateway's)", api.send(api.builder("/v1/projects/prj_00000000000000000000", token)
+                .method("PUT", HttpRequest.BodyPublishers.noBody())));
+        responses.put("preflight (the gateway's)", api.send(api.builder("/v1/projects", null).header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PUT").method("OPTIONS", HttpRequest.BodyPublishers.noBody())));
+        responses.put("health (the gateway's)", api.get("/health", null));
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Strict-Transport-Security")).contains("max-age=");
-        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
-        assertThat(response.json().path("openapi").asText()).startsWith("3.1");
+        assertThat(responses.get("200 from a handler").json().path("openapi").asText()).startsWith("3.1");
+        responses.forEach((what, response) -> {
+            for (Map.Entry<String, String> header : SECURITY_HEADERS.entrySet()) {
+                assertThat(response.header(header.getKey())).as(what + ": " + header.getKey()).isEqualTo(header.getValue());
+            }
+        });
+        assertThat(responses.values()).extracting(ApiClient.Response::status)
+                .containsExactly(200, 400, 404, 413, 401, 403, 404, 405, 204, 200);
+    }
+
+    @Test
+    void corsAnswersOnlyTheConfiguredOrigins() {
+        String token = signedIn();
+        ApiClient.Response preflight = api.send(api.builder("/v1/llm-keys/openai", null).header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PUT").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT").contains("PATCH").contains("DELETE");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Authorization").contains("X-Api-Key");
+
+        ApiClient.Response allowed = api.send(api.builder("/v1/projects", token).header("Origin", ALLOWED_ORIGIN).GET());
+        ApiClient.Response refusedByTheGateway = api.send(api.builder("/v1/projects", null).header("Origin", ALLOWED_ORIGIN).GET());
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+        assertThat(refusedByTheGateway.status()).isEqualTo(401);
+        assertThat(refusedByTheGateway.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+
+        for (ApiClient.Response other : List.of(
+                api.send(api.builder("/v1/projects", null).header("Origin", "https://evil.example")
+                        .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody())),
+                api.send(api.builder("/v1/projects", token).header("Origin", "https://evil.example").GET()),
+                api.send(api.builder("/v1/projects", null).header("Origin", "https://evil.example").GET()))) {
+            assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(other.header("Access-Control-Allow-Methods")).isNull();
+        }
+    }
+
+    @Test
+    void eachRequestIsLoggedAsJsonWithItsRequestIdAndUserId_andNeverWithTheTokenItUsed() throws IOException {
+        String email = email();
+        String userId = register(email);
+        String token = login(email).path("accessToken").asText();
+
+        ApiClient.Response me = api.get("/v1/me", token);
+        assertThat(me.status()).isEqualTo(200);
+        String requestId = me.header("apigw-requestid");
+
+        JsonNode access = TestPlatforms.logLines().stream()
+                .filter(line -> line.path("loggerName").asText().equals("access"))
+                .filter(line -> line.path("mdc").path("requestId").asText().equals(requestId))
+                .findFirst().orElseThrow(() -> new AssertionError("no access log line for request " + requestId));
+        assertThat(access.path("mdc").path("userId").asText()).isEqualTo(userId);
+        assertThat(access.path("mdc").path("route").asText()).isEqualTo("GET /v1/me");
+        assertThat(access.path("formattedMessage").asText()).startsWith("GET /v1/me -> 200 in ");
+        assertThat(TestPlatforms.logText()).doesNotContain(token).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void localModeSignsWithAnEs256KeyItGeneratedIntoTheDataDir() throws Exception {
+        Path keyFile = dataDir.resolve("keys/jwt-signing-key.json");
+        assertThat(keyFile).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        ECKey key = SigningKeys.parse(Files.readString(keyFile));
+        String email = email();
+        String userId = register(email);
+
+        SignedJWT token = SignedJWT.parse(login(email).path("accessToken").asText());
+
+        assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(token.verify(new ECDSAVerifier(key.toPublicJWK()))).isTrue();
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(userId);
+        assertThat(claims.getIssuer()).isEqualTo(platform.config().auth().issuer());
+        assertThat(claims.getAudience()).containsExactly(platform.config().auth().audience());
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(15 * 60 * 1000L);
     }
 
     @Test

@@ -23,10 +23,9 @@ class RateLimitIT {
                 "SAMOKODER_RATE_LIMIT_BURST", "5");
         try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
             ApiClient api = new ApiClient(platform.port());
-            // register and login are public: they count against the IP's bucket (2 of 5)
-            api.post("/v1/auth/register", null, "{\"email\":\"limited@example.com\",\"password\":\"a long enough passphrase\"}");
-            String token = api.post("/v1/auth/login", null,
-                    "{\"email\":\"limited@example.com\",\"password\":\"a long enough passphrase\"}").json().path("accessToken").asText();
+            // register and login are public: they count against the IP's bucket (4 of 5)
+            String token = signUp(api, "limited@example.com");
+            String otherToken = signUp(api, "patient@example.com");
 
             int ok = 0;
             ApiClient.Response limited = null;
@@ -44,6 +43,14 @@ class RateLimitIT {
             assertThat(limited).isNotNull();
             assertThat(limited.problemType()).isEqualTo("rate-limited");
             assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 2L);
+            // the bucket is the user's: another user still gets through at once
+            assertThat(api.get("/v1/projects", otherToken).status()).isEqualTo(200);
         }
+    }
+
+    private static String signUp(ApiClient api, String email) {
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"a long enough passphrase\"}";
+        assertThat(api.post("/v1/auth/register", null, credentials).status()).isEqualTo(201);
+        return api.post("/v1/auth/login", null, credentials).json().path("accessToken").asText();
     }
 }

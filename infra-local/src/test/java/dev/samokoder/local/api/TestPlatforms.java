@@ -2,11 +2,15 @@ package dev.samokoder.local.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the end-to-end tests share when they start the local platform and when they are done with it. */
@@ -34,14 +38,32 @@ final class TestPlatforms {
         return env;
     }
 
-    /** No secret that crossed the API during a test class is in the module's test log. */
+    /**
+     * No secret that crossed the API during a test class is in the module's test log. A missing or
+     * empty log fails: the check must not pass because nothing was read.
+     */
     static void assertNotLogged(Collection<String> secrets) throws IOException {
-        if (!Files.exists(LOG)) {
-            return;
-        }
+        assertThat(LOG).as("the test log (src/test/resources/logback-test.xml)").isRegularFile();
         String text = Files.readString(LOG);
+        assertThat(text).as("the test log").contains("\"loggerName\":\"access\"");
         for (String secret : secrets) {
             assertThat(text).as("the log must not contain a secret").doesNotContain(secret);
         }
+    }
+
+    /** The module's test log so far, one JSON object per line (as the Lambda functions log). */
+    static List<JsonNode> logLines() throws IOException {
+        assertThat(LOG).as("the test log (src/test/resources/logback-test.xml)").isRegularFile();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(LOG)) {
+            if (!line.isBlank()) {
+                lines.add(Json.mapper().readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    static String logText() throws IOException {
+        return Files.readString(LOG);
     }
 }

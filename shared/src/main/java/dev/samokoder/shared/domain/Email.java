@@ -1,5 +1,6 @@
 package dev.samokoder.shared.domain;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,12 +13,16 @@ public final class Email {
     private Email() {
     }
 
-    /** Trims and lower-cases; fails with {@link IllegalArgumentException} if it is not an address. */
+    /**
+     * Unicode NFKC, trimmed and lower-cased, so that one address typed with composed or decomposed
+     * accents, full-width letters or another case is one account; fails with
+     * {@link IllegalArgumentException} if it is not an address.
+     */
     public static String normalize(String email) {
         if (email == null) {
             throw new IllegalArgumentException("email is required");
         }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Normalizer.normalize(email, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         if (normalized.length() > MAX_LENGTH || !SHAPE.matcher(normalized).matches()) {
             throw new IllegalArgumentException("'" + email + "' is not an email address");
         }

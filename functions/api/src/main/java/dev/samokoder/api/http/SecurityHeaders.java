@@ -3,6 +3,7 @@ package dev.samokoder.api.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Headers on every API response: HSTS, no sniffing, no referrer, a CSP that lets nothing load or
@@ -26,9 +27,19 @@ public final class SecurityHeaders {
     }
 
     Map<String, String> forRequest(ApiRequest request) {
+        return forOrigin(request.header("origin"));
+    }
+
+    /**
+     * The headers of a response to a request from {@code origin}: the security headers, and the
+     * CORS ones when the origin is configured. The local gateway adds the same to the answers it
+     * gives itself (no route, no token, a refused token, a preflight), so that no API response
+     * goes out without them.
+     */
+    public Map<String, String> forOrigin(Optional<String> origin) {
         Map<String, String> headers = new LinkedHashMap<>(ALWAYS);
-        request.header("origin").filter(corsOrigins::contains).ifPresent(origin -> {
-            headers.put("Access-Control-Allow-Origin", origin);
+        origin.filter(corsOrigins::contains).ifPresent(allowed -> {
+            headers.put("Access-Control-Allow-Origin", allowed);
             headers.put("Access-Control-Expose-Headers", "ETag, Retry-After, apigw-requestid");
             headers.put("Vary", "Origin");
         });

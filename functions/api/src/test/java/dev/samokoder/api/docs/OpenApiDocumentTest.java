@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.shared.http.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentTest {
@@ -82,6 +88,24 @@ class OpenApiDocumentTest {
             assertThat(documented).as(route.routeKey() + " scopes")
                     .containsExactlyElementsOf(route.apiKeyScope().map(scope -> List.of(scope.wireName())).orElse(List.of()));
         }
+    }
+
+    /** A client may switch on a problem's type: the document lists every one this module answers with. */
+    @Test
+    void everyProblemTypeTheApiAnswersWithIsListed() throws Exception {
+        String description = document().at("/components/schemas/Problem/properties/type/description").asText();
+        Set<String> listed = Arrays.stream(description.substring(description.indexOf('{') + 1, description.indexOf('}')).split(","))
+                .map(String::strip).collect(Collectors.toSet());
+        Pattern problemOf = Pattern.compile("Problem\\.of\\(\\s*\"([a-z-]+)\"");
+        Set<String> answered = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                problemOf.matcher(Files.readString(source)).results().forEach(match -> answered.add(match.group(1)));
+            }
+        }
+
+        assertThat(answered).contains("validation", "not-found", "internal");
+        assertThat(listed).containsAll(answered);
     }
 
     @Test

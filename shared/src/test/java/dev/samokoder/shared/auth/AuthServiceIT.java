@@ -1,0 +1,181 @@
+package dev.samokoder.shared.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samokoder.shared.auth.RefreshTokensIT.MovableClock;
+import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.domain.User;
+import dev.samokoder.shared.storage.EmailAlreadyRegisteredException;
+import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.validation.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Registration and login against DynamoDB Local: lockout, and what a login tells about an email. */
+@ExtendWith(LocalAwsExtension.class)
+class AuthServiceIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private static AuthService auth(Storage storage, PasswordHasher hasher, int maxFailures, Clock clock) {
+        return new AuthService(storage.users(), hasher, new PasswordPolicy(),
+                new AccessTokens(SigningKeys.generate(), "https://samokoder.test", "samokoder-api", AccessTokens.DEFAULT_TTL, clock),
+                AccessTokens.DEFAULT_TTL, new RefreshTokens(storage.table(), Duration.ofDays(30), clock),
+                new LoginThrottle(storage.table(), maxFailures, WINDOW, clock));
+    }
+
+    private static PasswordHasher cheapHasher() {
+        return new PasswordHasher(new Argon2Params(1024, 1, 1));
+    }
+
+    private static String email() {
+        return Ids.newId("u") + "@example.com";
+    }
+
+    @Test
+    void emailsAreNormalized_soOneMailboxIsOneAccount(LocalAws aws) {
+        AuthService auth = auth(aws.storage(), cheapHasher(), 5, Clock.systemUTC());
+        String local = Ids.newId("u");
+
+        User user = auth.register("  " + local.toUpperCase() + "@Example.COM ", PASSWORD, Optional.empty());
+
+        assertThat(user.email()).isEqualTo(local + "@example.com");
+        assertThat(auth.login(local + "@EXAMPLE.com", PASSWORD).userId()).isEqualTo(user.id());
+        assertThatThrownBy(() -> auth.register(local + "@example.com", PASSWORD, Optional.empty()))
+                .isInstanceOf(EmailAlreadyRegisteredException.class);
+
+        // one accented address, typed with a composed and with a decomposed é
+        User rene = auth.register(local + "-ren\u00e9@example.com", PASSWORD, Optional.empty());
+        assertThat(auth.login(local + "-RENE\u0301@example.com", PASSWORD).userId()).isEqualTo(rene.id());
+        assertThatThrownBy(() -> auth.register(local + "-rene\u0301@example.com", PASSWORD, Optional.empty()))
+                .isInstanceOf(EmailAlreadyRegisteredException.class);
+    }
+
+    @Test
+    void registrationRefusesAPasswordThatIsShortTheEmailOrCommon(LocalAws aws) {
+        AuthService auth = auth(aws.storage(), cheapHasher(), 5, Clock.systemUTC());
+        String email = email();
+
+        for (String weak : List.of("short1234", email.toUpperCase(), "password123")) {
+            assertThatThrownBy(() -> auth.register(email, weak, Optional.empty()))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.errors()).extracting(error -> error.field()).containsOnly("password"));
+        }
+    }
+
+    @Test
+    void fiveFailuresWithinFifteenMinutesLockTheEmailForFifteenMinutes_whetherOrNotItHasAnAccount(LocalAws aws) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        AuthService auth = auth(aws.storage(clock), cheapHasher(), 5, clock);
+        String known = email();
+        auth.register(known, PASSWORD, Optional.empty());
+        String unknown = email();
+
+        for (String email : List.of(known, unknown)) {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> auth.login(email, "a wrong password")).isInstanceOf(InvalidCredentialsException.class);
+                clock.advance(Duration.ofMinutes(2)); // five failures in 10 minutes
+            }
+        }
+        clock.advance(Duration.ofMinutes(1)); // the unknown email's fifth failure was 3 minutes ago
+
+        // the right password does not help while the lock lasts; the answer says how long it lasts
+        assertThatThrownBy(() -> auth.login(known, PASSWORD)).isInstanceOfSatisfying(LoginLockedException.class,
+                e -> assertThat(e.retryAfter()).isLessThanOrEqualTo(WINDOW).isGreaterThan(WINDOW.minusMinutes(14)));
+        assertThatThrownBy(() -> auth.login(unknown, PASSWORD)).isInstanceOfSatisfying(LoginLockedException.class,
+                e -> assertThat(e.retryAfter()).isEqualTo(WINDOW.minusMinutes(3)));
+
+        // fifteen minutes after the fifth failure the lock is over
+        clock.advance(WINDOW.minusMinutes(3).minusSeconds(1));
+        assertThatThrownBy(() -> auth.login(unknown, PASSWORD)).isInstanceOf(LoginLockedException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> auth.login(unknown, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+        assertThat(auth.login(known, PASSWORD).userId()).isNotBlank();
+    }
+
+    @Test
+    void failuresSpreadOverMoreThanFifteenMinutesDoNotLock_andASuccessfulLoginClearsThem(LocalAws aws) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+        AuthService auth = auth(aws.storage(clock), cheapHasher(), 5, clock);
+        String email = email();
+        auth.register(email, PASSWORD, Optional.empty());
+
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> auth.login(email, "a wrong password")).isInstanceOf(InvalidCredentialsException.class);
+        }
+        clock.advance(WINDOW); // the window of those four is over
+        assertThatThrownBy(() -> auth.login(email, "a wrong password")).isInstanceOf(InvalidCredentialsException.class);
+        assertThat(auth.login(email, PASSWORD).userId()).isNotBlank();
+
+        for (int i = 0; i < 4; i++) { // four more after the success: the count started again
+            assertThatThrownBy(() -> auth.login(email, "a wrong password")).isInstanceOf(InvalidCredentialsException.class);
+        }
+        assertThat(auth.login(email, PASSWORD).userId()).isNotBlank();
+    }
+
+    /**
+     * An unknown email costs what a known email with a wrong password costs, because the server
+     * runs one Argon2id verification either way (against a dummy hash when there is no account).
+     * With the configured parameters (OWASP's, the defaults) one verification is tens of
+     * milliseconds, far above the few milliseconds of the DynamoDB reads and writes both paths
+     * share; without the dummy verification the unknown email would answer faster by about that
+     * much, which this test would see.
+     */
+    @Test
+    void anUnknownEmailTakesAsLongAsAWrongPassword_becauseArgon2RunsForBoth(LocalAws aws) {
+        PasswordHasher hasher = new PasswordHasher(Argon2Params.defaults());
+        AuthService auth = auth(aws.storage(), hasher, 1_000, Clock.systemUTC());
+        String known = email();
+        auth.register(known, PASSWORD, Optional.empty());
+        String storedHash = aws.storage().users().findByEmail(known).orElseThrow().passwordHash();
+
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownEmail = new ArrayList<>();
+        List<Long> oneVerification = new ArrayList<>();
+        for (int i = 0; i < 15; i++) { // interleaved, so that load on the machine hits all three alike
+            boolean measured = i >= 3; // the first rounds warm up the JIT and the connections
+            long wrong = millis(() -> failedLogin(auth, known));
+            long unknown = millis(() -> failedLogin(auth, email()));
+            long verify = millis(() -> hasher.verify("a wrong password", storedHash));
+            if (measured) {
+                wrongPassword.add(wrong);
+                unknownEmail.add(unknown);
+                oneVerification.add(verify);
+            }
+        }
+
+        long argon2 = median(oneVerification);
+        assertThat(argon2).as("one Argon2id verification (ms): the measurement can only tell if it is noticeable").isGreaterThanOrEqualTo(5);
+        assertThat(Math.abs(median(wrongPassword) - median(unknownEmail)))
+                .as("wrong password %s ms, unknown email %s ms (medians), one verification %s ms",
+                        median(wrongPassword), median(unknownEmail), argon2)
+                .isLessThan(argon2 / 2);
+    }
+
+    private static Object failedLogin(AuthService auth, String email) {
+        assertThatThrownBy(() -> auth.login(email, "a wrong password")).isInstanceOf(InvalidCredentialsException.class);
+        return null;
+    }
+
+    private static long millis(Supplier<Object> action) {
+        long start = System.nanoTime();
+        action.get();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
