@@ -104,7 +104,7 @@ public final class DemoMain {
         out.println();
         out.println("demo: the run SUCCEEDED; " + files + " file(s) of the generated app are in " + folder);
         out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && node --test && node src/server.js");
-        out.println("      model calls: " + run.path("cost").path("calls").asLong() + " (replayed, $0)");
+        out.println("      model calls: " + run.path("cost").path("summary").asText());
         return 0;
     }
 

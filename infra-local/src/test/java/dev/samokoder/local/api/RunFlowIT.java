@@ -113,6 +113,9 @@ class RunFlowIT {
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(run.path("id").asText())).isEqualTo("succeeded");
         assertThat(run.path("progress").path("tasksDone").asInt()).isEqualTo(2);
         assertThat(run.path("cost").path("replayed").asBoolean()).isTrue();
+        // the run's summary, in the API and on its last event, says the answers were replayed
+        assertThat(run.path("cost").path("summary").asText()).endsWith("responses were replayed from a recorded transcript");
+        assertThat(timeline(run.path("id").asText())).containsPattern("RUN_SUCCEEDED: the app is built: .*responses were replayed");
         List<String> types = eventTypes(run.path("id").asText());
         // task 1: the first execution fails (POST answers 200), BugHunter plans the fix, the second passes
         assertThat(types).containsSubsequence("EXECUTION_FAILED", "FIX_PLANNED", "EXECUTION_PASSED", "TASK_DONE",
@@ -177,7 +180,8 @@ class RunFlowIT {
 
         JsonNode paused = awaitStatus(runId, status -> !status.equals("running"));
         assertThat(paused.path("status").asText()).as("%s\n%s", paused, timeline(runId)).isEqualTo("paused-budget");
-        assertThat(paused.path("failure").asText()).contains("budget");
+        assertThat(paused.path("failure").asText()).startsWith("budget reached: the project budget of $3")
+                .endsWith("raise it to continue");
         assertThat(eventTypes(runId)).contains("PAUSED_FOR_BUDGET");
         // resuming without more budget is refused, and says what to do
         ApiClient.Response early = api.post("/v1/runs/" + runId + "/resume", token, "");

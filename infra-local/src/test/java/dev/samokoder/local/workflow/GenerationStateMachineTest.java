@@ -6,10 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.sfn.asl.DefinitionParser;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.llm.InvalidProviderResponseException;
+import dev.samokoder.shared.llm.LedgerContentionException;
+import dev.samokoder.shared.llm.LlmException;
+import dev.samokoder.shared.llm.ProviderTimeoutException;
+import dev.samokoder.shared.llm.ProviderUnavailableException;
+import dev.samokoder.shared.llm.RateLimitedException;
+import dev.samokoder.shared.llm.model.Provider;
 import dev.samokoder.shared.workflow.Step;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +69,36 @@ class GenerationStateMachineTest {
                 assertThat(node.path("Retry").toString()).as(state.getKey()).contains("Lambda.TooManyRequestsException");
             }
         });
+    }
+
+    /** The gateway's errors that say "the same call may work later" are the ones the ASL retries, and no others. */
+    @Test
+    void everyModelCallingStepRetriesExactlyTheGatewaysRetryableErrors() throws Exception {
+        List<LlmException> retryable = List.of(
+                new RateLimitedException(Provider.OPENAI, OptionalInt.empty(), Optional.empty(), "", null),
+                new ProviderUnavailableException(Provider.OPENAI, OptionalInt.empty(), "", null),
+                new ProviderTimeoutException(Provider.OPENAI, OptionalInt.empty(), "", null),
+                new InvalidProviderResponseException(Provider.OPENAI, OptionalInt.empty(), "", null),
+                new LedgerContentionException("", null));
+        assertThat(retryable).allSatisfy(e -> assertThat(e.retryable()).as(e.getClass().getSimpleName()).isTrue());
+        Set<String> names = new HashSet<>();
+        retryable.forEach(e -> names.add(e.getClass().getName()));
+
+        JsonNode states = Json.mapper().readTree(filled()).path("States");
+        List<String> checked = new ArrayList<>();
+        states.findParents("Retry").forEach(state -> state.path("Retry").forEach(retrier -> {
+            Set<String> llmErrors = new HashSet<>();
+            retrier.path("ErrorEquals").forEach(error -> {
+                if (error.asText().startsWith("dev.samokoder.shared.llm.")) {
+                    llmErrors.add(error.asText());
+                }
+            });
+            if (!llmErrors.isEmpty()) {
+                assertThat(llmErrors).as(state.path("Comment").asText()).isEqualTo(names);
+                checked.add(state.path("Comment").asText());
+            }
+        }));
+        assertThat(checked).hasSize(10);
     }
 
     @Test

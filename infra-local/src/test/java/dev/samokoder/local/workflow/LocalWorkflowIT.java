@@ -107,9 +107,11 @@ class LocalWorkflowIT {
             // the workspace is as it was before the run: the user's file, none of the run's
             assertThat(storage.files().list(project.id(), 100, Optional.empty()).items())
                     .extracting(entry -> entry.path().value()).containsExactly("NOTES.md");
-            List<String> events = new RunEvents(platform.clients().dynamoDb(), storage.table(), clock).after(run.id(), 0, 500)
-                    .stream().map(RunEvent::type).toList();
+            List<RunEvent> timeline = new RunEvents(platform.clients().dynamoDb(), storage.table(), clock).after(run.id(), 0, 500);
+            List<String> events = timeline.stream().map(RunEvent::type).toList();
             assertThat(events).containsSubsequence("FIX_PLANNED", "FAILURE_REPEATED", "FIX_PLANNED", "FAILURE_REPEATED", "RUN_FAILED");
+            // the failed run's summary says its answers were replayed
+            assertThat(timeline.stream().filter(e -> e.type().equals("RUN_FAILED")).findFirst().orElseThrow().message()).contains("model call(s)").endsWith("responses were replayed from a recorded transcript");
             // and the project is free for the next run
             assertThat(runs.activeRunId(project.id())).isEmpty();
         }

@@ -3,7 +3,9 @@ package dev.samokoder.llm.providers;
 import dev.samokoder.shared.billing.CreditLedger;
 import dev.samokoder.shared.billing.MeteredBilling;
 import dev.samokoder.shared.billing.UsageMeter;
+import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.config.Setting;
 import dev.samokoder.shared.llm.CallBilling;
 import dev.samokoder.shared.llm.LlmGateway;
 import dev.samokoder.shared.llm.ledger.CostLedger;
@@ -13,6 +15,7 @@ import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.llmkeys.StoredKeySource;
 import dev.samokoder.shared.secrets.SecretCiphers;
 import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.workflow.agents.AgentNames;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -42,7 +45,13 @@ public final class LlmGateways {
         return fromConfig(config, dynamoDb, keys, CallBilling.NONE);
     }
 
+    /** @throws ConfigException if {@code SAMOKODER_LLM_AGENT_MODELS} names an agent that calls no model (a typo would be ignored) */
     public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys, CallBilling billing) {
+        config.llm().agentModels().keySet().stream().filter(agent -> !AgentNames.MODEL_CALLERS.contains(agent)).findFirst()
+                .ifPresent(agent -> {
+                    throw new ConfigException(Setting.LLM_AGENT_MODELS.variable() + ": '" + agent + "' is not an agent that calls a model; "
+                            + "the agents are " + String.join(", ", AgentNames.MODEL_CALLERS));
+                });
         CostLedger ledger = new CostLedger(dynamoDb, new SingleTable(dynamoDb, config.aws().tableName()), Clock.systemUTC());
         return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing);
     }

@@ -1,16 +1,13 @@
 package dev.samokoder.llm.providers;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
- * Where the hosted providers are. Production uses the public endpoints; tests point them at
- * local stand-ins speaking the same protocol.
- *
- * @param bedrock an endpoint override for Bedrock; empty = the region's endpoint
+ * Where the hosted HTTP providers are. Production uses the public endpoints; tests point them at
+ * local stand-ins speaking the same protocol. (Bedrock's endpoint is the region's, from the SDK;
+ * its test overrides it on the client, see {@code BedrockAdapter.client}.)
  */
-record ProviderEndpoints(URI openAi, URI anthropic, Optional<URI> bedrock) {
+record ProviderEndpoints(URI openAi, URI anthropic) {
 
-    static final ProviderEndpoints PUBLIC = new ProviderEndpoints(OpenAiAdapter.OPENAI_BASE_URL,
-            AnthropicAdapter.ANTHROPIC_BASE_URL, Optional.empty());
+    static final ProviderEndpoints PUBLIC = new ProviderEndpoints(OpenAiAdapter.OPENAI_BASE_URL, AnthropicAdapter.ANTHROPIC_BASE_URL);
 }

@@ -12,6 +12,10 @@ import dev.samokoder.shared.llm.LlmRequest;
 import dev.samokoder.shared.llm.LlmResponse;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.LlmCall;
+import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llmkeys.LlmKeyOwner;
+import dev.samokoder.shared.llmkeys.LlmKeyService;
+import dev.samokoder.shared.secrets.SecretCiphers;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,6 +91,39 @@ class GatewayOverHttpIT {
         assertThat(plan.text()).isEqualTo("React + a REST API");
         assertThat(standIn.received()).isEmpty();
         assertThat(ledger(aws).runCost(scope.runId()).summary()).contains("2 model call(s)").contains("replayed");
+    }
+
+    @Test
+    void theUsersStoredKey_andAProjectsOwnKey_reachTheProvider_throughThePlatformsWiring(LocalAws aws, @TempDir Path dir) {
+        // given: the gateway as the agents' function builds it (stored keys, then the configuration's, metered billing),
+        // no key configured, and the user's own key for an OpenAI-compatible server stored encrypted (BYOK)
+        standIn.reply(Reply.json(200, """
+                {"id": "c1", "object": "chat.completion", "created": 1, "model": "llama3.1",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "the spec"}, "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 40, "completion_tokens": 9, "total_tokens": 49}}"""));
+        Map<String, String> env = new HashMap<>(Map.of("SAMOKODER_LLM_MODEL", "openai-compatible:llama3.1",
+                "SAMOKODER_LLM_KEY_PRIVATE_BASE_URLS", "true", "SAMOKODER_TABLE", aws.config().aws().tableName()));
+        SamokoderConfig defaults = aws.config().withLlm(SamokoderConfig.fromEnv(env).llm());
+        var local = defaults.local();
+        SamokoderConfig config = defaults.withLocal(new SamokoderConfig.Local(dir, local.host(), local.port(), local.dynamoDbPort(),
+                local.s3Port(), local.sqsPort(), local.sfnPort(), local.staticDir()));
+        LlmGateway gateway = LlmGateways.fromConfig(config, aws.clients().dynamoDb());
+        LlmKeyService keys = new LlmKeyService(aws.clients().dynamoDb(), aws.storage().table(), SecretCiphers.create(config, dir), true,
+                Clock.systemUTC());
+        keys.put(LlmKeyOwner.user(scope.userId()), Provider.OPENAI_COMPATIBLE, "gsk-own-key-0001", Optional.of(standIn.uri("/v1")));
+
+        // when
+        gateway.complete(LlmRequest.of(scope, List.of(LlmMessage.user("a todo app"))));
+
+        // then
+        assertThat(standIn.last().header("Authorization")).isEqualTo("Bearer gsk-own-key-0001");
+
+        // and a key stored on the project wins over its owner's, for that project's calls
+        keys.put(LlmKeyOwner.project(scope.projectId()), Provider.OPENAI_COMPATIBLE, "gsk-project-key-0002",
+                Optional.of(standIn.uri("/v1")));
+        gateway.complete(LlmRequest.of(scope, List.of(LlmMessage.user("a todo app"))));
+        assertThat(standIn.last().header("Authorization")).isEqualTo("Bearer gsk-project-key-0002");
+        assertThat(ledger(aws).runCalls(scope.runId())).hasSize(2);
     }
 
     private static LlmGateway gateway(LocalAws aws, Map<String, String> llmEnv) {

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A provider's stand-in on 127.0.0.1: answers every request with the scripted reply and keeps
@@ -58,6 +60,8 @@ final class StandIn implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** Released on close, so a reply held back ("answers after a minute") does not outlive its test. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final java.util.Deque<Reply> replies = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(Reply.json(500, "{}")));
 
@@ -102,7 +106,10 @@ final class StandIn implements AutoCloseable {
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers,
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         try {
-            Thread.sleep(current.delay());
+            if (closed.await(current.delay().toMillis(), TimeUnit.MILLISECONDS)) {
+                exchange.close(); // the test is over: nobody waits for this answer
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -122,6 +129,7 @@ final class StandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

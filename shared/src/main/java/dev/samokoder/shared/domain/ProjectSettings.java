@@ -1,5 +1,6 @@
 package dev.samokoder.shared.domain;
 
+import dev.samokoder.shared.llm.ModelOverrides;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,12 +9,14 @@ import java.util.Optional;
  * Per-project settings.
  *
  * @param budgetUsd the most this project may spend on model calls, in US dollars; empty = no project cap
+ * @param models    the project's own model choices, over the configured ones (every call of its runs uses them)
  */
-public record ProjectSettings(Optional<BigDecimal> budgetUsd, AutonomyMode autonomy) {
+public record ProjectSettings(Optional<BigDecimal> budgetUsd, AutonomyMode autonomy, ModelOverrides models) {
 
     public ProjectSettings {
         Objects.requireNonNull(budgetUsd, "budgetUsd");
         Objects.requireNonNull(autonomy, "autonomy");
+        Objects.requireNonNull(models, "models");
         budgetUsd.ifPresent(budget -> {
             if (budget.signum() < 0) {
                 throw new IllegalArgumentException("budgetUsd must not be negative");
@@ -23,7 +26,16 @@ public record ProjectSettings(Optional<BigDecimal> budgetUsd, AutonomyMode auton
         budgetUsd = budgetUsd.map(BigDecimal::stripTrailingZeros);
     }
 
+    /** Settings that leave the models to the configuration. */
+    public ProjectSettings(Optional<BigDecimal> budgetUsd, AutonomyMode autonomy) {
+        this(budgetUsd, autonomy, ModelOverrides.none());
+    }
+
     public static ProjectSettings defaults() {
         return new ProjectSettings(Optional.empty(), AutonomyMode.INTERACTIVE);
+    }
+
+    public ProjectSettings withModels(ModelOverrides newModels) {
+        return new ProjectSettings(budgetUsd, autonomy, newModels);
     }
 }

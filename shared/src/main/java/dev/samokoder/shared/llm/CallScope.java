@@ -34,10 +34,13 @@ public record CallScope(String runId, String projectId, String userId, String ag
         return new CallScope(runId, projectId, userId, agent, Optional.empty(), Optional.empty(), ModelOverrides.none());
     }
 
-    /** A scope for a call of a run of this project: its owner pays, its budget applies, the default monthly budget. */
+    /**
+     * A scope for a call of a run of this project: its owner pays, its budget applies, its model
+     * choices win over the configured ones, the default monthly budget.
+     */
     public static CallScope forProject(String runId, Project project, String agent) {
         return new CallScope(runId, project.id(), project.ownerId(), agent, project.settings().budgetUsd(), Optional.empty(),
-                ModelOverrides.none());
+                project.settings().models());
     }
 
     public CallScope withProjectBudget(BigDecimal usd) {

@@ -1,12 +1,15 @@
 package dev.samokoder.shared.llm;
 
+import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.config.Setting;
 import dev.samokoder.shared.llm.context.ContextFit;
 import dev.samokoder.shared.llm.context.TokenEstimate;
 import dev.samokoder.shared.llm.ledger.CallResult;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.Reservation;
 import dev.samokoder.shared.llm.model.AgentModels;
+import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.model.ModelSpec;
 import dev.samokoder.shared.llm.model.PriceTable;
 import dev.samokoder.shared.llm.model.Provider;
@@ -64,11 +67,22 @@ public final class LlmGateway implements LlmClient {
         return create(config, providers, ledger, CallBilling.NONE);
     }
 
+    /** @throws ConfigException if a configured model is not in the price table: found at start, not at a run's first call */
     public static LlmGateway create(SamokoderConfig.Llm config, ChatProviders providers, CostLedger ledger, CallBilling billing) {
-        return new LlmGateway(new AgentModels(config.defaultModel(), config.agentModels()), PriceTable.load(config.priceTable()),
+        PriceTable prices = PriceTable.load(config.priceTable());
+        requirePriced(prices, config.defaultModel(), Setting.LLM_MODEL.variable());
+        config.agentModels().forEach((agent, model) -> requirePriced(prices, model, Setting.LLM_AGENT_MODELS.variable() + " (" + agent + ")"));
+        config.platformModel().ifPresent(model -> requirePriced(prices, model, Setting.LLM_PLATFORM_MODEL.variable()));
+        return new LlmGateway(new AgentModels(config.defaultModel(), config.agentModels()), prices,
                 providers, ledger,
                 new GatewayLimits(config.maxOutputTokens(), config.userMonthlyBudgetUsd(), config.rateLimitMaxWait()),
                 Sleeper.real(), billing);
+    }
+
+    private static void requirePriced(PriceTable prices, ModelRef model, String setting) {
+        if (!prices.lists(model)) {
+            throw new ConfigException(setting + ": " + new UnknownModelException(model).getMessage());
+        }
     }
 
     @Override

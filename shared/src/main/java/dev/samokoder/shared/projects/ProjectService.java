@@ -2,6 +2,7 @@ package dev.samokoder.shared.projects;
 
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.ModelOverrides;
 import dev.samokoder.shared.storage.FileIndexRepository;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.Page;
@@ -52,8 +53,10 @@ public final class ProjectService {
                     OptionalLong.of(current.version()));
         }
         ProjectSettings settings = current.settings();
+        ModelOverrides models = settings.models();
+        models = new ModelOverrides(changes.model().orElse(models.defaultModel()), changes.agentModels().orElse(models.perAgent()));
         settings = new ProjectSettings(changes.budgetUsd().orElse(settings.budgetUsd()),
-                changes.autonomy().orElse(settings.autonomy()));
+                changes.autonomy().orElse(settings.autonomy()), models);
         Project changed = current
                 .withName(changes.name().orElse(current.name()))
                 .withDescription(changes.description().orElse(current.description()))

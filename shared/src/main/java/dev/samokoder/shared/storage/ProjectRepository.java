@@ -4,8 +4,11 @@ import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.ModelOverrides;
+import dev.samokoder.shared.llm.model.ModelRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +128,8 @@ public final class ProjectRepository {
                 .string("description", project.description())
                 .optionalDecimal("budgetUsd", project.settings().budgetUsd())
                 .string("autonomy", project.settings().autonomy().name())
+                .optionalString("model", project.settings().models().defaultModel().map(ModelRef::toString))
+                .stringList("agentModels", agentModels(project.settings().models()))
                 .instant("createdAt", project.createdAt())
                 .instant("updatedAt", project.updatedAt())
                 .build();
@@ -132,8 +137,23 @@ public final class ProjectRepository {
 
     private static Project fromItem(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
-        var settings = new ProjectSettings(a.optionalDecimal("budgetUsd"), AutonomyMode.valueOf(a.string("autonomy")));
+        var models = new ModelOverrides(a.optionalString("model").map(ModelRef::parse), agentModels(a.stringList("agentModels")));
+        var settings = new ProjectSettings(a.optionalDecimal("budgetUsd"), AutonomyMode.valueOf(a.string("autonomy")), models);
         return new Project(a.string("id"), a.string("ownerId"), a.string("name"), a.string("description"), settings,
                 a.instant("createdAt"), a.instant("updatedAt"), a.version());
+    }
+
+    /** A project's per-agent models as stored: {@code Agent=provider:model}, the form of {@code SAMOKODER_LLM_AGENT_MODELS}. */
+    private static List<String> agentModels(ModelOverrides models) {
+        return models.perAgent().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    private static Map<String, ModelRef> agentModels(List<String> stored) {
+        Map<String, ModelRef> models = new HashMap<>();
+        for (String entry : stored) {
+            int equals = entry.indexOf('=');
+            models.put(entry.substring(0, equals), ModelRef.parse(entry.substring(equals + 1)));
+        }
+        return models;
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.model.ModelRef;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,18 @@ class CallScopeTest {
         assertThat(scope.projectBudgetUsd()).contains(new BigDecimal("5"));
         assertThat(scope.userMonthlyBudgetUsd()).isEmpty();
         assertThat(scope.models()).isEqualTo(ModelOverrides.none());
+    }
+
+    @Test
+    void aProjectsScope_carriesTheProjectsModelChoices() {
+        // given
+        ModelOverrides models = new ModelOverrides(Optional.of(ModelRef.parse("openai:gpt-4.1-mini")),
+                Map.of("CodeMonkey", ModelRef.parse("anthropic:claude-haiku-4-5")));
+        Project project = new Project("prj_1", "usr_owner", "Todo", "", ProjectSettings.defaults().withModels(models),
+                Instant.EPOCH, Instant.EPOCH, 1);
+
+        // when / then
+        assertThat(CallScope.forProject("run_1", project, "CodeMonkey").models()).isEqualTo(models);
     }
 
     @Test

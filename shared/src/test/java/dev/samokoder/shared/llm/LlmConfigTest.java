@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,26 @@ class LlmConfigTest {
                 .contains(URI.create("http://127.0.0.1:1234/v1"));
         assertThat(llm.toString()).doesNotContain("sk-secret-123");
         assertThat(keys.keyFor("usr_any", Provider.OPENAI).orElseThrow().toString()).doesNotContain("sk-secret-123");
+    }
+
+    @Test
+    void aConfiguredModelWithoutAPrice_stopsTheGatewayAtStart_namingTheSetting() {
+        ChatProviders none = (model, userId) -> {
+            throw new AssertionError("no call is made");
+        };
+        CostLedger ledger = new CostLedger(null, null, Clock.systemUTC());
+
+        assertThatThrownBy(() -> LlmGateway.create(SamokoderConfig.fromEnv(Map.of("SAMOKODER_LLM_MODEL", "openai:gpt-0-unreleased")).llm(),
+                none, ledger)).isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_LLM_MODEL")
+                .hasMessageContaining("openai:gpt-0-unreleased");
+        assertThatThrownBy(() -> LlmGateway.create(SamokoderConfig.fromEnv(Map.of("SAMOKODER_LLM_AGENT_MODELS",
+                "CodeMonkey=anthropic:claude-0")).llm(), none, ledger))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_LLM_AGENT_MODELS (CodeMonkey)");
+        assertThatThrownBy(() -> LlmGateway.create(SamokoderConfig.fromEnv(Map.of("SAMOKODER_LLM_PLATFORM_MODEL",
+                "bedrock:anthropic.claude-sonnet-4-5-20250929-v1:0")).llm(), none, ledger))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_LLM_PLATFORM_MODEL");
+        assertThat(LlmGateway.create(SamokoderConfig.fromEnv(Map.of("SAMOKODER_LLM_AGENT_MODELS", "CodeMonkey=openai:gpt-4.1-mini",
+                "SAMOKODER_LLM_PLATFORM_MODEL", "bedrock:us.anthropic.claude-sonnet-4-5-20250929-v1:0")).llm(), none, ledger)).isNotNull();
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.ModelOverrides;
+import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +74,23 @@ class ProjectRepositoryIT {
         assertThat(projects.get(created.id())).contains(created);
         assertThat(created.version()).isEqualTo(1);
         assertThat(table.get(Keys.ownedProject(owner, created.createdAt(), created.id()))).isPresent();
+    }
+
+    @Test
+    void aProjectsModelChoices_areStoredAndReadBack() {
+        // given
+        var models = new ModelOverrides(Optional.of(ModelRef.parse("openai:gpt-4.1-mini")),
+                Map.of("CodeMonkey", ModelRef.parse("bedrock:amazon.nova-pro-v1:0"), "Architect", ModelRef.parse("anthropic:claude-haiku-4-5")));
+        Project created = projects.create(Ids.newId("usr"), "Todo app", "", ProjectSettings.defaults().withModels(models));
+
+        // when
+        Project read = projects.get(created.id()).orElseThrow();
+
+        // then
+        assertThat(read.settings().models()).isEqualTo(models);
+        assertThat(projects.save(read.withSettings(read.settings().withModels(ModelOverrides.none()))).settings().models())
+                .isEqualTo(ModelOverrides.none());
+        assertThat(projects.get(created.id()).orElseThrow().settings().models()).isEqualTo(ModelOverrides.none());
     }
 
     @Test

@@ -2,14 +2,18 @@ package dev.samokoder.api.projects;
 
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
+import dev.samokoder.api.http.Checks;
 import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
+import dev.samokoder.shared.llm.ModelOverrides;
+import dev.samokoder.shared.llm.model.PriceTable;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.validation.ValidationException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,9 +24,12 @@ public final class ProjectOperations {
     }
 
     private final ProjectService projects;
+    private final PriceTable prices;
 
-    public ProjectOperations(ProjectService projects) {
+    /** @param prices the gateway's price table: a project may choose only models whose calls can be priced */
+    public ProjectOperations(ProjectService projects, PriceTable prices) {
         this.projects = projects;
+        this.prices = prices;
     }
 
     public ApiResponse list(ApiRequest request) {
@@ -36,8 +43,11 @@ public final class ProjectOperations {
         var body = request.body(ProjectRequests.CreateProject.class);
         ProjectSettings settings = ProjectSettings.defaults();
         if (body.settings() != null) {
+            requirePriced(body.settings());
             settings = new ProjectSettings(body.settings().budgetChange().orElse(Optional.empty()),
-                    body.settings().autonomyChange().orElse(settings.autonomy()));
+                    body.settings().autonomyChange().orElse(settings.autonomy()),
+                    new ModelOverrides(body.settings().modelChange().orElse(Optional.empty()),
+                            body.settings().agentModelsChange().orElse(Map.of())));
         }
         Project project = projects.create(request.userId(), body.name().strip(),
                 body.description() == null ? "" : body.description(), settings);
@@ -54,9 +64,14 @@ public final class ProjectOperations {
         String projectId = OwnedProject.id(request);
         var body = request.body(ProjectRequests.UpdateProject.class);
         var settings = body.settings();
+        if (settings != null) {
+            requirePriced(settings);
+        }
         var changes = new ProjectChanges(Optional.ofNullable(body.name()).map(String::strip), Optional.ofNullable(body.description()),
                 settings == null ? Optional.empty() : settings.budgetChange(),
-                settings == null ? Optional.empty() : settings.autonomyChange());
+                settings == null ? Optional.empty() : settings.autonomyChange(),
+                settings == null ? Optional.empty() : settings.modelChange(),
+                settings == null ? Optional.empty() : settings.agentModelsChange());
         Project project = projects.update(request.userId(), projectId, body.version(), changes);
         return withEtag(ApiResponse.json(200, ProjectView.of(project)), project);
     }
@@ -65,6 +80,14 @@ public final class ProjectOperations {
         OptionalLong expected = request.header("if-match").map(ProjectOperations::parseEtag).orElse(OptionalLong.empty());
         projects.delete(request.userId(), OwnedProject.id(request), expected);
         return ApiResponse.noContent();
+    }
+
+    /** A model whose calls cannot be priced could never be budgeted: refused here rather than at the run's first call. */
+    private void requirePriced(ProjectRequests.SettingsInput settings) {
+        Checks checks = Checks.of();
+        settings.namedModels().forEach((field, model) -> checks.that(prices.lists(model), field,
+                "is not a model the platform can price (" + model + " is not in the price table; see docs/llm.md)"));
+        checks.done();
     }
 
     private static ApiResponse withEtag(ApiResponse response, Project project) {

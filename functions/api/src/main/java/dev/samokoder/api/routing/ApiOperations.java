@@ -15,6 +15,7 @@ import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
+import dev.samokoder.shared.llm.model.PriceTable;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ApiOperations {
 
     public static Map<String, HttpPipeline.Binding> bind(ApiServices services) {
         var auth = new AuthOperations(services.auth(), services.users());
-        var projects = new ProjectOperations(services.projects());
+        var projects = new ProjectOperations(services.projects(), PriceTable.load(services.config().llm().priceTable()));
         var files = new FileOperations(services.projects(), services.workspace());
         var diffs = new DiffOperations(services.projects(), services.workspace());
         var runs = new RunOperations(services.runs());

@@ -28,7 +28,8 @@ public record RunView(String id, String projectId, String kind, String status, S
                            boolean cancelRequested) {
     }
 
-    public record Cost(BigDecimal totalUsd, long calls, boolean replayed, List<AgentLine> byAgent) {
+    /** @param summary one line for the run's summary; it says so when the answers were replayed from a recorded transcript */
+    public record Cost(BigDecimal totalUsd, long calls, boolean replayed, String summary, List<AgentLine> byAgent) {
     }
 
     public record AgentLine(String agent, BigDecimal costUsd, long calls, long promptTokens, long completionTokens) {
@@ -44,7 +45,7 @@ public record RunView(String id, String projectId, String kind, String status, S
         Progress progress = new Progress(p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(), p.taskCount(),
                 working ? p.currentTask() + 1 : 0, p.currentTask(), working ? name(p.task().phase().name()) : null,
                 working ? p.task().fixIterations() : 0, p.docsDone(), p.cancelRequested());
-        Cost costView = cost == null ? null : new Cost(cost.totalUsd(), cost.calls(), cost.replayed(), cost.byAgent().values().stream()
+        Cost costView = cost == null ? null : new Cost(cost.totalUsd(), cost.calls(), cost.replayed(), cost.summary(), cost.byAgent().values().stream()
                 .sorted(Comparator.comparing(AgentCost::costUsd).reversed().thenComparing(AgentCost::agent))
                 .map(a -> new AgentLine(a.agent(), a.costUsd(), a.calls(), a.promptTokens(), a.completionTokens()))
                 .toList());

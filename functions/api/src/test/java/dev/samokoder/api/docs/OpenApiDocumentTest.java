@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.workflow.agents.AgentNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,17 @@ class OpenApiDocumentTest {
 
         assertThat(answered).contains("validation", "not-found", "internal");
         assertThat(listed).containsAll(answered);
+    }
+
+    /** The agents a project may choose a model for are the workflow's, and the document lists the same ones. */
+    @Test
+    void projectAgentModels_nameTheWorkflowsAgents() throws Exception {
+        JsonNode agentModels = document().path("components").path("schemas").path("Settings").path("properties").path("agentModels");
+        List<String> documented = new ArrayList<>();
+        agentModels.path("propertyNames").path("enum").forEach(name -> documented.add(name.asText()));
+
+        assertThat(documented).containsExactlyElementsOf(AgentNames.MODEL_CALLERS);
+        assertThat(agentModels.path("maxProperties").asInt()).isEqualTo(AgentNames.MODEL_CALLERS.size());
     }
 
     @Test

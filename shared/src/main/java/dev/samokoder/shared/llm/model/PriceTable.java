@@ -59,6 +59,11 @@ public final class PriceTable {
         }
     }
 
+    /** True when calls of the model can be priced: it, or its provider's {@code *} entry, is listed. */
+    public boolean lists(ModelRef model) {
+        return byKey.containsKey(model.toString()) || byKey.containsKey(model.provider().wireName() + ":*");
+    }
+
     /** @throws UnknownModelException if neither the model nor its provider's {@code *} entry is listed */
     public ModelSpec spec(ModelRef model) {
         ModelSpec exact = byKey.get(model.toString());

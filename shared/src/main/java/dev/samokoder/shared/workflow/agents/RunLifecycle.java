@@ -1,5 +1,8 @@
 package dev.samokoder.shared.workflow.agents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.RunCost;
 import dev.samokoder.shared.workflow.QuestionsAnsweredException;
@@ -12,7 +15,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workspace.Export;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RunLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
+    /** A budget pause whose cause says nothing (it always should: BudgetExceededException's message). */
+    static final String BUDGET_REACHED = "budget reached: raise it to continue";
 
     private final AgentContext context;
     private final AgentRun runs;
@@ -85,13 +89,17 @@ public final class RunLifecycle {
         return saved;
     }
 
-    /** Records the token the PauseForBudget state waits on; resuming after the budget is raised sends it back. */
+    /**
+     * Records the token the PauseForBudget state waits on; resuming after the budget is raised sends it back.
+     *
+     * @param cause the state's error cause: the Lambda error document of the refused call's {@code BudgetExceededException}
+     */
     public Run pauseForBudget(String runId, String taskToken, String cause) {
+        String reason = Text.clip(errorMessage(cause).orElse(BUDGET_REACHED), 1_000);
         Run saved = change(runId, current -> current.withStatus(RunStatus.PAUSED_BUDGET)
-                .withFailure(Optional.of(cause))
+                .withFailure(Optional.of(reason))
                 .withControl(current.control().withWaitToken(Optional.of(taskToken))));
-        runs.event(runId, "PAUSED_FOR_BUDGET", "paused: " + cause + ". Raise the project's budget and resume the run",
-                Map.of());
+        runs.event(runId, "PAUSED_FOR_BUDGET", "paused: " + reason + "; resume the run once it is raised", Map.of());
         return saved;
     }
 
@@ -106,8 +114,8 @@ public final class RunLifecycle {
         RunCost cost = ledger.runCost(runId);
         Run saved = change(runId, current -> current.withStatus(RunStatus.SUCCEEDED).withFailure(Optional.empty())
                 .withControl(current.control().withGoodSnapshot(snapshot).withWaitToken(Optional.empty())));
-        runs.event(runId, "RUN_SUCCEEDED", "the app is built: " + export.fileCount() + " file(s), "
-                        + cost.calls() + " model call(s), $" + cost.totalUsd().setScale(4, RoundingMode.HALF_UP).toPlainString(),
+        // the run's summary: it says so when the answers were replayed rather than a model's
+        runs.event(runId, "RUN_SUCCEEDED", "the app is built: " + export.fileCount() + " file(s); " + cost.summary(),
                 Map.of("files", Integer.toString(export.fileCount()), "exportBytes", Long.toString(export.sizeBytes()),
                         "modelCalls", Long.toString(cost.calls()), "costUsd", cost.totalUsd().toPlainString(),
                         "snapshot", snapshot, "replayed", Boolean.toString(cost.replayed())));
@@ -132,29 +140,48 @@ public final class RunLifecycle {
         if (released > 0) {
             log.warn("run {}: released {} model call reservation(s) whose steps never settled them", runId, released);
         }
+        RunCost cost = ledger.runCost(runId);
         boolean cancelled = run.progress().cancelRequested();
         String reason = cancelled ? "cancelled by the user" : describe(error, cause);
         Run saved = change(runId, current -> current.withStatus(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED)
                 .withFailure(Optional.of(reason))
                 .withControl(current.control().withWaitToken(Optional.empty())));
         runs.event(runId, cancelled ? "RUN_CANCELLED" : "RUN_FAILED", reason + "; the files are as they were after the last completed task"
-                        + (restored > 0 ? " (" + restored + " file(s) put back)" : ""),
-                Map.of("error", error, "restoredFiles", Integer.toString(restored), "snapshot", run.control().goodSnapshot()));
+                        + (restored > 0 ? " (" + restored + " file(s) put back)" : "") + "; " + cost.summary(),
+                Map.of("error", error, "restoredFiles", Integer.toString(restored), "snapshot", run.control().goodSnapshot(),
+                        "modelCalls", Long.toString(cost.calls()), "costUsd", cost.totalUsd().toPlainString(),
+                        "replayed", Boolean.toString(cost.replayed())));
         notifyQuietly(saved, RunNotifier.Moment.RUN_FAILED);
         return saved;
     }
 
     private static String describe(String error, String cause) {
         String name = error.substring(error.lastIndexOf('.') + 1);
-        String text = cause == null || cause.isBlank() ? name : cause;
-        // a Lambda's error cause is a JSON document with errorMessage; keep the message only
-        int at = text.indexOf("\"errorMessage\":\"");
-        if (at >= 0) {
-            int start = at + "\"errorMessage\":\"".length();
-            int end = text.indexOf('"', start);
-            text = end > start ? text.substring(start, end) : text;
-        }
+        String text = errorMessage(cause).orElse(name);
         return Text.clip(name.equals("Stopped") ? text : name + ": " + text, 1_000);
+    }
+
+    /**
+     * What a state's error cause says, for a person: a Lambda's cause is a JSON document (AWS's Java
+     * runtime and the local engine alike) whose {@code errorMessage} is the exception's message;
+     * any other cause is kept as it is. Empty for a blank cause.
+     */
+    static Optional<String> errorMessage(String cause) {
+        if (cause == null || cause.isBlank()) {
+            return Optional.empty();
+        }
+        String text = cause.strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode message = Json.mapper().readTree(text).path("errorMessage");
+                if (message.isTextual() && !message.asText().isBlank()) {
+                    return Optional.of(message.asText());
+                }
+            } catch (JsonProcessingException notJson) {
+                // a cause that only looks like JSON: shown as it is
+            }
+        }
+        return Optional.of(text);
     }
 
     private Run change(String runId, UnaryOperator<Run> change) {

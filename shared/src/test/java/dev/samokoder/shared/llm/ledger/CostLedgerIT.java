@@ -224,6 +224,43 @@ class CostLedgerIT {
     }
 
     @Test
+    void twentyConcurrentCalls_againstAMonthlyBudgetThatFitsFive_admitExactlyFive_acrossProjects() throws Exception {
+        // given: no project budget, the calls spread over four projects of one user, who may spend $0.55 this month
+        BigDecimal monthly = new BigDecimal("0.55");
+        BigDecimal maxCost = new BigDecimal("0.10");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+
+        // when
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                CallScope call = new CallScope(scope.runId(), scope.projectId() + "-" + (i % 4), scope.userId(), "SpecWriter",
+                        scope.projectBudgetUsd(), scope.userMonthlyBudgetUsd(), scope.models());
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        ledger.reserve(call, MODEL, 100, 100, maxCost, monthly);
+                        return true;
+                    } catch (BudgetExceededException refused) {
+                        assertThat(refused.budget()).isEqualTo(Budget.USER_MONTH);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+        }
+
+        // then
+        long admitted = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            admitted += outcome.get() ? 1 : 0;
+        }
+        assertThat(admitted).isEqualTo(5);
+        assertThat(ledger.userMonthSpend(scope.userId(), MARCH).reservedUsd()).isEqualByComparingTo("0.50");
+        assertThat(ledger.runCost(scope.runId()).refused()).isEqualTo(15);
+    }
+
+    @Test
     void costsAreAnswered_perRun_perAgent_perProject_andPerUserMonth() {
         // given: two runs of one project, two agents
         String secondRun = Ids.newId("run");

@@ -79,6 +79,13 @@ class PriceTableTest {
     }
 
     @Test
+    void lists_theModelsItCanPrice_byEntryOrWildcard() {
+        assertThat(table.lists(ModelRef.parse("openai:gpt-4.1-mini"))).isTrue();
+        assertThat(table.lists(ModelRef.parse("openai-compatible:anything"))).isTrue();
+        assertThat(table.lists(ModelRef.parse("openai:gpt-0-unreleased"))).isFalse();
+    }
+
+    @Test
     void spec_ofAnyOpenAiCompatibleModel_usesTheWildcardEntry_underItsOwnName() {
         ModelSpec spec = table.spec(ModelRef.parse("openai-compatible:qwen2.5-coder:32b"));
 

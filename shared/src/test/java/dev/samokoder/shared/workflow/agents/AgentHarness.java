@@ -53,6 +53,8 @@ final class AgentHarness {
     final RunArtifacts artifacts;
     final AgentContext context;
     final List<LlmRequest> requests = new CopyOnWriteArrayList<>();
+    /** The gateway the agents call, recording their requests. */
+    final LlmClient llm;
     final Project project;
     final Run run;
 
@@ -79,6 +81,7 @@ final class AgentHarness {
                 return gateway.modelFor(scope);
             }
         };
+        llm = recording;
         context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
                 new StructuredAnswers(recording, limits), limits, AgentLimits.defaults());
         project = storage.projects().create(Ids.newId("usr"), "todo", "a todo app", new ProjectSettings(Optional.empty(), mode));

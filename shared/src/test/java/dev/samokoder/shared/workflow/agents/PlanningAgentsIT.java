@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.LlmCall;
+import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.projects.ProjectChanges;
+import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.RunProgress;
@@ -15,7 +20,10 @@ import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,6 +63,25 @@ class PlanningAgentsIT {
         assertThat(h.artifacts.questions(h.run.id())).isEmpty();
         assertThat(h.current().progress().openQuestions()).isZero();
         assertThat(h.current().progress().specDone()).isTrue();
+    }
+
+    @Test
+    void theProjectsModelChoices_reachTheGateway_forTheCallsOfItsRuns(LocalAws aws) {
+        // given: the project chose a model for all its agents and another for SpecWriter (what PATCH /v1/projects stores)
+        AgentHarness h = AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS);
+        new ProjectService(h.storage.projects(), h.storage.files()).update(h.project.ownerId(), h.project.id(), h.project.version(),
+                new ProjectChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(Optional.of(ModelRef.parse("replay:project-default"))),
+                        Optional.of(Map.of(SpecWriter.AGENT, ModelRef.parse("replay:project-spec")))));
+
+        // when
+        new SpecWriter(h.context).run(h.run.id());
+
+        // then: SpecWriter's call ran, and is recorded, on the project's choice for it; other agents get the project's default
+        LlmCall call = new CostLedger(aws.clients().dynamoDb(), h.storage.table(), Clock.systemUTC()).runCalls(h.run.id()).getFirst();
+        assertThat(call.provider() + ":" + call.model()).isEqualTo("replay:project-spec");
+        assertThat(h.llm.modelFor(new AgentRun(h.context).scope(h.current(), Architect.AGENT)).model())
+                .isEqualTo(ModelRef.parse("replay:project-default"));
     }
 
     @Test
