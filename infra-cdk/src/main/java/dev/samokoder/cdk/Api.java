@@ -31,8 +31,9 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API, made from the shared route table ({@link ApiRoutes}): every route, its function,
- * and the Lambda authorizer on the authenticated ones (simple responses, cached per token for a
- * few minutes: the token is self-contained and expires on its own). Throttled and access-logged
+ * and the Lambda authorizer on the authenticated ones (simple responses, not cached and with no
+ * identity source: a request may carry a bearer token or only an {@code x-api-key}, and a revoked
+ * API key must be refused at once, not when a cached answer expires). Throttled and access-logged
  * at the stage; CORS only for the extra origins a stage names, because the site reaches the API
  * through CloudFront at {@code /v1/*}, the same origin.
  */
@@ -40,7 +41,8 @@ public final class Api extends Construct {
 
     static final double RATE_LIMIT = 100;
     static final int BURST_LIMIT = 200;
-    static final Duration AUTHORIZER_CACHE = Duration.minutes(5);
+    /** No result cache: a cached "allow" would outlive a revoked API key (see docs/security.md). */
+    static final Duration AUTHORIZER_CACHE = Duration.seconds(0);
 
     private final Map<String, PlatformFunction> functions = new LinkedHashMap<>();
     private final PlatformFunction authorizer;
@@ -98,7 +100,7 @@ public final class Api extends Construct {
                 HttpLambdaAuthorizerProps.builder()
                         .authorizerName(config.prefix() + "-authorizer")
                         .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
-                        .identitySource(List.of("$request.header.Authorization"))
+                        .identitySource(List.of())
                         .resultsCacheTtl(AUTHORIZER_CACHE)
                         .build());
         Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();

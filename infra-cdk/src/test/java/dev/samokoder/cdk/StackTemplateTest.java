@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -261,6 +262,38 @@ class StackTemplateTest {
         JsonNode stage = single(APP, "AWS::ApiGatewayV2::Stage");
         assertThat(stage.at("/Properties/DefaultRouteSettings/ThrottlingRateLimit").asDouble()).isPositive();
         assertThat(stage.at("/Properties/AccessLogSettings/DestinationArn").isMissingNode()).isFalse();
+    }
+
+    /**
+     * The authorizer sees every request: no identity source (a request may carry only
+     * {@code x-api-key}, which an {@code Authorization} identity source would refuse before the
+     * authorizer runs) and no result cache (a cached allow would outlive a revoked API key).
+     */
+    @Test
+    void theAuthorizerRunsForEveryRequest_withoutACacheOrAnIdentitySource() {
+        JsonNode authorizer = single(APP, "AWS::ApiGatewayV2::Authorizer").path("Properties");
+        assertThat(authorizer.path("AuthorizerType").asText()).isEqualTo("REQUEST");
+        assertThat(authorizer.path("AuthorizerResultTtlInSeconds").asInt(-1)).isZero();
+        assertThat(authorizer.path("IdentitySource").size()).as("identity sources").isZero();
+        assertThat(authorizer.path("EnableSimpleResponses").asBoolean()).isTrue();
+    }
+
+    /** CORS only for the origins a stage names, with the methods and headers the API's clients send. */
+    @Test
+    void corsAnswersOnlyTheStagesExtraOrigins() {
+        assertThat(single(APP, "AWS::ApiGatewayV2::Api").at("/Properties/CorsConfiguration").isMissingNode())
+                .as("no extra origin: no CORS").isTrue();
+
+        StageConfig withOrigin = new StageConfig("dev", List.of("https://console.example.com"), "", "");
+        JsonNode app = JSON.valueToTree(SynthesizedStage.of(withOrigin).app.toJSON());
+        JsonNode cors = single(app, "AWS::ApiGatewayV2::Api").at("/Properties/CorsConfiguration");
+        assertThat(cors.path("AllowOrigins").toString()).isEqualTo("[\"https://console.example.com\"]");
+        List<String> methods = new ArrayList<>();
+        cors.path("AllowMethods").forEach(method -> methods.add(method.asText()));
+        assertThat(methods).contains("GET", "POST", "PUT", "PATCH", "DELETE");
+        List<String> headers = new ArrayList<>();
+        cors.path("AllowHeaders").forEach(header -> headers.add(header.asText().toLowerCase(Locale.ROOT)));
+        assertThat(headers).contains("authorization", "content-type", "x-api-key");
     }
 
     @Test

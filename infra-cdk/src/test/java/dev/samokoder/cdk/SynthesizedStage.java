@@ -47,7 +47,12 @@ final class SynthesizedStage {
     }
 
     static SynthesizedStage of(String stage) {
-        return STAGES.computeIfAbsent(stage, name -> new SynthesizedStage(StageConfig.of(name)));
+        return of(StageConfig.of(stage));
+    }
+
+    /** A stage with settings of its own (extra CORS origins, ...), synthesized once per distinct configuration. */
+    static SynthesizedStage of(StageConfig stage) {
+        return STAGES.computeIfAbsent(stage.toString(), key -> new SynthesizedStage(stage));
     }
 
     static Path stateMachineFile() {
