@@ -130,7 +130,8 @@ public final class LocalGateway implements AutoCloseable {
             } else {
                 sendProblem(exchange, Problem.of("not-found", "Not found", 404, "no route for " + method + " " + path));
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // LinkageError: a stale class on the classpath; the client still gets an answer, not a cut connection
             log.error("gateway failed on request {}", requestId, e);
             try {
                 sendProblem(exchange, Problem.of("internal", "Internal error", 500, "request " + requestId + " failed"));
