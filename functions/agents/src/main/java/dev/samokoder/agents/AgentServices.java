@@ -3,6 +3,7 @@ package dev.samokoder.agents;
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.aws.SnapStartPriming;
+import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.LlmClient;
 import dev.samokoder.shared.llm.ledger.CostLedger;
@@ -57,7 +58,8 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
                 bucket, config.api().exportUrlTtl(), clock);
         int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
-                new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit), clock),
+                new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit),
+                        new UsageMeter(clients.dynamoDb(), storage.table(), clock), clock),
                 new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier));
     }
 }

@@ -159,7 +159,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults()),
                 new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
                 new CostLedger(dynamoDb, storage.table(), clock),
-                new WorkflowControl(sfn, stateMachine, config.workflow()), funding);
+                new WorkflowControl(sfn, stateMachine, config.workflow()), funding, new UsageMeter(dynamoDb, storage.table(), clock),
+                config.llm().userMonthlyBudgetUsd());
     }
 
     /** The configured pepper (on AWS, from Secrets Manager), or in local mode the data dir's, made on first start. */

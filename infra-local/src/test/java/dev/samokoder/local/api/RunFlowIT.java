@@ -124,6 +124,11 @@ class RunFlowIT {
                 "test/api.test.js", "test/page.test.js");
         assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("send(res, 201,");
         assertPlanExecutionsAndDiff(run.path("id").asText(), project);
+        // the month's usage counts the run and its three sandbox executions' time
+        JsonNode usage = projectUsage(project);
+        assertThat(usage.path("runs").asLong()).as("%s", usage).isEqualTo(1);
+        assertThat(usage.path("llmCalls").asLong()).as("%s", usage).isPositive();
+        assertThat(usage.path("sandboxSeconds").asLong()).as("%s", usage).isGreaterThanOrEqualTo(3);
         // the project's lock is released: another run may start
         assertThat(api.get("/v1/projects/" + project + "/runs", token).json().path("items").get(0).path("id").asText())
                 .isEqualTo(run.path("id").asText());
@@ -257,6 +262,18 @@ class RunFlowIT {
     }
 
     /** The plan, task 1's executions (the failed one first) and what task 1 changed, as the web app reads them. */
+    /** This month's usage row of one project, as GET /v1/usage answers it. */
+    private JsonNode projectUsage(String project) {
+        ApiClient.Response usage = api.get("/v1/usage", token);
+        assertThat(usage.status()).as(usage.body()).isEqualTo(200);
+        for (JsonNode row : usage.json().path("projects")) {
+            if (row.path("projectId").asText().equals(project)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no usage row for project " + project + ": " + usage.body());
+    }
+
     private void assertPlanExecutionsAndDiff(String runId, String project) {
         JsonNode tasks = api.get("/v1/runs/" + runId + "/tasks", token).json().path("items");
         assertThat(tasks).hasSize(2);

@@ -3,7 +3,9 @@ package dev.samokoder.shared.workflow;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.llm.ledger.CallOutcome;
+import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.llm.ledger.CostLedger;
+import dev.samokoder.shared.llm.ledger.Spend;
 import dev.samokoder.shared.llm.ledger.LlmCall;
 import dev.samokoder.shared.llm.ledger.RunCost;
 import dev.samokoder.shared.projects.ProjectNotFoundException;
@@ -57,10 +59,15 @@ public final class RunService implements RunStarter {
     private final CostLedger ledger;
     private final WorkflowControl workflow;
     private final RunFunding funding;
+    private final UsageMeter usage;
+    private final BigDecimal userMonthlyBudgetUsd;
 
     public RunService(ProjectRepository projects, RunRepository runs, RunEvents events, RunArtifacts artifacts,
-                      WorkspaceSnapshots snapshots, CostLedger ledger, WorkflowControl workflow, RunFunding funding) {
+                      WorkspaceSnapshots snapshots, CostLedger ledger, WorkflowControl workflow, RunFunding funding, UsageMeter usage,
+                      BigDecimal userMonthlyBudgetUsd) {
         this.funding = funding;
+        this.usage = usage;
+        this.userMonthlyBudgetUsd = userMonthlyBudgetUsd;
         this.projects = projects;
         this.runs = runs;
         this.events = events;
@@ -82,7 +89,9 @@ public final class RunService implements RunStarter {
         events.append(run.id(), "RUN_STARTED", (kind == RunKind.NEW_APP ? "a new app" : "a change request") + " in "
                 + run.progress().mode().name().toLowerCase() + " mode", Map.of("kind", kind.name(), "mode", run.progress().mode().name(),
                 "snapshot", baseline));
-        return launch(run);
+        Run launched = launch(run);
+        usage.recordRun(userId, projectId); // a run counts once its workflow started (a resume is the same run)
+        return launched;
     }
 
     public RunDetails get(String userId, String runId) {
@@ -227,6 +236,13 @@ public final class RunService implements RunStarter {
                     + budget.get().toPlainString() + " budget and the next model call needs up to $"
                     + needed.setScale(2, RoundingMode.UP).toPlainString() + "; raise the budget (PATCH /v1/projects/" + project.id()
                     + ") and resume again");
+        }
+        Spend month = ledger.currentUserMonthSpend(run.userId());
+        if (month.committedUsd().add(needed).compareTo(userMonthlyBudgetUsd) > 0) {
+            throw new RunStateException("your monthly model budget of $" + userMonthlyBudgetUsd.toPlainString() + " is used ($"
+                    + month.committedUsd().setScale(2, RoundingMode.UP).toPlainString() + " this month) and the next model call needs up to $"
+                    + needed.setScale(2, RoundingMode.UP).toPlainString() + "; it renews on the 1st (UTC), or the operator raises "
+                    + "SAMOKODER_LLM_USER_MONTHLY_BUDGET_USD; resume then");
         }
         String token = run.control().waitToken().orElseThrow(() -> new RunStateException("run " + run.id() + " is not waiting"));
         Run resumed = change(run.id(), current -> current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())

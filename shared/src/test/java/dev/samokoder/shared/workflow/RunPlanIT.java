@@ -3,6 +3,7 @@ package dev.samokoder.shared.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.ledger.CostLedger;
@@ -43,7 +44,8 @@ class RunPlanIT {
                 new WorkspaceSnapshots(storage.files(), new SnapshotStore(aws.clients().s3(), aws.config().aws().bucketName())),
                 new CostLedger(dynamoDb, storage.table(), clock),
                 new WorkflowControl(aws.clients().sfn(), "arn:aws:states:eu-central-1:000000000000:stateMachine:none",
-                        aws.config().workflow()), RunFunding.ANY);
+                        aws.config().workflow()), RunFunding.ANY, new UsageMeter(dynamoDb, storage.table(), clock),
+                aws.config().llm().userMonthlyBudgetUsd());
     }
 
     /** A run on its second of three tasks; the first is done after a failed execution and a passing one. */

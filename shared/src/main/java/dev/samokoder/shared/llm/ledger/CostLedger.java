@@ -194,6 +194,11 @@ public final class CostLedger {
         return new ProjectCost(projectId, spend, byAgent);
     }
 
+    /** What a user has spent and holds reserved in the current calendar month (UTC), the one a call now reserves against. */
+    public Spend currentUserMonthSpend(String userId) {
+        return userMonthSpend(userId, YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)));
+    }
+
     /** What a user has spent and holds reserved in a calendar month (UTC). */
     public Spend userMonthSpend(String userId, YearMonth month) {
         return table.get(Keys.userMonthLlmSpend(userId, month)).map(LedgerItems::spend).orElse(Spend.NONE);

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.sandbox.RunRequest;
@@ -49,10 +50,13 @@ public final class Executions {
     private final RunStore sandboxRuns;
     private final WorkspaceSnapshots snapshots;
     private final Settings settings;
+    private final UsageMeter usage;
     private final Clock clock;
 
-    public Executions(AgentContext context, RunStore sandboxRuns, WorkspaceSnapshots snapshots, Settings settings, Clock clock) {
+    public Executions(AgentContext context, RunStore sandboxRuns, WorkspaceSnapshots snapshots, Settings settings, UsageMeter usage,
+                      Clock clock) {
         this.context = context;
+        this.usage = usage;
         this.runs = new AgentRun(context);
         this.sandboxRuns = sandboxRuns;
         this.snapshots = snapshots;
@@ -118,6 +122,9 @@ public final class Executions {
                                 .orElse("(no reason given)"), 0, clock.instant()));
         result.ifPresent(r -> snapshots.apply(run.projectId(), r.changes()));
         context.artifacts().putExecution(runId, execution);
+        if (result.isPresent()) { // the sandbox's time, in started seconds, on the user's usage of the month
+            usage.recordSandboxSeconds(run.userId(), run.projectId(), (result.get().durationMillis() + 999) / 1_000);
+        }
         FailureKind kind = FailureKind.valueOf(execution.failure());
         runs.updateProgress(runId, current -> {
             RunProgress p = current.progress();
