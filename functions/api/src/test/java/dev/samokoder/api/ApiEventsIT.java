@@ -20,6 +20,7 @@ import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.testing.TestLogs;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class ApiEventsIT {
             "Cache-Control", "no-store");
     private static final Pattern STACK_TRACE = Pattern.compile("Exception|Throwable|\\bat [\\w$]+(\\.[\\w$]+)+\\(");
     private static final Pattern PASSWORD_FIELD = Pattern.compile("\"password\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Path LOG = Path.of("target", "test-logs", "api.log");
+    private static final Path LOG = TestLogs.of("api");
 
     private static ApiServices services;
     private static Storage storage;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.testing.TestLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Map;
 /** What the end-to-end tests share when they start the local platform and when they are done with it. */
 final class TestPlatforms {
 
-    private static final Path LOG = Path.of("target", "test-logs", "infra-local.log");
+    private static final Path LOG = TestLogs.of("infra-local");
 
     private TestPlatforms() {
     }

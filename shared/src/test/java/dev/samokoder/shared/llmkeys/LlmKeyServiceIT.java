@@ -12,6 +12,7 @@ import dev.samokoder.shared.secrets.SecretUnreadableException;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.testing.TestLogs;
 import dev.samokoder.shared.validation.ValidationException;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class LlmKeyServiceIT {
 
-    private static final Path LOG = Path.of("target", "test-logs", "shared.log");
+    private static final Path LOG = TestLogs.of("shared");
     private static final List<String> plaintexts = new ArrayList<>();
 
     private LocalAws aws;
