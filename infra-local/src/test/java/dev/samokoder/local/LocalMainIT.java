@@ -72,18 +72,7 @@ class LocalMainIT {
     }
 
     private Platform launch(Map<String, String> extraEnv) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback-local.xml"));
-        if (Runtime.version().feature() >= 24) {
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalMain.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SAMOKODER_DATA_DIR", dataDir.toString());
-        builder.environment().put("SAMOKODER_PORT", "0");
-        builder.environment().put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
-        builder.environment().put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
-        builder.environment().put("SAMOKODER_ARGON2_ITERATIONS", "1");
+        ProcessBuilder builder = LocalMainProcesses.builder(dataDir);
         builder.environment().putAll(extraEnv);
         Process process = builder.start();
         processes.add(process);

@@ -3,7 +3,7 @@ package dev.samokoder.local.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.local.LocalMain;
+import dev.samokoder.local.LocalMainProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,18 +50,7 @@ class PlatformRestartIT {
 
     /** Starts the platform as {@code scripts/dev} does and returns its port once it says it is running. */
     private int startPlatform() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback-local.xml"));
-        if (Runtime.version().feature() >= 24) {
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalMain.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SAMOKODER_DATA_DIR", dataDir.toString());
-        builder.environment().put("SAMOKODER_PORT", "0");
-        builder.environment().put("SAMOKODER_STATIC_DIR", dataDir.resolve("no-web-app").toString());
-        builder.environment().put("SAMOKODER_ARGON2_MEMORY_KIB", "1024");
-        builder.environment().put("SAMOKODER_ARGON2_ITERATIONS", "1");
+        ProcessBuilder builder = LocalMainProcesses.builder(dataDir);
         builder.environment().put("SAMOKODER_LLM_MODEL", "replay:demo");
         builder.environment().put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", TRANSCRIPT.toString());
         builder.environment().put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1");

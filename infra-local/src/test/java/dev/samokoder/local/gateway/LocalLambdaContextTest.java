@@ -6,12 +6,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.shared.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -19,33 +17,9 @@ class LocalLambdaContextTest {
 
     private static final FunctionSpec API = new FunctionSpec("samokoder-api", "dev.samokoder.api.ApiHandler", Duration.ofSeconds(29), 1024);
 
-    /** A clock the test moves. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void remainingTimeCountsDownToTheFunctionsTimeoutAndStopsAtZero() {
-        SteppedClock clock = new SteppedClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
         LocalLambdaContext context = new LocalLambdaContext(API, "req-1", clock);
 
         assertThat(context.getRemainingTimeInMillis()).isEqualTo(29_000);
@@ -57,7 +31,8 @@ class LocalLambdaContextTest {
 
     @Test
     void describesTheInvocationAsLambdaWould() {
-        LocalLambdaContext context = new LocalLambdaContext(API, "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", new SteppedClock());
+        LocalLambdaContext context = new LocalLambdaContext(API, "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+                new MovableClock(Instant.parse("2026-11-24T12:00:00Z")));
 
         assertThat(context.getAwsRequestId()).isEqualTo("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
         assertThat(context.getFunctionName()).isEqualTo("samokoder-api");
@@ -76,7 +51,7 @@ class LocalLambdaContextTest {
         lines.start();
         logger.addAppender(lines);
         try {
-            LocalLambdaContext context = new LocalLambdaContext(API, "req-42", new SteppedClock());
+            LocalLambdaContext context = new LocalLambdaContext(API, "req-42", new MovableClock(Instant.parse("2026-11-24T12:00:00Z")));
 
             context.getLogger().log("cold start\n");
             context.getLogger().log("bytes too".getBytes(StandardCharsets.UTF_8));

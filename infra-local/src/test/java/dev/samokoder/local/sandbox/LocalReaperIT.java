@@ -23,6 +23,7 @@ import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.testing.MovableClock;
 import dev.samokoder.shared.workflow.GenerationRunActivity;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunKind;
@@ -52,7 +53,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 @ExtendWith(LocalAwsExtension.class)
 class LocalReaperIT {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock();
     private LocalAws aws;
     private LocalSandbox sandbox;
     private StepFunctionsEngine engine;

@@ -3,13 +3,13 @@ package dev.samokoder.shared.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.samokoder.shared.auth.RefreshTokensIT.MovableClock;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.User;
 import dev.samokoder.shared.storage.EmailAlreadyRegisteredException;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.testing.MovableClock;
 import dev.samokoder.shared.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;

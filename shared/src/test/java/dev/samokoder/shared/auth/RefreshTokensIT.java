@@ -13,12 +13,10 @@ import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.shared.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -128,34 +126,5 @@ class RefreshTokensIT {
         assertThat(logged.list).isEmpty(); // a logout is not a security event
         tokens.revokeSessionOf("rt_unknown"); // an unknown or malformed token is already logged out
         tokens.revokeSessionOf("not a token");
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
