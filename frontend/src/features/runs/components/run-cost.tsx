@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatUsd } from '@/lib/format';
 import type { RunCost as RunCostData } from '../api/types';
+import table from '@/components/ui/data-table.module.css';
 import styles from './run-view.module.css';
 
 const tokens = new Intl.NumberFormat('en-US');
@@ -19,8 +20,8 @@ export function RunCost({ cost }: { cost: RunCostData | null | undefined }) {
             <strong>{formatCost(cost.totalUsd)}</strong> for {cost.calls} model {cost.calls === 1 ? 'call' : 'calls'}
           </p>
           {cost.replayed && <p className={styles.muted}>The answers were replayed from a recorded transcript: no model was paid.</p>}
-          <div className={styles.tableBox}>
-            <table className={styles.table}>
+          <div className={table.wrap}>
+            <table className={table.table}>
               <caption className="visually-hidden">Cost per agent</caption>
               <thead>
                 <tr>

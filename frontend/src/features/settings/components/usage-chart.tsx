@@ -28,7 +28,7 @@ export function UsageChart({ bars, title }: { bars: CostBar[]; title: string }) 
             </span>
             <span className={styles.barValue}>
               {formatUsd(bar.totalUsd)}
-              <span className={styles.visuallyHidden}>
+              <span className="visually-hidden">
                 {' '}
                 (own keys {formatUsd(bar.byokUsd)}, platform {formatUsd(bar.platformUsd)})
               </span>

@@ -9,6 +9,7 @@ import { exportUsage, getUsage, projectNames } from '../api/settings';
 import type { UsageRow } from '../api/types';
 import { UsageChart } from './usage-chart';
 import { costBars, monthLabel, monthOf, recentMonths, rowCost } from './usage-data';
+import table from '@/components/ui/data-table.module.css';
 import styles from './settings.module.css';
 
 const count = new Intl.NumberFormat('en-US');
@@ -115,9 +116,9 @@ function UsageReportView({ month, report, names }: { month: string; report: Awai
           ) : (
             <p className={styles.muted}>No model cost this month.</p>
           )}
-          <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Usage per project">
-            <table className={styles.table}>
-              <caption className={styles.visuallyHidden}>Usage per project, {monthLabel(month)}</caption>
+          <div className={table.wrap} tabIndex={0} role="region" aria-label="Usage per project">
+            <table className={`${table.table} ${styles.usageTable}`}>
+              <caption className="visually-hidden">Usage per project, {monthLabel(month)}</caption>
               <thead>
                 <tr>
                   <th scope="col">Project</th>
