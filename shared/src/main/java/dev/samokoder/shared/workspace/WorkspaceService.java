@@ -99,7 +99,11 @@ public final class WorkspaceService {
      * under {@code exports/<projectId>/} and returns a presigned GET link valid for the configured time.
      */
     public Export export(String projectId) {
-        Tree tree = tree(projectId);
+        return export(projectId, tree(projectId));
+    }
+
+    /** {@link #export(String)} of a tree already listed (by {@link #tree}); refused when the listing was cut short. */
+    public Export export(String projectId, Tree tree) {
         long total = tree.files().stream().mapToLong(entry -> entry.blob().size()).sum();
         if (total > MAX_EXPORT_BYTES || tree.truncated()) {
             throw new ExportTooLargeException(total, MAX_EXPORT_BYTES);

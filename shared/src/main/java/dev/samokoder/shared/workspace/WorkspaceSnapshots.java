@@ -11,6 +11,7 @@ import dev.samokoder.shared.storage.FileIndexRepository;
 import dev.samokoder.shared.storage.ItemAlreadyExistsException;
 import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.storage.VersionConflictException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,13 @@ public final class WorkspaceSnapshots {
 
     /** Stores the workspace as it is now and returns the manifest's key (the same files give the same key). */
     public String take(String projectId) {
+        return take(projectId, all(projectId));
+    }
+
+    /** {@link #take(String)} of the project's file index already listed, all of it. */
+    public String take(String projectId, Collection<FileEntry> files) {
         Map<String, ManifestEntry> entries = new HashMap<>();
-        for (FileEntry entry : all(projectId)) {
+        for (FileEntry entry : files) {
             entries.put(entry.path().value(), new ManifestEntry(entry.blob().sha256(), entry.blob().size(), false));
         }
         return snapshots.put(projectId, new SnapshotManifest(entries));

@@ -13,6 +13,7 @@ import static dev.samokoder.shared.llm.ledger.LedgerItems.LATENCY_MS;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.NEXT;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.OUTCOME;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.PROMPT_TOKENS;
+import static dev.samokoder.shared.llm.ledger.LedgerItems.RECORDED_OUTCOME;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.RESERVED_USD;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.SETTLED_USD;
 import static dev.samokoder.shared.llm.ledger.LedgerItems.TRUNCATED;
@@ -44,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -103,17 +105,31 @@ public final class CostLedger {
         return reservation;
     }
 
-    /** Replaces the reservation by the call's actual cost, on both counters, and records how the call ended. */
+    /**
+     * Replaces the reservation by the call's actual cost, on both counters, and records how the
+     * call ended. The result is first written onto the call's own item (a single-item write, which
+     * the counters' contention cannot cancel), so a settlement that never completes (the ledger
+     * busy past its retries, the process killed) is still settled at the real cost when the run
+     * ends ({@link #releaseUnsettled}), not at zero.
+     *
+     * @throws IllegalStateException if the call was settled already
+     * @throws LedgerContentionException if the counters stayed busy; the call then stays reserved, its result recorded
+     */
     public void settle(Reservation reservation, CallResult result) {
         CallScope scope = reservation.scope();
+        Key call = Keys.llmCall(scope.runId(), reservation.startedAt(), reservation.callId());
         Instant now = clock.instant();
+        recordResult(call, reservation.callId(), result, now);
         List<TransactWriteItem> writes = List.of(
                 settleOn(Keys.projectLlmSpend(scope.projectId()), reservation.reservedUsd(), result.costUsd(), now),
                 settleOn(Keys.userMonthLlmSpend(scope.userId(), reservation.month()), reservation.reservedUsd(), result.costUsd(), now),
                 addToAgent(Keys.projectAgentLlmSpend(scope.projectId(), scope.agent()), scope.agent(), result, now),
-                finishCall(Keys.llmCall(scope.runId(), reservation.startedAt(), reservation.callId()), result, now));
-        transactWithRetries(writes, (index, stored) ->
-                new IllegalStateException("call " + reservation.callId() + " was settled already"));
+                finishCall(call, result, now));
+        transactWithRetries(writes, (index, stored) -> settledAlready(reservation.callId()));
+    }
+
+    private static IllegalStateException settledAlready(String callId) {
+        return new IllegalStateException("call " + callId + " was settled already");
     }
 
     /** Numbers an agent's calls in a run from 0, in the order they are made, across processes. */
@@ -129,16 +145,19 @@ public final class CostLedger {
     }
 
     /**
-     * Settles, at zero cost, the calls of a run still held as reserved: calls whose step died before
-     * it could settle them (a crashed or stopped Lambda). Called when a run ends, so phantom
-     * reservations do not hold a project's or user's budget forever. A call that settles itself
-     * meanwhile keeps its own settlement.
+     * Settles the calls of a run still held as reserved: calls whose step did not complete their
+     * settlement (a crashed or stopped Lambda, a ledger busy past its retries). A call whose step
+     * recorded its result (the provider answered and billed) is settled at that cost; one that
+     * died before is settled at zero as "abandoned". Called when a run ends, so such reservations
+     * do not hold a project's or user's budget forever. A call that settles itself meanwhile keeps
+     * its own settlement.
      *
      * @return how many reservations were released
      */
     public int releaseUnsettled(String runId) {
         int released = 0;
-        for (LlmCall call : runCalls(runId)) {
+        for (var item : table.queryAll(Keys.runPartition(runId), Keys.LLM_CALL_PREFIX)) {
+            LlmCall call = LedgerItems.call(item);
             if (call.outcome() != CallOutcome.RESERVED) {
                 continue;
             }
@@ -146,7 +165,8 @@ public final class CostLedger {
             Reservation reservation = new Reservation(call.callId(), CallScope.of(runId, call.projectId(), call.userId(), call.agent()),
                     model, call.startedAt(), YearMonth.from(call.startedAt().atZone(ZoneOffset.UTC)), call.reservedUsd());
             try {
-                settle(reservation, CallResult.failed("abandoned", Duration.ZERO, call.agentCall()));
+                settle(reservation, LedgerItems.recordedResult(item)
+                        .orElseGet(() -> CallResult.failed("abandoned", Duration.ZERO, call.agentCall())));
                 released++;
             } catch (IllegalStateException settledMeanwhile) {
                 // the call finished on its own after all
@@ -262,42 +282,68 @@ public final class CostLedger {
                 .build()).build();
     }
 
+    /** The call item's last write: its outcome and result, on condition it is still reserved. */
     private TransactWriteItem finishCall(Key key, CallResult result, Instant now) {
-        Map<String, String> names = new HashMap<>(Map.of("#outcome", OUTCOME, "#version", TableSchema.VERSION,
-                "#prompt", PROMPT_TOKENS, "#cached", CACHED_TOKENS, "#completion", COMPLETION_TOKENS,
-                "#estimated", USAGE_ESTIMATED, "#cost", COST_USD, "#latency", LATENCY_MS, "#truncated", TRUNCATED,
-                "#finishedAt", FINISHED_AT));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":outcome", AttributeValue.fromS(result.outcome().name()),
-                ":reserved", AttributeValue.fromS(CallOutcome.RESERVED.name()),
-                ":one", AttributeValue.fromN("1"),
-                ":prompt", number(result.usage().promptTokens()),
-                ":cached", number(result.usage().cachedTokens()),
-                ":completion", number(result.usage().completionTokens()),
-                ":estimated", AttributeValue.fromBool(result.usage().estimated()),
-                ":cost", number(result.costUsd()),
-                ":latency", number(result.latency().toMillis()),
-                ":truncated", AttributeValue.fromBool(result.truncated())));
-        values.put(":finishedAt", AttributeValue.fromS(now.toString()));
-        StringBuilder set = new StringBuilder("SET #outcome = :outcome, #version = #version + :one, #prompt = :prompt, "
-                + "#cached = :cached, #completion = :completion, #estimated = :estimated, #cost = :cost, "
-                + "#latency = :latency, #truncated = :truncated, #finishedAt = :finishedAt");
-        result.error().ifPresent(error -> {
-            names.put("#error", ERROR);
-            values.put(":error", AttributeValue.fromS(error));
-            set.append(", #error = :error");
-        });
-        result.agentCall().ifPresent(n -> {
-            names.put("#agentCall", AGENT_CALL);
-            values.put(":agentCall", number(n));
-            set.append(", #agentCall = :agentCall");
-        });
+        ResultUpdate update = ResultUpdate.of(result, now);
+        update.names().put("#recorded", RECORDED_OUTCOME);
         return TransactWriteItem.builder().update(Update.builder().tableName(table.tableName()).key(key.toAttributes())
-                .updateExpression(set.toString())
+                .updateExpression("SET #outcome = :outcome, " + update.set() + " REMOVE #recorded")
                 .conditionExpression("#outcome = :reserved")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())
                 .build()).build();
+    }
+
+    /** Writes the result onto the still-reserved call item, as the outcome it will settle with. */
+    private void recordResult(Key key, String callId, CallResult result, Instant now) {
+        ResultUpdate update = ResultUpdate.of(result, now);
+        update.names().put("#recorded", RECORDED_OUTCOME);
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table.tableName()).key(key.toAttributes())
+                    .updateExpression("SET #recorded = :outcome, " + update.set())
+                    .conditionExpression("#outcome = :reserved")
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values()));
+        } catch (ConditionalCheckFailedException settled) {
+            throw settledAlready(callId);
+        }
+    }
+
+    /** The attributes a call's result sets, shared by {@link #recordResult} and {@link #finishCall}. */
+    private record ResultUpdate(String set, Map<String, String> names, Map<String, AttributeValue> values) {
+
+        static ResultUpdate of(CallResult result, Instant now) {
+            Map<String, String> names = new HashMap<>(Map.of("#outcome", OUTCOME, "#version", TableSchema.VERSION,
+                    "#prompt", PROMPT_TOKENS, "#cached", CACHED_TOKENS, "#completion", COMPLETION_TOKENS,
+                    "#estimated", USAGE_ESTIMATED, "#cost", COST_USD, "#latency", LATENCY_MS, "#truncated", TRUNCATED,
+                    "#finishedAt", FINISHED_AT));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":outcome", AttributeValue.fromS(result.outcome().name()),
+                    ":reserved", AttributeValue.fromS(CallOutcome.RESERVED.name()),
+                    ":one", AttributeValue.fromN("1"),
+                    ":prompt", number(result.usage().promptTokens()),
+                    ":cached", number(result.usage().cachedTokens()),
+                    ":completion", number(result.usage().completionTokens()),
+                    ":estimated", AttributeValue.fromBool(result.usage().estimated()),
+                    ":cost", number(result.costUsd()),
+                    ":latency", number(result.latency().toMillis()),
+                    ":truncated", AttributeValue.fromBool(result.truncated())));
+            values.put(":finishedAt", AttributeValue.fromS(now.toString()));
+            StringBuilder set = new StringBuilder("#version = #version + :one, #prompt = :prompt, "
+                    + "#cached = :cached, #completion = :completion, #estimated = :estimated, #cost = :cost, "
+                    + "#latency = :latency, #truncated = :truncated, #finishedAt = :finishedAt");
+            result.error().ifPresent(error -> {
+                names.put("#error", ERROR);
+                values.put(":error", AttributeValue.fromS(error));
+                set.append(", #error = :error");
+            });
+            result.agentCall().ifPresent(n -> {
+                names.put("#agentCall", AGENT_CALL);
+                values.put(":agentCall", number(n));
+                set.append(", #agentCall = :agentCall");
+            });
+            return new ResultUpdate(set.toString(), names, values);
+        }
     }
 
     private void transactWithRetries(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed) {

@@ -1,5 +1,6 @@
 package dev.samokoder.shared.llm.ledger;
 
+import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Keys;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ final class LedgerItems {
     static final String TRUNCATED = "truncated";
     static final String ERROR = "error";
     static final String FINISHED_AT = "finishedAt";
+    /** The outcome a call's step recorded before it settled the counters; removed when it settles. */
+    static final String RECORDED_OUTCOME = "recordedOutcome";
 
     private LedgerItems() {
     }
@@ -85,6 +88,22 @@ final class LedgerItems {
                 latencyMs.isPresent() ? Optional.of(Duration.ofMillis(latencyMs.getAsLong())) : Optional.empty(),
                 a.bool(TRUNCATED), a.optionalString(ERROR), a.instant("startedAt"),
                 a.optionalString(FINISHED_AT).map(Instant::parse));
+    }
+
+    /**
+     * The result a still-reserved call's step recorded before settling the counters (see
+     * {@link CostLedger#settle}), if it got that far.
+     */
+    static Optional<CallResult> recordedResult(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return a.optionalString(RECORDED_OUTCOME).map(outcome -> {
+            OptionalLong agentCall = a.optionalNumber(AGENT_CALL);
+            return new CallResult(CallOutcome.valueOf(outcome),
+                    new TokenUsage(a.number(PROMPT_TOKENS), a.number(CACHED_TOKENS), a.number(COMPLETION_TOKENS), a.bool(USAGE_ESTIMATED)),
+                    a.decimal(COST_USD), Duration.ofMillis(a.optionalNumber(LATENCY_MS).orElse(0)), a.bool(TRUNCATED),
+                    agentCall.isPresent() ? OptionalInt.of((int) agentCall.getAsLong()) : OptionalInt.empty(),
+                    a.optionalString(ERROR));
+        });
     }
 
     static Spend spend(Map<String, AttributeValue> item) {

@@ -109,8 +109,11 @@ public final class RunLifecycle {
         if (run.status() == RunStatus.SUCCEEDED) {
             return run;
         }
-        Export export = workspace.export(run.projectId());
-        String snapshot = snapshots.take(run.projectId());
+        // one listing of the file index for both: the export refuses a listing cut short, so the snapshot gets all of it
+        WorkspaceService.Tree files = workspace.tree(run.projectId());
+        Export export = workspace.export(run.projectId(), files);
+        String snapshot = snapshots.take(run.projectId(), files.files());
+        releaseUnsettled(runId);
         RunCost cost = ledger.runCost(runId);
         Run saved = change(runId, current -> current.withStatus(RunStatus.SUCCEEDED).withFailure(Optional.empty())
                 .withControl(current.control().withGoodSnapshot(snapshot).withWaitToken(Optional.empty())));
@@ -136,10 +139,7 @@ public final class RunLifecycle {
             return run; // already ended (a retried step)
         }
         int restored = snapshots.restore(run.projectId(), run.control().goodSnapshot());
-        int released = ledger.releaseUnsettled(runId);
-        if (released > 0) {
-            log.warn("run {}: released {} model call reservation(s) whose steps never settled them", runId, released);
-        }
+        releaseUnsettled(runId);
         RunCost cost = ledger.runCost(runId);
         boolean cancelled = run.progress().cancelRequested();
         String reason = cancelled ? "cancelled by the user" : describe(error, cause);
@@ -193,6 +193,14 @@ public final class RunLifecycle {
             notifier.notify(run, moment);
         } catch (RuntimeException e) {
             log.warn("could not queue the {} notification of run {}", moment, run.id(), e);
+        }
+    }
+
+    /** Settles what the run's steps left reserved, so their reservations do not hold the budgets after the run. */
+    private void releaseUnsettled(String runId) {
+        int released = ledger.releaseUnsettled(runId);
+        if (released > 0) {
+            log.warn("run {}: settled {} model call(s) whose steps did not complete their settlement", runId, released);
         }
     }
 }

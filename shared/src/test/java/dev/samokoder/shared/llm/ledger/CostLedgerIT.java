@@ -7,6 +7,7 @@ import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.BudgetExceededException.Budget;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.testing.LocalAws;
@@ -300,10 +301,56 @@ class CostLedgerIT {
 
     @Test
     void aReservationCancelledByAConflictingTransaction_isTriedAgain(LocalAws aws) {
-        // given: DynamoDB Local runs transactions one at a time, so the conflicts AWS reports under load are injected
+        // given
         AtomicInteger conflicts = new AtomicInteger(2);
+        CostLedger busyLedger = ledgerWithConflicts(aws, conflicts);
+
+        // when
+        busyLedger.reserve(scope, MODEL, 10, 10, new BigDecimal("0.01"), GENEROUS);
+
+        // then
+        assertThat(conflicts.get()).isNegative();
+        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void aSettlementTheBusyLedgerCouldNotComplete_isSettledAtTheCallsRealCost_whenTheRunEnds(LocalAws aws) {
+        // given: the provider answered (and billed), but every settlement transaction is cancelled by conflicts
+        Reservation reservation = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
+        CostLedger busyLedger = ledgerWithConflicts(aws, new AtomicInteger(Integer.MAX_VALUE));
+        CallResult answered = CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
+                Duration.ofMillis(1234), false, 0);
+        assertThatThrownBy(() -> busyLedger.settle(reservation, answered)).isInstanceOf(LedgerContentionException.class);
+        assertThat(ledger.runCalls(scope.runId())).singleElement().extracting(LlmCall::outcome).isEqualTo(CallOutcome.RESERVED);
+        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.12");
+
+        // when: the run ends
+        int released = ledger.releaseUnsettled(scope.runId());
+
+        // then: the call counts at what it cost, not at zero
+        assertThat(released).isEqualTo(1);
+        Spend project = ledger.projectCost(scope.projectId()).spend();
+        assertThat(project.reservedUsd()).isEqualByComparingTo("0");
+        assertThat(project.settledUsd()).isEqualByComparingTo("0.00783");
+        assertThat(ledger.userMonthSpend(scope.userId(), MARCH).settledUsd()).isEqualByComparingTo("0.00783");
+        assertThat(ledger.projectCost(scope.projectId()).byAgent().get("SpecWriter").completionTokens()).isEqualTo(300);
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+            assertThat(call.costUsd()).isEqualByComparingTo("0.00783");
+            assertThat(call.promptTokens()).isEqualTo(1100);
+            assertThat(call.cachedTokens()).isEqualTo(100);
+            assertThat(call.latency()).contains(Duration.ofMillis(1234));
+            assertThat(call.agentCall()).isEqualTo(OptionalInt.of(0));
+            assertThat(call.error()).isEmpty();
+        });
+        assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
+    }
+
+    /** A ledger whose transactions are cancelled as conflicting, the first {@code conflicts} times. */
+    private static CostLedger ledgerWithConflicts(LocalAws aws, AtomicInteger conflicts) {
+        // DynamoDB Local runs transactions one at a time, so the conflicts AWS reports under load are injected
         DynamoDbClient real = aws.clients().dynamoDb();
-        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(CostLedgerIT.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (method.getName().equals("transactWriteItems") && conflicts.getAndDecrement() > 0) {
                         throw TransactionCanceledException.builder().message("conflict")
@@ -315,15 +362,8 @@ class CostLedgerIT {
                         throw e.getCause();
                     }
                 });
-        CostLedger busyLedger = new CostLedger(conflicting, new SingleTable(conflicting, aws.config().aws().tableName()),
+        return new CostLedger(conflicting, new SingleTable(conflicting, aws.config().aws().tableName()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-
-        // when
-        busyLedger.reserve(scope, MODEL, 10, 10, new BigDecimal("0.01"), GENEROUS);
-
-        // then
-        assertThat(conflicts.get()).isNegative();
-        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.01");
     }
 
     private void settle(CallScope callScope, String cost) {
