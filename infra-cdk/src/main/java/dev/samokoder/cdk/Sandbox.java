@@ -74,6 +74,7 @@ public final class Sandbox extends Construct {
 
     private final Vpc vpc;
     private final SecurityGroup taskSecurityGroup;
+    private final SecurityGroup registryTaskSecurityGroup;
     private final Cluster cluster;
     private final FargateTaskDefinition taskDefinition;
 
@@ -93,14 +94,18 @@ public final class Sandbox extends Construct {
                 .flowLogs(Map.of("All", FlowLogOptions.builder().destination(FlowLogDestination.toCloudWatchLogs(flowLogs)).build()))
                 .build());
 
-        taskSecurityGroup = new SecurityGroup(this, "TaskSecurityGroup", SecurityGroupProps.builder()
-                .vpc(vpc).allowAllOutbound(false)
-                .description("Sandbox tasks: out to the VPC endpoints only, nothing in").build());
-        SecurityGroup endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", SecurityGroupProps.builder()
-                .vpc(vpc).allowAllOutbound(false)
-                .description("Interface endpoints of the sandbox VPC: HTTPS from sandbox tasks only").build());
-        endpointSecurityGroup.addIngressRule(taskSecurityGroup, Port.tcp(443), "HTTPS from sandbox tasks");
-        taskSecurityGroup.addEgressRule(endpointSecurityGroup, Port.tcp(443), "HTTPS to the interface endpoints");
+        // Two groups for tasks: every task reaches S3, ECR and CloudWatch Logs; only a task whose
+        // commands may reach the package registries (an install) also reaches CodeArtifact. The
+        // Executor state picks the group from the run request (PrepareExecution's "network").
+        taskSecurityGroup = taskGroup("TaskSecurityGroup", "Sandbox tasks: out to S3, ECR and logs endpoints only, nothing in");
+        registryTaskSecurityGroup = taskGroup("RegistryTaskSecurityGroup",
+                "Sandbox tasks allowed the package registries: as TaskSecurityGroup, plus CodeArtifact");
+        SecurityGroup endpointSecurityGroup = endpointGroup("EndpointSecurityGroup",
+                "ECR and CloudWatch Logs endpoints of the sandbox VPC: HTTPS from sandbox tasks only",
+                List.of(taskSecurityGroup, registryTaskSecurityGroup));
+        SecurityGroup registryEndpointSecurityGroup = endpointGroup("RegistryEndpointSecurityGroup",
+                "CodeArtifact endpoints of the sandbox VPC: HTTPS from sandbox tasks allowed the registries only",
+                List.of(registryTaskSecurityGroup));
 
         GatewayVpcEndpoint s3 = vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
                 .service(GatewayVpcEndpointAwsService.S3).build());
@@ -114,16 +119,13 @@ public final class Sandbox extends Construct {
                 // image layers (ECR) and package contents (CodeArtifact) are served from these
                 .resources(List.of("arn:aws:s3:::prod-" + region + "-starport-layer-bucket/*", "arn:aws:s3:::assets-*-" + region + "/*"))
                 .build()));
-        // The subnets' only routes are the VPC itself and the S3 gateway endpoint, so HTTPS to "any
-        // address" reaches S3 through the endpoint and nothing else. (S3's managed prefix list would
-        // say the same, but its id needs an AWS lookup at synth time, and synth runs offline.)
-        taskSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to S3 via the gateway endpoint (no other route exists)");
 
         for (var service : List.of(InterfaceVpcEndpointAwsService.ECR, InterfaceVpcEndpointAwsService.ECR_DOCKER,
-                InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS, InterfaceVpcEndpointAwsService.CODEARTIFACT_API,
-                InterfaceVpcEndpointAwsService.CODEARTIFACT_REPOSITORIES)) {
-            vpc.addInterfaceEndpoint(endpointId(service.getShortName()), InterfaceVpcEndpointOptions.builder()
-                    .service(service).privateDnsEnabled(true).securityGroups(List.of(endpointSecurityGroup)).open(false).build());
+                InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS)) {
+            interfaceEndpoint(service, endpointSecurityGroup);
+        }
+        for (var service : List.of(InterfaceVpcEndpointAwsService.CODEARTIFACT_API, InterfaceVpcEndpointAwsService.CODEARTIFACT_REPOSITORIES)) {
+            interfaceEndpoint(service, registryEndpointSecurityGroup);
         }
 
         // The package registries, through CodeArtifact: npm and PyPI as upstreams of one repository each.
@@ -188,13 +190,43 @@ public final class Sandbox extends Construct {
                 .privileged(false)
                 .linuxParameters(linuxParameters())
                 .environment(Map.of(
+                        Setting.AWS_REGION.variable(), region,
                         Setting.BUCKET_NAME.variable(), bucket.getBucketName(),
-                        Setting.SANDBOX_WORKSPACE.variable(), "/workspace"))
+                        Setting.SANDBOX_WORKSPACE.variable(), "/workspace",
+                        Setting.SANDBOX_REGISTRY_DOMAIN.variable(), domain.getAttrName(),
+                        Setting.SANDBOX_REGISTRY_DOMAIN_OWNER.variable(), domain.getAttrOwner(),
+                        Setting.SANDBOX_REGISTRY_REPOSITORY.variable(), packages.getAttrName()))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(runnerLogs).streamPrefix("runner").build()))
                 .build());
         runner.addMountPoints(
                 MountPoint.builder().containerPath("/workspace").sourceVolume("workspace").readOnly(false).build(),
                 MountPoint.builder().containerPath("/tmp").sourceVolume("tmp").readOnly(false).build());
+    }
+
+    /**
+     * A group for sandbox tasks: nothing in; out, HTTPS only. The subnets' only routes are the VPC
+     * itself and the S3 gateway endpoint, so HTTPS to "any address" reaches S3 through the
+     * endpoint and the interface endpoints whose groups let this one in, nothing else. (S3's
+     * managed prefix list would say the same, but its id needs an AWS lookup at synth time, and
+     * synth runs offline.)
+     */
+    private SecurityGroup taskGroup(String id, String description) {
+        SecurityGroup group = new SecurityGroup(this, id, SecurityGroupProps.builder()
+                .vpc(vpc).allowAllOutbound(false).description(description).build());
+        group.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to S3 via the gateway endpoint and to the endpoints that let it in");
+        return group;
+    }
+
+    private SecurityGroup endpointGroup(String id, String description, List<SecurityGroup> clients) {
+        SecurityGroup group = new SecurityGroup(this, id, SecurityGroupProps.builder()
+                .vpc(vpc).allowAllOutbound(false).description(description).build());
+        clients.forEach(client -> group.addIngressRule(client, Port.tcp(443), "HTTPS from " + client.getNode().getId()));
+        return group;
+    }
+
+    private void interfaceEndpoint(InterfaceVpcEndpointAwsService service, SecurityGroup group) {
+        vpc.addInterfaceEndpoint(endpointId(service.getShortName()), InterfaceVpcEndpointOptions.builder()
+                .service(service).privateDnsEnabled(true).securityGroups(List.of(group)).open(false).build());
     }
 
     private LinuxParameters linuxParameters() {
@@ -225,8 +257,14 @@ public final class Sandbox extends Construct {
         return vpc.selectSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build()).getSubnets().get(0);
     }
 
+    /** The group of a task whose commands may not reach the package registries. */
     public SecurityGroup securityGroup() {
         return taskSecurityGroup;
+    }
+
+    /** The group of a task whose commands may reach the package registries (through CodeArtifact). */
+    public SecurityGroup registrySecurityGroup() {
+        return registryTaskSecurityGroup;
     }
 
     public Cluster cluster() {

@@ -63,6 +63,7 @@ public final class Workflow extends Construct {
         substitutions.put(WorkflowDefinition.TASK_DEFINITION, sandbox.taskDefinition().getTaskDefinitionArn());
         substitutions.put(WorkflowDefinition.SUBNET, sandbox.subnet().getSubnetId());
         substitutions.put(WorkflowDefinition.SECURITY_GROUP, sandbox.securityGroup().getSecurityGroupId());
+        substitutions.put(WorkflowDefinition.REGISTRY_SECURITY_GROUP, sandbox.registrySecurityGroup().getSecurityGroupId());
 
         Role role = new Role(this, "Role", RoleProps.builder()
                 .assumedBy(new ServicePrincipal("states.amazonaws.com"))

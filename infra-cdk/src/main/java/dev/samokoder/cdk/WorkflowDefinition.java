@@ -26,6 +26,7 @@ public record WorkflowDefinition(String text) {
     static final String TASK_DEFINITION = "SandboxTaskDefinition";
     static final String SUBNET = "SandboxSubnet";
     static final String SECURITY_GROUP = "SandboxSecurityGroup";
+    static final String REGISTRY_SECURITY_GROUP = "SandboxRegistrySecurityGroup";
 
     public static WorkflowDefinition read(Path file) {
         try {

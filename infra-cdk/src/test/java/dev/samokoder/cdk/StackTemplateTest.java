@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -248,6 +249,48 @@ class StackTemplateTest {
         groups.values().forEach(group -> group.at("/Properties/SecurityGroupIngress")
                 .forEach(rule -> assertThat(rule.path("CidrIp").asText()).isNotEqualTo("0.0.0.0/0")));
         assertThat(resources(APP, "AWS::EC2::VPCEndpoint")).hasSize(6);
+    }
+
+    @Test
+    void onlyATaskAllowedTheRegistries_reachesCodeArtifact_andTheRunnerKnowsTheRepository() {
+        JsonNode substitutions = single(APP, "AWS::StepFunctions::StateMachine").at("/Properties/DefinitionSubstitutions");
+        String isolated = substitutions.at("/" + WorkflowDefinition.SECURITY_GROUP + "/Fn::GetAtt/0").asText();
+        String registries = substitutions.at("/" + WorkflowDefinition.REGISTRY_SECURITY_GROUP + "/Fn::GetAtt/0").asText();
+        assertThat(resources(APP, "AWS::EC2::SecurityGroup")).containsKeys(isolated, registries);
+        assertThat(isolated).isNotEqualTo(registries);
+
+        // which task groups each interface endpoint lets in
+        Map<String, Set<String>> allowedInto = new HashMap<>();
+        resources(APP, "AWS::EC2::SecurityGroupIngress").values().forEach(rule -> allowedInto
+                .computeIfAbsent(rule.at("/Properties/GroupId/Fn::GetAtt/0").asText(), group -> new TreeSet<>())
+                .add(rule.at("/Properties/SourceSecurityGroupId/Fn::GetAtt/0").asText()));
+        Map<String, Set<String>> clientsByService = new TreeMap<>();
+        resources(APP, "AWS::EC2::VPCEndpoint").values().stream()
+                .filter(endpoint -> endpoint.at("/Properties/VpcEndpointType").asText().equals("Interface"))
+                .forEach(endpoint -> {
+                    String service = endpoint.at("/Properties/ServiceName").toString();
+                    Set<String> clients = new TreeSet<>();
+                    endpoint.at("/Properties/SecurityGroupIds")
+                            .forEach(group -> clients.addAll(allowedInto.getOrDefault(group.at("/Fn::GetAtt/0").asText(), Set.of())));
+                    clientsByService.put(service.replaceAll(".*\\.(codeartifact\\.[a-z]+|ecr\\.[a-z]+|logs).*", "$1"), clients);
+                });
+        assertThat(clientsByService).containsOnlyKeys("codeartifact.api", "codeartifact.repositories", "ecr.api", "ecr.dkr", "logs");
+        assertThat(clientsByService.get("codeartifact.api")).containsExactly(registries);
+        assertThat(clientsByService.get("codeartifact.repositories")).containsExactly(registries);
+        assertThat(clientsByService.get("ecr.dkr")).containsExactlyInAnyOrder(isolated, registries);
+        assertThat(clientsByService.get("logs")).containsExactlyInAnyOrder(isolated, registries);
+
+        JsonNode environment = single(APP, "AWS::ECS::TaskDefinition").at("/Properties/ContainerDefinitions/0/Environment");
+        Map<String, JsonNode> variables = new HashMap<>();
+        environment.forEach(variable -> variables.put(variable.path("Name").asText(), variable.path("Value")));
+        single(APP, "AWS::CodeArtifact::Domain");
+        String domain = resources(APP, "AWS::CodeArtifact::Domain").keySet().iterator().next();
+        assertThat(variables.get(Setting.SANDBOX_REGISTRY_DOMAIN.variable()).at("/Fn::GetAtt").toString()).contains(domain, "Name");
+        assertThat(variables.get(Setting.SANDBOX_REGISTRY_DOMAIN_OWNER.variable()).at("/Fn::GetAtt").toString()).contains(domain, "Owner");
+        String repository = variables.get(Setting.SANDBOX_REGISTRY_REPOSITORY.variable()).at("/Fn::GetAtt/0").asText();
+        assertThat(resources(APP, "AWS::CodeArtifact::Repository").get(repository).at("/Properties/RepositoryName").asText())
+                .isEqualTo("packages");
+        assertThat(variables.get(Setting.AWS_REGION.variable()).path("Ref").asText()).isEqualTo("AWS::Region");
     }
 
     @Test

@@ -29,7 +29,7 @@ class WorkflowDefinitionTest {
     void theRepositoryDefinitionNamesTheSandboxTask() {
         WorkflowDefinition definition = WorkflowDefinition.read(SynthesizedStage.stateMachineFile());
         assertThat(definition.placeholders()).contains(WorkflowDefinition.CLUSTER, WorkflowDefinition.TASK_DEFINITION,
-                WorkflowDefinition.SUBNET, WorkflowDefinition.SECURITY_GROUP);
+                WorkflowDefinition.SUBNET, WorkflowDefinition.SECURITY_GROUP, WorkflowDefinition.REGISTRY_SECURITY_GROUP);
         assertThat(definition.functionPlaceholders()).contains("RouteFunction");
     }
 }

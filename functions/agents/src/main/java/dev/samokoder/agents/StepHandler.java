@@ -100,7 +100,7 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
     private Map<String, Object> prepare(String runId) {
         Executions.Prepared prepared = services.executions().prepare(runId);
         return Map.of("requestKey", prepared.requestKey(), "sandboxRunId", prepared.sandboxRunId(),
-                "timeLimitSeconds", prepared.timeLimitSeconds());
+                "timeLimitSeconds", prepared.timeLimitSeconds(), "network", prepared.network());
     }
 
     /**

@@ -18,9 +18,12 @@ import dev.samokoder.shared.sandbox.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The Fargate sandbox task: reads its run request (S3 key or JSON in the environment),
@@ -65,7 +68,8 @@ public final class RunnerMain {
                 return BAD_REQUEST;
             }
             Path workspace = emptyWorkspace(config.sandbox().workspace());
-            RunResult result = pipeline(config, clients).run(request, workspace, launcher(), StopOnTerminate::watch);
+            RunResult result = pipeline(config, clients).run(request, workspace, withRegistries(launcher(), config, request),
+                    StopOnTerminate::watch);
             runs.putResult(result);
             log.info("sandbox run {} of run {} recorded: exit {}, limits {}, {} changes, {} ms", result.id(), result.runId(),
                     result.exitCode(), result.limitsHit(), result.changes().size(), result.durationMillis());
@@ -98,6 +102,20 @@ public final class RunnerMain {
         }
         log.warn("the runner is not the container's first process: only the command's own process tree will be ended");
         return DirectLauncher.unsandboxed();
+    }
+
+    /**
+     * On AWS, where the task has no route out, a command allowed the registries reaches them
+     * through CodeArtifact; without a configured repository (local tries of the main) commands
+     * start as they are.
+     */
+    private static CommandLauncher withRegistries(CommandLauncher launcher, SamokoderConfig config, RunRequest request) {
+        return config.sandbox().registry()
+                .<CommandLauncher>map(registry -> new RegistryLauncher(launcher, new PackageRegistryAccess(registry, config.aws().region(),
+                        PackageRegistryAccess.apiOf(config.aws().region()), DefaultCredentialsProvider.builder().build(),
+                        UrlConnectionHttpClient.create(), Path.of(System.getProperty("java.io.tmpdir"))),
+                        Duration.ofSeconds(request.timeLimitSeconds())))
+                .orElse(launcher);
     }
 
     private static void requireWithinMaximum(RunRequest request, SamokoderConfig.Sandbox sandbox) {

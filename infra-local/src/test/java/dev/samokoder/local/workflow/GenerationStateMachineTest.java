@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.sfn.asl.DefinitionParser;
+import dev.samokoder.local.sfn.paths.PayloadTemplate;
 import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.llm.InvalidProviderResponseException;
 import dev.samokoder.shared.llm.LedgerContentionException;
@@ -99,6 +100,29 @@ class GenerationStateMachineTest {
             }
         }));
         assertThat(checked).hasSize(10);
+    }
+
+    @Test
+    void theSandboxTaskGetsTheRegistriesSecurityGroupOnlyWhenItsRequestAllowsThem() throws Exception {
+        JsonNode states = Json.mapper().readTree(filled()).path("States");
+        PayloadTemplate selector = PayloadTemplate.compile(states.path("PrepareExecution").path("ResultSelector"));
+        PayloadTemplate parameters = PayloadTemplate.compile(states.path("Executor").path("Parameters"));
+        JsonNode context = Json.mapper().readTree("{\"Execution\": {\"Id\": \"arn:execution\"}}");
+
+        Map<Integer, String> groups = new HashMap<>();
+        for (int network : new int[] {0, 1}) {
+            JsonNode prepared = selector.evaluate(Json.mapper().readTree("""
+                    {"Payload": {"requestKey": "sandbox-runs/sbx_1/request.json", "sandboxRunId": "sbx_1",
+                                 "timeLimitSeconds": 600, "network": %d}}""".formatted(network)), context);
+            var input = Json.mapper().createObjectNode().put("runId", "run_1");
+            input.set("execution", prepared);
+            JsonNode vpc = parameters.evaluate(input, context).at("/NetworkConfiguration/AwsvpcConfiguration");
+            assertThat(vpc.path("SecurityGroups")).hasSize(1);
+            assertThat(vpc.path("Subnets").get(0).asText()).isEqualTo("samokoder-SandboxSubnet");
+            groups.put(network, vpc.path("SecurityGroups").get(0).asText());
+        }
+
+        assertThat(groups).containsEntry(0, "samokoder-SandboxSecurityGroup").containsEntry(1, "samokoder-SandboxRegistrySecurityGroup");
     }
 
     @Test

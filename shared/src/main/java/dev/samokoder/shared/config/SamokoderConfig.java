@@ -189,7 +189,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
                           int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
                           Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
-                          Path workspace) {
+                          Path workspace, Optional<PackageRegistry> registry) {
 
         public enum Isolation {
             BUBBLEWRAP,
@@ -199,7 +199,14 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Sandbox withMemoryMb(int newMemoryMb) {
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry);
+        }
+
+        /**
+         * The CodeArtifact repository the Fargate runner points npm and pip at, for commands
+         * allowed to reach the package registries (its upstreams are the public npm and PyPI).
+         */
+        public record PackageRegistry(String domain, String domainOwner, String repository) {
         }
     }
 
@@ -280,7 +287,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_GRACE_SECONDS)),
                 Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_INTERVAL_SECONDS)),
                 settings.name(Setting.SANDBOX_CLUSTER),
-                Path.of(settings.string(Setting.SANDBOX_WORKSPACE)));
+                Path.of(settings.string(Setting.SANDBOX_WORKSPACE)),
+                packageRegistry(settings));
         WorkflowLimits workflow = new WorkflowLimits(
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),
@@ -311,6 +319,19 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),
                 settings.list(Setting.ADMIN_EMAILS).stream().map(email -> email.toLowerCase(java.util.Locale.ROOT)).toList());
         return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+    }
+
+    private static Optional<Sandbox.PackageRegistry> packageRegistry(Settings settings) {
+        if (settings.optional(Setting.SANDBOX_REGISTRY_DOMAIN).isEmpty()) {
+            return Optional.empty();
+        }
+        String domain = settings.name(Setting.SANDBOX_REGISTRY_DOMAIN);
+        String owner = settings.string(Setting.SANDBOX_REGISTRY_DOMAIN_OWNER);
+        if (!owner.matches("\\d{12}")) {
+            throw new ConfigException(Setting.SANDBOX_REGISTRY_DOMAIN_OWNER.variable()
+                    + " must be the 12-digit AWS account id owning " + domain + ", got '" + owner + "'");
+        }
+        return Optional.of(new Sandbox.PackageRegistry(domain, owner, settings.name(Setting.SANDBOX_REGISTRY_REPOSITORY)));
     }
 
     private static Sandbox.Isolation isolation(String value) {

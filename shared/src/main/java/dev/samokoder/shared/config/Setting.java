@@ -86,6 +86,9 @@ public enum Setting {
     SANDBOX_REAPER_INTERVAL_SECONDS("SAMOKODER_SANDBOX_REAPER_INTERVAL_SECONDS", "60", "Local mode: how often the reaper looks at the running sandboxes."),
     SANDBOX_CLUSTER("SAMOKODER_SANDBOX_CLUSTER", "samokoder-sandbox", "The ECS cluster sandbox tasks run on (the reaper lists it)."),
     SANDBOX_WORKSPACE("SAMOKODER_SANDBOX_WORKSPACE", "/workspace", "Fargate runner: the empty folder the snapshot is materialized into."),
+    SANDBOX_REGISTRY_DOMAIN("SAMOKODER_SANDBOX_REGISTRY_DOMAIN", "", "Fargate runner: the CodeArtifact domain that proxies npm and PyPI; a command allowed the registries installs through it (empty: not configured)."),
+    SANDBOX_REGISTRY_DOMAIN_OWNER("SAMOKODER_SANDBOX_REGISTRY_DOMAIN_OWNER", "", "Fargate runner: the AWS account id owning the CodeArtifact domain (required with SAMOKODER_SANDBOX_REGISTRY_DOMAIN)."),
+    SANDBOX_REGISTRY_REPOSITORY("SAMOKODER_SANDBOX_REGISTRY_REPOSITORY", "packages", "Fargate runner: the CodeArtifact repository, in that domain, whose upstreams are npm and PyPI."),
 
     WORKFLOW_MAX_QUESTIONS("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "5", "Clarifying questions SpecWriter may ask in an interactive run (0: none)."),
     WORKFLOW_MAX_FIX_ITERATIONS("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "4", "Fix iterations (BugHunter/Troubleshooter rounds) per task before it fails."),

@@ -64,8 +64,16 @@ public final class Executions {
         this.clock = clock;
     }
 
-    /** What the Executor state needs: the request's S3 key, and the id and limit it tags the task with (for the reaper). */
-    public record Prepared(String requestKey, String sandboxRunId, int timeLimitSeconds) {
+    /**
+     * What the Executor state needs: the request's S3 key, the id and limit it tags the task with
+     * (for the reaper), and whether the commands may reach the package registries (an install).
+     */
+    public record Prepared(String requestKey, String sandboxRunId, int timeLimitSeconds, boolean allowRegistries) {
+
+        /** The task's network as the state machine picks its security group: 0 isolated, 1 with the registries. */
+        public int network() {
+            return allowRegistries ? 1 : 0;
+        }
     }
 
     public Prepared prepare(String runId) {
@@ -94,7 +102,7 @@ public final class Executions {
         runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + commands.size() + " command(s) in the sandbox",
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),
                         "commands", Integer.toString(commands.size())));
-        return new Prepared(key, request.id(), request.timeLimitSeconds());
+        return new Prepared(key, request.id(), request.timeLimitSeconds(), request.allowRegistries());
     }
 
     /**
