@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The Fargate sandbox task: reads its run request (S3 key or JSON in the environment),
@@ -68,7 +66,7 @@ public final class RunnerMain {
                 return BAD_REQUEST;
             }
             Path workspace = emptyWorkspace(config.sandbox().workspace());
-            RunResult result = pipeline(config, clients).run(request, workspace, withRegistries(launcher(), config, request),
+            RunResult result = pipeline(config, clients).run(request, workspace, withRegistries(launcher(), config, clients, request),
                     StopOnTerminate::watch);
             runs.putResult(result);
             log.info("sandbox run {} of run {} recorded: exit {}, limits {}, {} changes, {} ms", result.id(), result.runId(),
@@ -109,11 +107,12 @@ public final class RunnerMain {
      * through CodeArtifact; without a configured repository (local tries of the main) commands
      * start as they are.
      */
-    private static CommandLauncher withRegistries(CommandLauncher launcher, SamokoderConfig config, RunRequest request) {
+    private static CommandLauncher withRegistries(CommandLauncher launcher, SamokoderConfig config, AwsClients clients,
+                                                  RunRequest request) {
         return config.sandbox().registry()
                 .<CommandLauncher>map(registry -> new RegistryLauncher(launcher, new PackageRegistryAccess(registry, config.aws().region(),
-                        PackageRegistryAccess.apiOf(config.aws().region()), DefaultCredentialsProvider.builder().build(),
-                        UrlConnectionHttpClient.create(), Path.of(System.getProperty("java.io.tmpdir"))),
+                        PackageRegistryAccess.apiOf(config.aws().region()), clients.credentials(), clients.http(),
+                        Path.of(System.getProperty("java.io.tmpdir"))),
                         Duration.ofSeconds(request.timeLimitSeconds())))
                 .orElse(launcher);
     }

@@ -78,6 +78,16 @@ public final class AwsClients implements AutoCloseable {
         return sfn.get();
     }
 
+    /** The HTTP client every SDK client here uses (timeouts set), for a call no SDK client makes; closed with this. */
+    public SdkHttpClient http() {
+        return http;
+    }
+
+    /** The credentials every SDK client here signs with. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     /** Presigns S3 URLs (export downloads); path-style against a local endpoint, like the client. */
     public S3Presigner s3Presigner() {
         return s3Presigner.get();

@@ -156,7 +156,7 @@ public final class CostLedger {
      */
     public int releaseUnsettled(String runId) {
         int released = 0;
-        for (var item : table.queryAll(Keys.runPartition(runId), Keys.LLM_CALL_PREFIX)) {
+        for (var item : runCallItems(runId)) {
             LlmCall call = LedgerItems.call(item);
             if (call.outcome() != CallOutcome.RESERVED) {
                 continue;
@@ -177,7 +177,11 @@ public final class CostLedger {
 
     /** Every call of a run, in the order they started. */
     public List<LlmCall> runCalls(String runId) {
-        return table.queryAll(Keys.runPartition(runId), Keys.LLM_CALL_PREFIX).stream().map(LedgerItems::call).toList();
+        return runCallItems(runId).stream().map(LedgerItems::call).toList();
+    }
+
+    private List<Map<String, AttributeValue>> runCallItems(String runId) {
+        return table.queryAll(Keys.runPartition(runId), Keys.LLM_CALL_PREFIX);
     }
 
     /** What a run's calls cost, in all and per agent, and whether they were replayed. */
@@ -285,7 +289,6 @@ public final class CostLedger {
     /** The call item's last write: its outcome and result, on condition it is still reserved. */
     private TransactWriteItem finishCall(Key key, CallResult result, Instant now) {
         ResultUpdate update = ResultUpdate.of(result, now);
-        update.names().put("#recorded", RECORDED_OUTCOME);
         return TransactWriteItem.builder().update(Update.builder().tableName(table.tableName()).key(key.toAttributes())
                 .updateExpression("SET #outcome = :outcome, " + update.set() + " REMOVE #recorded")
                 .conditionExpression("#outcome = :reserved")
@@ -297,7 +300,6 @@ public final class CostLedger {
     /** Writes the result onto the still-reserved call item, as the outcome it will settle with. */
     private void recordResult(Key key, String callId, CallResult result, Instant now) {
         ResultUpdate update = ResultUpdate.of(result, now);
-        update.names().put("#recorded", RECORDED_OUTCOME);
         try {
             dynamoDb.updateItem(r -> r.tableName(table.tableName()).key(key.toAttributes())
                     .updateExpression("SET #recorded = :outcome, " + update.set())
@@ -317,6 +319,7 @@ public final class CostLedger {
                     "#prompt", PROMPT_TOKENS, "#cached", CACHED_TOKENS, "#completion", COMPLETION_TOKENS,
                     "#estimated", USAGE_ESTIMATED, "#cost", COST_USD, "#latency", LATENCY_MS, "#truncated", TRUNCATED,
                     "#finishedAt", FINISHED_AT));
+            names.put("#recorded", RECORDED_OUTCOME);
             Map<String, AttributeValue> values = new HashMap<>(Map.of(
                     ":outcome", AttributeValue.fromS(result.outcome().name()),
                     ":reserved", AttributeValue.fromS(CallOutcome.RESERVED.name()),

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -193,30 +194,11 @@ class CostLedgerIT {
         // given: each call may cost up to $0.10; the project may spend $0.50 (and a bit, not enough for a sixth)
         CallScope capped = scope.withProjectBudget(new BigDecimal("0.55"));
         BigDecimal maxCost = new BigDecimal("0.10");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
 
         // when
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            for (int i = 0; i < 20; i++) {
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        ledger.reserve(capped, MODEL, 100, 100, maxCost, GENEROUS);
-                        return true;
-                    } catch (BudgetExceededException refused) {
-                        return false;
-                    }
-                }));
-            }
-            start.countDown();
-        }
+        long admitted = admittedOfTwentyAtOnce(i -> ledger.reserve(capped, MODEL, 100, 100, maxCost, GENEROUS));
 
         // then
-        long admitted = 0;
-        for (Future<Boolean> outcome : outcomes) {
-            admitted += outcome.get() ? 1 : 0;
-        }
         assertThat(admitted).isEqualTo(5);
         assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.50");
         RunCost run = ledger.runCost(scope.runId());
@@ -229,33 +211,20 @@ class CostLedgerIT {
         // given: no project budget, the calls spread over four projects of one user, who may spend $0.55 this month
         BigDecimal monthly = new BigDecimal("0.55");
         BigDecimal maxCost = new BigDecimal("0.10");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
 
         // when
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            for (int i = 0; i < 20; i++) {
-                CallScope call = new CallScope(scope.runId(), scope.projectId() + "-" + (i % 4), scope.userId(), "SpecWriter",
-                        scope.projectBudgetUsd(), scope.userMonthlyBudgetUsd(), scope.models());
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        ledger.reserve(call, MODEL, 100, 100, maxCost, monthly);
-                        return true;
-                    } catch (BudgetExceededException refused) {
-                        assertThat(refused.budget()).isEqualTo(Budget.USER_MONTH);
-                        return false;
-                    }
-                }));
+        long admitted = admittedOfTwentyAtOnce(i -> {
+            CallScope call = new CallScope(scope.runId(), scope.projectId() + "-" + (i % 4), scope.userId(), "SpecWriter",
+                    scope.projectBudgetUsd(), scope.userMonthlyBudgetUsd(), scope.models());
+            try {
+                ledger.reserve(call, MODEL, 100, 100, maxCost, monthly);
+            } catch (BudgetExceededException refused) {
+                assertThat(refused.budget()).isEqualTo(Budget.USER_MONTH);
+                throw refused;
             }
-            start.countDown();
-        }
+        });
 
         // then
-        long admitted = 0;
-        for (Future<Boolean> outcome : outcomes) {
-            admitted += outcome.get() ? 1 : 0;
-        }
         assertThat(admitted).isEqualTo(5);
         assertThat(ledger.userMonthSpend(scope.userId(), MARCH).reservedUsd()).isEqualByComparingTo("0.50");
         assertThat(ledger.runCost(scope.runId()).refused()).isEqualTo(15);
@@ -344,6 +313,32 @@ class CostLedgerIT {
             assertThat(call.error()).isEmpty();
         });
         assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
+    }
+
+    /** Makes 20 reservations (numbered 0 to 19) on 20 threads released at once; how many were not refused. */
+    private static long admittedOfTwentyAtOnce(IntConsumer reserve) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                int call = i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        reserve.accept(call);
+                        return true;
+                    } catch (BudgetExceededException refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+        }
+        long admitted = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            admitted += outcome.get() ? 1 : 0;
+        }
+        return admitted;
     }
 
     /** A ledger whose transactions are cancelled as conflicting, the first {@code conflicts} times. */
