@@ -21,14 +21,27 @@ import dev.samokoder.shared.workflow.agents.AgentContext;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
 import dev.samokoder.shared.workflow.agents.Executions;
 import dev.samokoder.shared.workflow.agents.RunLifecycle;
-import dev.samokoder.shared.workflow.agents.answers.StructuredAnswers;
+import dev.samokoder.shared.workflow.agents.loop.Deadline;
+import dev.samokoder.shared.workflow.agents.loop.LoopCheckpoints;
+import dev.samokoder.shared.workflow.agents.loop.ToolLoop;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
+import java.time.Duration;
 
 /** What the workflow's steps use, built once per cold start (or once by the local platform). */
-public record AgentServices(AgentContext context, RouteStep route, Executions executions, RunLifecycle lifecycle) {
+/**
+ * @param callTime the longest one model call may take ({@code SAMOKODER_LLM_TIMEOUT_SECONDS}), with a margin: a step
+ *                 starts no model call with less time left in its invocation
+ * @param timeSlice how long one invocation may run where no Lambda deadline says ({@code SAMOKODER_WORKFLOW_STEP_TIME_SECONDS})
+ */
+public record AgentServices(AgentContext context, RouteStep route, Executions executions, RunLifecycle lifecycle,
+                            Duration callTime, Duration timeSlice, Clock clock) {
+
+    /** Time kept beyond a model call's own limit: the round's tool calls and the checkpoint. */
+    static final Duration CALL_MARGIN = Duration.ofSeconds(15);
+
 
     /** On AWS: configuration, clients and the LLM gateway from the function's environment. */
     public static AgentServices fromEnv() {
@@ -51,8 +64,9 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         RunRepository runs = new RunRepository(storage.table(), clock);
         RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
         RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, AgentLimits.defaults());
+        ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
-                new StructuredAnswers(llm, limits), limits, AgentLimits.defaults());
+                loop, limits, AgentLimits.defaults(), Deadline.none());
         WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
         WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                 bucket, config.api().exportUrlTtl(), clock);
@@ -60,6 +74,7 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
                 new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit),
                         new UsageMeter(clients.dynamoDb(), storage.table(), clock), clock),
-                new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier));
+                new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier),
+                config.llm().timeout().plus(CALL_MARGIN), Duration.ofSeconds(limits.stepTimeSliceSeconds()), clock);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.workflow.RouteStep;
 import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.agents.AgentContext;
 import dev.samokoder.shared.workflow.agents.Architect;
 import dev.samokoder.shared.workflow.agents.BugHunter;
 import dev.samokoder.shared.workflow.agents.CodeMonkey;
@@ -18,7 +19,10 @@ import dev.samokoder.shared.workflow.agents.TechnicalWriter;
 import dev.samokoder.shared.workflow.agents.Troubleshooter;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
+import dev.samokoder.shared.workflow.agents.loop.Deadline;
+import dev.samokoder.shared.workflow.agents.loop.StepYieldedException;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,29 +64,50 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
         String runId = runId(payload);
         MDC.put("runId", runId);
         MDC.put("agent", function.name());
+        AgentContext agents = services.context().withDeadline(deadline(context));
         try {
-            return switch (function) {
-                case ROUTE -> route(runId);
-                case SPEC_WRITER -> done(new SpecWriter(services.context()).run(runId).questions().size() + " question(s)");
-                case ARCHITECT -> done(new Architect(services.context(), new CommandPolicy()).run(runId).stack().name());
-                case TECH_LEAD -> done(new TechLead(services.context()).run(runId).size() + " task(s)");
-                case DEVELOPER -> done(new Developer(services.context(), new CommandPolicy()).run(runId).steps().size() + " step(s)");
-                case CODE_MONKEY -> done(new CodeMonkey(services.context()).run(runId, file(payload)).path());
-                case TECHNICAL_WRITER -> done(new TechnicalWriter(services.context()).run(runId).length() + " characters");
-                case ASK_USER -> done(services.lifecycle().awaitAnswers(runId, token(payload)).status().name());
-                case PAUSE_FOR_BUDGET -> done(services.lifecycle().pauseForBudget(runId, token(payload), cause(payload)).status().name());
-                case PREPARE_EXECUTION -> prepare(runId);
-                case JUDGE_EXECUTION -> done(judge(runId, payload) ? "passed" : "failed");
-                case BUG_HUNTER -> done(fixed(new BugHunter(services.context()).run(runId, lastFailure(runId))));
-                case TROUBLESHOOTER -> done(fixed(new Troubleshooter(services.context()).run(runId, lastFailure(runId))));
-                case PROBLEM_SOLVER -> done(fixed(new ProblemSolver(services.context()).run(runId, lastFailure(runId))));
-                case COMPLETE_TASK -> done("task " + services.lifecycle().completeTask(runId).progress().currentTask() + " done");
-                case FINALIZE -> done(services.lifecycle().succeed(runId).status().name());
-                case RUN_FAILED -> done(services.lifecycle().fail(runId, error(payload), cause(payload)).status().name());
-            };
+            return step(runId, payload, agents);
+        } catch (StepYieldedException yielded) {
+            // not a failure: the step saved its place; Route sends the run back to it in a new invocation
+            services.context().events().append(runId, "STEP_YIELDED", yielded.agent() + " paused after " + yielded.rounds()
+                    + " model call(s) to continue in a new invocation", Map.of("agent", yielded.agent()));
+            return Map.of("done", "yielded", "yielded", true);
         } finally {
             MDC.clear();
         }
+    }
+
+    /**
+     * The invocation's deadline: the Lambda's remaining time on AWS; locally (no context, or one
+     * that knows no end) the configured time slice.
+     */
+    private Deadline deadline(Context context) {
+        Duration remaining = context != null && context.getRemainingTimeInMillis() > 0
+                ? Duration.ofMillis(context.getRemainingTimeInMillis())
+                : services.timeSlice();
+        return Deadline.after(services.clock(), remaining, services.callTime());
+    }
+
+    private Map<String, Object> step(String runId, Map<String, Object> payload, AgentContext agents) {
+        return switch (function) {
+            case ROUTE -> route(runId);
+            case SPEC_WRITER -> done(new SpecWriter(agents).run(runId).questions().size() + " question(s)");
+            case ARCHITECT -> done(new Architect(agents, new CommandPolicy()).run(runId).stack().name());
+            case TECH_LEAD -> done(new TechLead(agents).run(runId).size() + " task(s)");
+            case DEVELOPER -> done(new Developer(agents, new CommandPolicy()).run(runId).steps().size() + " step(s)");
+            case CODE_MONKEY -> done(new CodeMonkey(agents).run(runId, file(payload)).path());
+            case TECHNICAL_WRITER -> done(new TechnicalWriter(agents).run(runId).length() + " characters");
+            case ASK_USER -> done(services.lifecycle().awaitAnswers(runId, token(payload)).status().name());
+            case PAUSE_FOR_BUDGET -> done(services.lifecycle().pauseForBudget(runId, token(payload), cause(payload)).status().name());
+            case PREPARE_EXECUTION -> prepare(runId);
+            case JUDGE_EXECUTION -> done(judge(runId, payload) ? "passed" : "failed");
+            case BUG_HUNTER -> done(fixed(new BugHunter(agents).run(runId, lastFailure(runId))));
+            case TROUBLESHOOTER -> done(fixed(new Troubleshooter(agents).run(runId, lastFailure(runId))));
+            case PROBLEM_SOLVER -> done(fixed(new ProblemSolver(agents).run(runId, lastFailure(runId))));
+            case COMPLETE_TASK -> done("task " + services.lifecycle().completeTask(runId).progress().currentTask() + " done");
+            case FINALIZE -> done(services.lifecycle().succeed(runId).status().name());
+            case RUN_FAILED -> done(services.lifecycle().fail(runId, error(payload), cause(payload)).status().name());
+        };
     }
 
     private Map<String, Object> route(String runId) {

@@ -1,7 +1,6 @@
 package dev.samokoder.llm.providers;
 
 import dev.langchain4j.model.bedrock.BedrockChatModel;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.samokoder.shared.llm.model.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
@@ -45,11 +44,10 @@ final class BedrockAdapter {
         return new LangChain4jChatProvider(Provider.BEDROCK, model, BedrockAdapter::parameters, clock);
     }
 
-    private static ChatRequestParameters parameters(ProviderRequest request) {
+    private static DefaultChatRequestParameters.Builder<?> parameters(ProviderRequest request) {
         return DefaultChatRequestParameters.builder()
                 .modelName(request.model().model())
                 .maxOutputTokens(request.maxOutputTokens())
-                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null)
-                .build();
+                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null);
     }
 }

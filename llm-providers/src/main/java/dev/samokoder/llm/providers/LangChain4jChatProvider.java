@@ -1,38 +1,55 @@
 package dev.samokoder.llm.providers;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.samokoder.shared.llm.InvalidProviderResponseException;
 import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ToolCall;
+import dev.samokoder.shared.llm.ToolChoice;
+import dev.samokoder.shared.llm.ToolSpec;
 import dev.samokoder.shared.llm.model.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * A {@link ChatProvider} over a langchain4j {@link ChatModel}: our messages to theirs, the
- * request's model, output allowance and temperature as request parameters (each provider spells
- * them its own way, hence {@code parameters}), their answer and usage back, their failures to our
- * named errors.
+ * A {@link ChatProvider} over a langchain4j {@link ChatModel}: our messages (tool calls and tool
+ * results included) to theirs, the request's model, output allowance, temperature and tools as
+ * request parameters (each provider spells them its own way, hence {@code parameters}), their
+ * answer, tool calls and usage back, their failures to our named errors.
+ *
+ * <p>A request whose only tool is required is asked as a schema-held answer instead when the
+ * model has native structured output ({@code structuredOutput} in the catalogue): the answer's
+ * JSON is then that tool's call.
  */
 final class LangChain4jChatProvider implements ChatProvider {
 
+    static final String STRUCTURED_CALL_ID = "structured-output";
+
     private final Provider provider;
     private final ChatModel model;
-    private final Function<ProviderRequest, ChatRequestParameters> parameters;
+    private final Function<ProviderRequest, DefaultChatRequestParameters.Builder<?>> parameters;
     private final Clock clock;
 
-    LangChain4jChatProvider(Provider provider, ChatModel model, Function<ProviderRequest, ChatRequestParameters> parameters, Clock clock) {
+    LangChain4jChatProvider(Provider provider, ChatModel model, Function<ProviderRequest, DefaultChatRequestParameters.Builder<?>> parameters,
+                            Clock clock) {
         this.provider = provider;
         this.model = model;
         this.parameters = parameters;
@@ -41,9 +58,23 @@ final class LangChain4jChatProvider implements ChatProvider {
 
     @Override
     public ProviderResponse chat(ProviderRequest request) {
+        boolean structured = request.capabilities().structuredOutput() && request.tools().size() == 1
+                && request.toolChoice() == ToolChoice.REQUIRED;
+        DefaultChatRequestParameters.Builder<?> builder = parameters.apply(request);
+        if (structured) {
+            ToolSpec only = request.tools().getFirst();
+            builder.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                    .jsonSchema(JsonSchema.builder().name(only.name()).rootElement(ToolSchemas.object(only.parameters())).build())
+                    .build());
+        } else if (!request.tools().isEmpty()) {
+            builder.toolSpecifications(request.tools().stream().map(ToolSchemas::specification).toList());
+            builder.toolChoice(request.toolChoice() == ToolChoice.REQUIRED
+                    ? dev.langchain4j.model.chat.request.ToolChoice.REQUIRED
+                    : dev.langchain4j.model.chat.request.ToolChoice.AUTO);
+        }
         ChatRequest chatRequest = ChatRequest.builder()
                 .messages(request.messages().stream().map(LangChain4jChatProvider::toLangChain4j).toList())
-                .parameters(parameters.apply(request))
+                .parameters(builder.build())
                 .build();
         ChatResponse response;
         try {
@@ -54,15 +85,33 @@ final class LangChain4jChatProvider implements ChatProvider {
         if (response == null || response.aiMessage() == null) {
             throw new InvalidProviderResponseException(provider, OptionalInt.empty(), "the response holds no message", null);
         }
-        String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        return new ProviderResponse(text, ReportedUsage.of(response.tokenUsage()), response.finishReason() == FinishReason.LENGTH);
+        AiMessage answer = response.aiMessage();
+        String text = answer.text() == null ? "" : answer.text();
+        boolean truncated = response.finishReason() == FinishReason.LENGTH;
+        List<ToolCall> calls = new ArrayList<>();
+        if (structured && !text.isBlank()) {
+            calls.add(new ToolCall(STRUCTURED_CALL_ID, request.tools().getFirst().name(), text));
+            text = "";
+        }
+        if (answer.hasToolExecutionRequests()) {
+            for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
+                calls.add(new ToolCall(call.id() == null ? "call-" + (calls.size() + 1) : call.id(), call.name(),
+                        call.arguments() == null ? "" : call.arguments()));
+            }
+        }
+        return new ProviderResponse(text, calls, ReportedUsage.of(response.tokenUsage()), truncated);
     }
 
     private static ChatMessage toLangChain4j(LlmMessage message) {
         return switch (message.role()) {
             case SYSTEM -> SystemMessage.from(message.text());
             case USER -> UserMessage.from(message.text());
-            case ASSISTANT -> AiMessage.from(message.text());
+            case ASSISTANT -> message.toolCalls().isEmpty()
+                    ? AiMessage.from(message.text())
+                    : AiMessage.from(message.text().isBlank() ? null : message.text(), message.toolCalls().stream()
+                            .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name()).arguments(call.arguments()).build())
+                            .toList());
+            case TOOL -> ToolExecutionResultMessage.from(message.toolCallId().orElseThrow(), message.toolName().orElseThrow(), message.text());
         };
     }
 }

@@ -9,12 +9,16 @@ import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.KeySource;
 import dev.samokoder.shared.llm.provider.ProviderKey;
 import dev.samokoder.shared.llm.replay.ReplayProvider;
+import dev.samokoder.shared.llm.replay.RecordingChatProvider;
+import dev.samokoder.shared.llm.replay.Redactor;
 import dev.samokoder.shared.llm.replay.ReplayTranscript;
+import dev.samokoder.shared.llm.replay.TranscriptRecorder;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,9 +40,15 @@ public final class LangChain4jProviders implements ChatProviders {
     private final Supplier<BedrockRuntimeClient> bedrock;
     private final Supplier<ReplayProvider> replay;
     private final Clock clock;
+    private final Optional<TranscriptRecorder> recorder;
 
     LangChain4jProviders(KeySource keys, ProviderEndpoints endpoints, Duration timeout, Supplier<BedrockRuntimeClient> bedrock,
                          Optional<Path> replayTranscript, Duration replayLatency, Clock clock) {
+        this(keys, endpoints, timeout, bedrock, replayTranscript, replayLatency, clock, Optional.empty());
+    }
+
+    LangChain4jProviders(KeySource keys, ProviderEndpoints endpoints, Duration timeout, Supplier<BedrockRuntimeClient> bedrock,
+                         Optional<Path> replayTranscript, Duration replayLatency, Clock clock, Optional<Path> record) {
         this.keys = keys;
         this.endpoints = endpoints;
         this.http = new ProviderHttpClientBuilder(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(), timeout);
@@ -46,6 +56,7 @@ public final class LangChain4jProviders implements ChatProviders {
         this.replay = once(() -> new ReplayProvider(ReplayTranscript.load(replayTranscript.orElseThrow(() ->
                 new MissingProviderKeyException(Provider.REPLAY, "set SAMOKODER_LLM_REPLAY_TRANSCRIPT to a recorded transcript"))), replayLatency));
         this.clock = clock;
+        this.recorder = record.map(TranscriptRecorder::new);
     }
 
     /** The providers as configured; Bedrock signs with the process's AWS credentials (the function's role). */
@@ -56,7 +67,7 @@ public final class LangChain4jProviders implements ChatProviders {
     public static LangChain4jProviders create(SamokoderConfig.Llm config, KeySource keys, AwsCredentialsProvider awsCredentials) {
         return new LangChain4jProviders(keys, ProviderEndpoints.PUBLIC, config.timeout(),
                 () -> BedrockAdapter.client(config.bedrockRegion(), awsCredentials, config.timeout(), Optional.empty()),
-                config.replayTranscript(), config.replayLatency(), Clock.systemUTC());
+                config.replayTranscript(), config.replayLatency(), Clock.systemUTC(), config.recordTranscript());
     }
 
     @Override
@@ -69,7 +80,17 @@ public final class LangChain4jProviders implements ChatProviders {
         return build(model, provider -> keys.keyFor(userId, projectId, provider));
     }
 
+    /** With {@code SAMOKODER_LLM_RECORD} set, every answer is also appended to the transcript, the call's key redacted. */
     private ChatProvider build(ModelRef model, Function<Provider, Optional<ProviderKey>> keyFor) {
+        ChatProvider provider = provider(model, keyFor);
+        if (recorder.isEmpty()) {
+            return provider;
+        }
+        Set<String> secrets = keyFor.apply(model.provider()).flatMap(ProviderKey::apiKey).map(Set::of).orElse(Set.of());
+        return new RecordingChatProvider(provider, recorder.get(), new Redactor(secrets));
+    }
+
+    private ChatProvider provider(ModelRef model, Function<Provider, Optional<ProviderKey>> keyFor) {
         return switch (model.provider()) {
             case OPENAI -> OpenAiAdapter.openAi(apiKey(keyFor, Provider.OPENAI, "set OPENAI_API_KEY"), endpoints.openAi(), http, clock);
             case ANTHROPIC -> AnthropicAdapter.anthropic(apiKey(keyFor, Provider.ANTHROPIC, "set ANTHROPIC_API_KEY"),

@@ -45,13 +45,17 @@ public final class LlmGateways {
         return fromConfig(config, dynamoDb, keys, CallBilling.NONE);
     }
 
-    /** @throws ConfigException if {@code SAMOKODER_LLM_AGENT_MODELS} names an agent that calls no model (a typo would be ignored) */
+    private static void requireAgents(Setting setting, java.util.Set<String> agents) {
+        agents.stream().filter(agent -> !AgentNames.MODEL_CALLERS.contains(agent)).findFirst().ifPresent(agent -> {
+            throw new ConfigException(setting.variable() + ": '" + agent + "' is not an agent that calls a model; "
+                    + "the agents are " + String.join(", ", AgentNames.MODEL_CALLERS));
+        });
+    }
+
+    /** @throws ConfigException if {@code SAMOKODER_LLM_AGENT_MODELS} or {@code SAMOKODER_LLM_AGENT_MAX_OUTPUT_TOKENS} names an agent that calls no model (a typo would be ignored) */
     public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys, CallBilling billing) {
-        config.llm().agentModels().keySet().stream().filter(agent -> !AgentNames.MODEL_CALLERS.contains(agent)).findFirst()
-                .ifPresent(agent -> {
-                    throw new ConfigException(Setting.LLM_AGENT_MODELS.variable() + ": '" + agent + "' is not an agent that calls a model; "
-                            + "the agents are " + String.join(", ", AgentNames.MODEL_CALLERS));
-                });
+        requireAgents(Setting.LLM_AGENT_MODELS, config.llm().agentModels().keySet());
+        requireAgents(Setting.LLM_AGENT_MAX_OUTPUT_TOKENS, config.llm().agentMaxOutputTokens().keySet());
         CostLedger ledger = new CostLedger(dynamoDb, new SingleTable(dynamoDb, config.aws().tableName()), Clock.systemUTC());
         return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing);
     }

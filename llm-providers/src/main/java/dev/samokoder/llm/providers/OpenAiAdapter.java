@@ -1,6 +1,5 @@
 package dev.samokoder.llm.providers;
 
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
@@ -42,19 +41,17 @@ final class OpenAiAdapter {
                 .build();
     }
 
-    private static ChatRequestParameters openAiParameters(ProviderRequest request) {
+    private static DefaultChatRequestParameters.Builder<?> openAiParameters(ProviderRequest request) {
         return OpenAiChatRequestParameters.builder()
                 .modelName(request.model().model())
                 .maxCompletionTokens(request.maxOutputTokens())
-                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null)
-                .build();
+                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null);
     }
 
-    private static ChatRequestParameters compatibleParameters(ProviderRequest request) {
+    private static DefaultChatRequestParameters.Builder<?> compatibleParameters(ProviderRequest request) {
         return DefaultChatRequestParameters.builder()
                 .modelName(request.model().model())
                 .maxOutputTokens(request.maxOutputTokens())
-                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null)
-                .build();
+                .temperature(request.temperature().isPresent() ? request.temperature().getAsDouble() : null);
     }
 }

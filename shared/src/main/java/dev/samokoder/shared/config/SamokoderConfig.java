@@ -126,10 +126,12 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                       int maxOutputTokens, BigDecimal userMonthlyBudgetUsd, Duration timeout, Duration rateLimitMaxWait,
                       Optional<Path> replayTranscript, Optional<String> openAiApiKey, Optional<String> anthropicApiKey,
                       Optional<URI> openAiCompatibleBaseUrl, Optional<String> openAiCompatibleApiKey, String bedrockRegion,
-                      Duration replayLatency, Optional<ModelRef> platformModel, boolean privateBaseUrlsAllowed) {
+                      Duration replayLatency, Optional<ModelRef> platformModel, boolean privateBaseUrlsAllowed,
+                      Map<String, Integer> agentMaxOutputTokens, Optional<Path> recordTranscript) {
 
         public Llm {
             agentModels = Map.copyOf(agentModels);
+            agentMaxOutputTokens = Map.copyOf(agentMaxOutputTokens);
         }
 
         @Override
@@ -272,7 +274,9 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.optional(Setting.LLM_BEDROCK_REGION).orElse(aws.region()),
                 Duration.ofMillis(settings.nonNegativeInt(Setting.LLM_REPLAY_LATENCY_MS)),
                 settings.optional(Setting.LLM_PLATFORM_MODEL).map(value -> settings.model(Setting.LLM_PLATFORM_MODEL)),
-                settings.bool(Setting.LLM_KEY_PRIVATE_BASE_URLS));
+                settings.bool(Setting.LLM_KEY_PRIVATE_BASE_URLS),
+                settings.agentTokens(Setting.LLM_AGENT_MAX_OUTPUT_TOKENS),
+                settings.optionalPath(Setting.LLM_RECORD));
         Sandbox sandbox = new Sandbox(
                 isolation(settings.string(Setting.SANDBOX)),
                 optionalPath(settings.string(Setting.SANDBOX_DIR)),
@@ -295,7 +299,10 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.positiveInt(Setting.WORKFLOW_MAX_CODING_ATTEMPTS),
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_SCHEMA_RETRIES),
                 settings.positiveInt(Setting.WORKFLOW_CODE_MONKEY_CONCURRENCY),
-                settings.positiveInt(Setting.WORKFLOW_EXECUTION_TIME_SECONDS));
+                settings.positiveInt(Setting.WORKFLOW_EXECUTION_TIME_SECONDS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_TOOL_ROUNDS),
+                settings.positiveLong(Setting.WORKFLOW_MAX_STEP_TOKENS),
+                settings.positiveInt(Setting.WORKFLOW_STEP_TIME_SECONDS));
         Hooks hooks = new Hooks(
                 settings.optional(Setting.WEBHOOK_QUEUE_URL),
                 settings.optional(Setting.NOTIFICATION_QUEUE_URL),

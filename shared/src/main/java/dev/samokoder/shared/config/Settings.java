@@ -150,6 +150,21 @@ final class Settings {
         return models;
     }
 
+    /** {@code Agent=tokens} pairs, comma-separated. */
+    Map<String, Integer> agentTokens(Setting setting) {
+        Map<String, Integer> tokens = new LinkedHashMap<>();
+        for (String pair : list(setting)) {
+            int equals = pair.indexOf('=');
+            String agent = equals < 0 ? "" : pair.substring(0, equals).strip();
+            String count = equals < 0 ? "" : pair.substring(equals + 1).strip();
+            if (!agent.matches("[A-Za-z][A-Za-z0-9_-]{0,63}") || !count.matches("[1-9][0-9]{0,8}")) {
+                throw new ConfigException(setting.variable() + " must be Agent=tokens pairs separated by commas, got '" + pair + "'");
+            }
+            tokens.put(agent, Integer.parseInt(count));
+        }
+        return tokens;
+    }
+
     private static ModelRef model(Setting setting, String value) {
         try {
             return ModelRef.parse(value);

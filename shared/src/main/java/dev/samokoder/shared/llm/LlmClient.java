@@ -23,4 +23,9 @@ public interface LlmClient {
 
     /** The model a call in this scope would use, with its window and output limit, so a step can size what it sends. */
     ModelSpec modelFor(CallScope scope);
+
+    /** The output allowance a call in this scope gets when it sets none: the agent's, never above the model's limit. */
+    default int maxOutputTokens(CallScope scope) {
+        return modelFor(scope).maxOutputTokens();
+    }
 }

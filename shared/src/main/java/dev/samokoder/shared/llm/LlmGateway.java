@@ -17,11 +17,13 @@ import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
+import dev.samokoder.shared.llm.provider.TextToolProtocol;
 import dev.samokoder.shared.llm.ratelimit.RateLimitRetry;
 import dev.samokoder.shared.llm.ratelimit.Sleeper;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * if the user's plan allows it) → fit the context window (or fail, nothing sent) → reserve the
  * maximum cost against the budgets (or fail, nothing sent) → ask the provider, waiting out rate
  * limits within a bound → settle the ledger to the actual cost, whatever happened → tell billing.
+ * Tools go to the provider natively where the model's catalogue entry says it calls tools, else
+ * as text ({@link TextToolProtocol}); an answer of tool calls alone is an answer.
  */
 public final class LlmGateway implements LlmClient {
 
@@ -75,7 +79,7 @@ public final class LlmGateway implements LlmClient {
         config.platformModel().ifPresent(model -> requirePriced(prices, model, Setting.LLM_PLATFORM_MODEL.variable()));
         return new LlmGateway(new AgentModels(config.defaultModel(), config.agentModels()), prices,
                 providers, ledger,
-                new GatewayLimits(config.maxOutputTokens(), config.userMonthlyBudgetUsd(), config.rateLimitMaxWait()),
+                new GatewayLimits(config.maxOutputTokens(), config.userMonthlyBudgetUsd(), config.rateLimitMaxWait(), config.agentMaxOutputTokens()),
                 Sleeper.real(), billing);
     }
 
@@ -83,6 +87,11 @@ public final class LlmGateway implements LlmClient {
         if (!prices.lists(model)) {
             throw new ConfigException(setting + ": " + new UnknownModelException(model).getMessage());
         }
+    }
+
+    @Override
+    public int maxOutputTokens(CallScope scope) {
+        return ContextFit.outputAllowance(modelFor(scope), OptionalInt.empty(), limits.maxOutputTokens(scope.agent()));
     }
 
     @Override
@@ -96,8 +105,13 @@ public final class LlmGateway implements LlmClient {
         Routed routed = route(scope, modelFor(scope));
         ModelSpec model = routed.model();
         ChatProvider provider = routed.provider();
-        int maxOutputTokens = ContextFit.outputAllowance(model, request.maxOutputTokens(), limits.defaultMaxOutputTokens());
-        long promptTokens = TokenEstimate.of(request.messages());
+        int maxOutputTokens = ContextFit.outputAllowance(model, request.maxOutputTokens(), limits.maxOutputTokens(scope.agent()));
+        boolean textTools = !request.tools().isEmpty() && !model.capabilities().toolCalling();
+        List<LlmMessage> messages = textTools
+                ? TextToolProtocol.encode(request.messages(), request.tools(), request.toolChoice())
+                : request.messages();
+        List<ToolSpec> tools = textTools ? List.of() : request.tools();
+        long promptTokens = TokenEstimate.of(messages, tools);
         ContextFit.check(model, promptTokens, maxOutputTokens);
         Reservation reservation = ledger.reserve(scope, model.model(), promptTokens, maxOutputTokens,
                 model.prices().maximumCost(promptTokens, maxOutputTokens),
@@ -108,8 +122,9 @@ public final class LlmGateway implements LlmClient {
         ProviderResponse answer;
         try {
             agentCall = ledger.nextAgentCall(scope.runId(), scope.agent());
-            ProviderRequest providerRequest = new ProviderRequest(model.model(), request.messages(), maxOutputTokens,
-                    request.temperature(), scope.agent(), agentCall);
+            Exchange exchange = request.exchange().orElse(new Exchange("call", agentCall + 1));
+            ProviderRequest providerRequest = new ProviderRequest(model.model(), model.capabilities(), messages, maxOutputTokens,
+                    request.temperature(), tools, textTools ? ToolChoice.AUTO : request.toolChoice(), scope.agent(), exchange);
             answer = rateLimitRetry.call(() -> provider.chat(providerRequest));
         } catch (RuntimeException failure) {
             String code = failure instanceof LlmException named ? named.code() : "internal_error";
@@ -124,9 +139,12 @@ public final class LlmGateway implements LlmClient {
         }
 
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        TokenUsage usage = answer.usage().orElseGet(() -> new TokenUsage(promptTokens, 0, TokenEstimate.of(answer.text()), true));
+        List<ToolCall> toolCalls = textTools ? TextToolProtocol.decode(answer.text()) : answer.toolCalls();
+        String text = textTools && !toolCalls.isEmpty() ? "" : answer.text();
+        TokenUsage usage = answer.usage().orElseGet(() -> new TokenUsage(promptTokens, 0,
+                TokenEstimate.of(LlmMessage.assistant(answer.text(), answer.toolCalls())), true));
         BigDecimal cost = model.prices().cost(usage.promptTokens(), usage.cachedTokens(), usage.completionTokens());
-        if (answer.text().isBlank()) {
+        if (text.isBlank() && toolCalls.isEmpty()) {
             InvalidOutputException empty = new InvalidOutputException(model.model() + " answered nothing"
                     + (answer.truncated() ? " before it reached the output limit of " + maxOutputTokens + " tokens" : ""));
             ledger.settle(reservation, CallResult.unusable(usage, cost, latency, answer.truncated(), agentCall, empty.code()));
@@ -137,11 +155,11 @@ public final class LlmGateway implements LlmClient {
         ledger.settle(reservation, CallResult.succeeded(usage, cost, latency, answer.truncated(), agentCall));
         metrics.record(cost, Instant.now());
         bill(scope, reservation.callId(), model, usage, cost);
-        LOG.info("llm call {} {} {}: {} prompt ({} cached) + {} completion tokens, ${} in {} ms", reservation.callId(),
-                scope.agent(), model.model(), usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
+        LOG.info("llm call {} {} {}: {} prompt ({} cached) + {} completion tokens, {} tool call(s), ${} in {} ms", reservation.callId(),
+                scope.agent(), model.model(), usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(), toolCalls.size(),
                 cost.toPlainString(), latency.toMillis());
-        return new LlmResponse(answer.text(), reservation.callId(), model.model(), usage, cost, latency,
-                answer.truncated(), model.model().provider() == Provider.REPLAY);
+        return new LlmResponse(text, toolCalls, reservation.callId(), model.model(), usage, cost, latency,
+                answer.truncated(), maxOutputTokens, model.model().provider() == Provider.REPLAY);
     }
 
     /** The model a call runs on and its provider, with the credentials the key order finds. */

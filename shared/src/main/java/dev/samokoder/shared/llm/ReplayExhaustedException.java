@@ -1,10 +1,17 @@
 package dev.samokoder.shared.llm;
 
-/** The replay transcript has no recorded response for this agent's call. */
+import java.util.List;
+
+/** The replay transcript has no recorded answer for this agent's exchange. */
 public final class ReplayExhaustedException extends LlmException {
 
-    public ReplayExhaustedException(String agent, int callIndex, int recorded) {
-        super("the replay transcript has " + recorded + " response(s) for " + agent + ", call " + (callIndex + 1) + " was asked for");
+    private static final int MAX_STEPS_NAMED = 5;
+
+    public ReplayExhaustedException(String agent, Exchange exchange, List<String> recordedSteps) {
+        super("the replay transcript has no answer for " + agent + " at " + exchange
+                + (recordedSteps.isEmpty() ? " (nothing recorded for " + agent + ")"
+                        : " (" + agent + "'s recorded steps: " + String.join("; ", recordedSteps.stream().limit(MAX_STEPS_NAMED).toList())
+                                + (recordedSteps.size() > MAX_STEPS_NAMED ? "; …" : "") + ")"));
     }
 
     @Override

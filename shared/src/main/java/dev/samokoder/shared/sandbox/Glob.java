@@ -3,12 +3,12 @@ package dev.samokoder.shared.sandbox;
 import java.util.regex.Pattern;
 
 /** Workspace globs to regular expressions: {@code **} crosses '/', {@code *} and {@code ?} do not. */
-final class Glob {
+public final class Glob {
 
     private Glob() {
     }
 
-    static Pattern toRegex(String glob) {
+    public static Pattern toRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

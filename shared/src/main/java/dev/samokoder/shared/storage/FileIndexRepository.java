@@ -33,7 +33,12 @@ public final class FileIndexRepository {
 
     /** @throws ItemAlreadyExistsException if the path already has an entry */
     public FileEntry create(String projectId, WorkspacePath path, BlobRef blob) {
-        FileEntry entry = new FileEntry(projectId, path, blob, clock.instant(), 1);
+        return create(projectId, path, blob, Optional.empty());
+    }
+
+    /** @throws ItemAlreadyExistsException if the path already has an entry */
+    public FileEntry create(String projectId, WorkspacePath path, BlobRef blob, Optional<String> summary) {
+        FileEntry entry = new FileEntry(projectId, path, blob, clock.instant(), 1, summary);
         table.create(Keys.file(projectId, path.value()), toItem(entry));
         return entry;
     }
@@ -44,7 +49,17 @@ public final class FileIndexRepository {
      * @throws VersionConflictException if the entry changed since it was read
      */
     public FileEntry update(FileEntry current, BlobRef newBlob) {
-        FileEntry updated = new FileEntry(current.projectId(), current.path(), newBlob, clock.instant(), current.version() + 1);
+        return update(current, newBlob, current.summary());
+    }
+
+    /**
+     * Points an entry read at {@code current.version()} at new content with a new summary (empty:
+     * none, e.g. after a rollback to content the old summary did not describe).
+     *
+     * @throws VersionConflictException if the entry changed since it was read
+     */
+    public FileEntry update(FileEntry current, BlobRef newBlob, Optional<String> summary) {
+        FileEntry updated = new FileEntry(current.projectId(), current.path(), newBlob, clock.instant(), current.version() + 1, summary);
         table.replace(Keys.file(current.projectId(), current.path().value()), toItem(updated), current.version());
         return updated;
     }
@@ -87,18 +102,19 @@ public final class FileIndexRepository {
     }
 
     private static Map<String, AttributeValue> toItem(FileEntry entry) {
-        return Attributes.item(Keys.file(entry.projectId(), entry.path().value()), TYPE, entry.version())
+        var item = Attributes.item(Keys.file(entry.projectId(), entry.path().value()), TYPE, entry.version())
                 .string("projectId", entry.projectId())
                 .string("path", entry.path().value())
                 .string("sha256", entry.blob().sha256())
                 .number("size", entry.blob().size())
-                .instant("updatedAt", entry.updatedAt())
-                .build();
+                .instant("updatedAt", entry.updatedAt());
+        entry.summary().ifPresent(summary -> item.string("summary", summary));
+        return item.build();
     }
 
     private static FileEntry fromItem(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
         return new FileEntry(a.string("projectId"), WorkspacePath.of(a.string("path")),
-                new BlobRef(a.string("sha256"), a.number("size")), a.instant("updatedAt"), a.version());
+                new BlobRef(a.string("sha256"), a.number("size")), a.instant("updatedAt"), a.version(), a.optionalString("summary"));
     }
 }

@@ -83,6 +83,11 @@ public final class Keys {
         return new Key(runPartition(runId), "LLMSEQ#" + agent);
     }
 
+    /** Where an agent's step stands in its tool loop (by a hash of the step's name), while the step runs. */
+    public static Key runStepLoop(String runId, String agent, String stepHash) {
+        return new Key(runPartition(runId), "LOOP#" + agent + "#" + stepHash);
+    }
+
     /** What a project has spent and has reserved on model calls; its budget is checked against this. */
     public static Key projectLlmSpend(String projectId) {
         return new Key(projectPartition(projectId), "LLMSPEND");

@@ -1,6 +1,8 @@
 package dev.samokoder.shared.llm.context;
 
 import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ToolCall;
+import dev.samokoder.shared.llm.ToolSpec;
 import java.util.List;
 
 /**
@@ -36,9 +38,26 @@ public final class TokenEstimate {
 
     /** The prompt tokens of a whole conversation as a provider would count them, rounded up. */
     public static long of(List<LlmMessage> messages) {
+        return of(messages, List.of());
+    }
+
+    /** The prompt tokens of a conversation and the tools offered with it (their schemas are sent every call). */
+    public static long of(List<LlmMessage> messages, List<ToolSpec> tools) {
         long total = TOKENS_PER_CONVERSATION;
         for (LlmMessage message : messages) {
-            total += TOKENS_PER_MESSAGE + of(message.text());
+            total += of(message);
+        }
+        for (ToolSpec tool : tools) {
+            total += TOKENS_PER_MESSAGE + of(tool.name()) + of(tool.description()) + of(tool.parameters().toString());
+        }
+        return total;
+    }
+
+    /** One message: its text, its tool calls' names and arguments, and its role markup. */
+    public static long of(LlmMessage message) {
+        long total = TOKENS_PER_MESSAGE + of(message.text()) + message.toolCallId().map(TokenEstimate::of).orElse(0L);
+        for (ToolCall call : message.toolCalls()) {
+            total += TOKENS_PER_MESSAGE + of(call.id()) + of(call.name()) + of(call.arguments());
         }
         return total;
     }

@@ -18,7 +18,9 @@ import java.util.Optional;
  * this class, optionally overlaid by a file of the same shape ({@code SAMOKODER_LLM_PRICE_TABLE}):
  * an entry there replaces the built-in entry of the same model or adds a model. A key
  * {@code provider:*} covers every model of that provider without an entry of its own (local
- * OpenAI-compatible servers run models of any name).
+ * OpenAI-compatible servers run models of any name). Each entry may also say what the model does
+ * natively: {@code toolCalling} (default true) and {@code structuredOutput} (default false); see
+ * {@link ModelCapabilities}.
  */
 public final class PriceTable {
 
@@ -72,7 +74,7 @@ public final class PriceTable {
         }
         ModelSpec wildcard = byKey.get(model.provider().wireName() + ":*");
         if (wildcard != null) {
-            return new ModelSpec(model, wildcard.prices(), wildcard.contextWindow(), wildcard.maxOutputTokens());
+            return new ModelSpec(model, wildcard.prices(), wildcard.contextWindow(), wildcard.maxOutputTokens(), wildcard.capabilities());
         }
         throw new UnknownModelException(model);
     }
@@ -97,7 +99,19 @@ public final class PriceTable {
         ModelRef model = ModelRef.parse(key);
         ModelPrices prices = new ModelPrices(decimal(entry, "inputPerMillion"), decimal(entry, "cachedInputPerMillion"),
                 decimal(entry, "outputPerMillion"));
-        return new ModelSpec(model, prices, count(entry, "contextWindow"), count(entry, "maxOutputTokens"));
+        return new ModelSpec(model, prices, count(entry, "contextWindow"), count(entry, "maxOutputTokens"),
+                new ModelCapabilities(flag(entry, "toolCalling", true), flag(entry, "structuredOutput", false)));
+    }
+
+    private static boolean flag(JsonNode entry, String field, boolean otherwise) {
+        JsonNode value = entry.get(field);
+        if (value == null) {
+            return otherwise;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("'" + field + "' must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static BigDecimal decimal(JsonNode entry, String field) {

@@ -1,20 +1,33 @@
 package dev.samokoder.shared.llm.provider;
 
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ToolChoice;
+import dev.samokoder.shared.llm.ToolSpec;
+import dev.samokoder.shared.llm.model.ModelCapabilities;
 import dev.samokoder.shared.llm.model.ModelRef;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
  * What the gateway asks a provider, after it chose the model, fitted the context and reserved the cost.
  *
- * @param agent     the agent the call is for
- * @param agentCall the call's number among the agent's calls in the run, from 0 (a replay answers by it)
+ * @param capabilities what the model can do natively (a provider that can enforce a schema on the
+ *                     answer may use it for a request whose only tool is required)
+ * @param agent        the agent the call is for
+ * @param exchange     which exchange of the run this is (a replay answers by it, a recording keeps it)
  */
-public record ProviderRequest(ModelRef model, List<LlmMessage> messages, int maxOutputTokens, OptionalDouble temperature,
-                              String agent, int agentCall) {
+public record ProviderRequest(ModelRef model, ModelCapabilities capabilities, List<LlmMessage> messages, int maxOutputTokens,
+                              OptionalDouble temperature, List<ToolSpec> tools, ToolChoice toolChoice, String agent, Exchange exchange) {
 
     public ProviderRequest {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(capabilities, "capabilities");
         messages = List.copyOf(messages);
+        tools = List.copyOf(tools);
+        Objects.requireNonNull(toolChoice, "toolChoice");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(exchange, "exchange");
     }
 }

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * Answers from a recorded transcript: the agent's n-th call in a run gets the agent's n-th
- * recorded answer. Used by tests and by {@code scripts/demo}; the ledger records these calls
- * under the provider {@code replay}, so a run's summary says its answers were replayed.
+ * Answers from a recorded transcript: a call gets the answer recorded for the same agent, step and
+ * round ({@link dev.samokoder.shared.llm.Exchange}), so parallel steps replay the same whatever
+ * order they run in, and a step re-run after a crash gets the answer its round had. Used by tests
+ * and by {@code scripts/demo}; the ledger records these calls under the provider {@code replay},
+ * so a run's summary says its answers were replayed.
  */
 public final class ReplayProvider implements ChatProvider {
 
@@ -39,8 +41,8 @@ public final class ReplayProvider implements ChatProvider {
                 throw new ProviderTimeoutException(Provider.REPLAY, OptionalInt.empty(), "interrupted while replaying " + request.agent() + "'s answer", e);
             }
         }
-        RecordedResponse answer = transcript.response(request.agent(), request.agentCall())
-                .orElseThrow(() -> new ReplayExhaustedException(request.agent(), request.agentCall(), transcript.recorded(request.agent())));
-        return new ProviderResponse(answer.text(), answer.usage(), false);
+        RecordedExchange answer = transcript.answer(request.agent(), request.exchange())
+                .orElseThrow(() -> new ReplayExhaustedException(request.agent(), request.exchange(), transcript.steps(request.agent())));
+        return new ProviderResponse(answer.text(), answer.toolCalls(), answer.usage(), answer.truncated());
     }
 }

@@ -6,11 +6,22 @@ import dev.samokoder.shared.storage.ProjectRepository;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.WorkflowLimits;
-import dev.samokoder.shared.workflow.agents.answers.StructuredAnswers;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
+import dev.samokoder.shared.workflow.agents.loop.Deadline;
+import dev.samokoder.shared.workflow.agents.loop.ToolLoop;
 
-/** What every agent works with; a handler builds one and passes it to the agent it runs. */
+/**
+ * What every agent works with; a handler builds one per cold start and gives each invocation its
+ * own deadline ({@link #withDeadline}).
+ *
+ * @param loop     how an agent's step runs: a bounded, checkpointed loop of tool calls
+ * @param deadline when this invocation must stop calling models (the step then yields)
+ */
 public record AgentContext(RunRepository runs, RunEvents events, RunArtifacts artifacts, ProjectRepository projects,
-                           FileIndexRepository files, BlobStore blobs, StructuredAnswers answers, WorkflowLimits limits,
-                           AgentLimits agentLimits) {
+                           FileIndexRepository files, BlobStore blobs, ToolLoop loop, WorkflowLimits limits,
+                           AgentLimits agentLimits, Deadline deadline) {
+
+    public AgentContext withDeadline(Deadline newDeadline) {
+        return new AgentContext(runs, events, artifacts, projects, files, blobs, loop, limits, agentLimits, newDeadline);
+    }
 }

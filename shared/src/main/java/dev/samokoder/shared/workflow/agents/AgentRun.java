@@ -1,26 +1,40 @@
 package dev.samokoder.shared.workflow.agents;
 
-import dev.samokoder.shared.domain.FileEntry;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.llm.CallScope;
-import dev.samokoder.shared.storage.Page;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.loop.ToolLoop;
+import dev.samokoder.shared.workflow.agents.loop.ToolOutcome;
+import dev.samokoder.shared.workflow.agents.tools.ProjectFiles;
+import dev.samokoder.shared.workflow.agents.tools.ProjectMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The run-level chores every agent shares: read the run and its current task, build the model
- * call's scope, change the run's progress under optimistic locking, and log to the timeline.
+ * call's scope, run a step's tool loop (its tool calls going to the timeline), change the run's
+ * progress under optimistic locking, and log to the timeline.
  */
 public final class AgentRun {
 
     /** Conflicting writers of one run are at most the Map's parallel CodeMonkeys; each retry re-reads. */
     static final int MAX_CONFLICT_RETRIES = 50;
-    /** Files listed to the planning agents. */
-    static final int MAX_LISTED_FILES = 100; // one page of the file index (SingleTable.MAX_PAGE_SIZE)
+    private static final Map<String, PromptTemplate> PROMPTS = new ConcurrentHashMap<>();
+
+    /** One step for the loop: the agent, the step's name (tasks and files in it, so a replay finds it), its prompt and tools. */
+    public record Ask(String agent, String step, String prompt, Map<String, String> slots, List<AgentTool> tools, Submission submission,
+                      Map<String, String> eventData) {
+    }
 
     private final AgentContext context;
 
@@ -46,6 +60,43 @@ public final class AgentRun {
                 .orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no task " + number));
     }
 
+    public ProjectFiles files(Run run) {
+        return new ProjectFiles(context.files(), context.blobs(), run.projectId());
+    }
+
+    /** The project map as a prompt shows it. */
+    public String map(Run run) {
+        return PromptTemplate.data(ProjectMap.render(files(run)));
+    }
+
+    /**
+     * Runs the agent's step: its prompt (resource {@code prompts/<prompt>.txt}) with the system
+     * prompt, its tools and its submit, in the run's loop; each tool call goes to the timeline.
+     *
+     * @return the accepted answer
+     */
+    public JsonNode ask(Run run, Ask ask) {
+        String system = PROMPTS.computeIfAbsent("system", PromptTemplate::load).render(Map.of("agent", ask.agent()));
+        String prompt = PROMPTS.computeIfAbsent(ask.prompt(), PromptTemplate::load).render(ask.slots());
+        ToolLoop.ToolEvents events = (tool, outcome) -> toolEvent(run.id(), ask, tool, outcome);
+        return context.loop().run(new ToolLoop.Step(scope(run, ask.agent()), ask.step(), system, prompt, ask.tools(), ask.submission(),
+                context.deadline(), events));
+    }
+
+    private void toolEvent(String runId, Ask ask, String tool, ToolOutcome outcome) {
+        Map<String, String> data = new LinkedHashMap<>(ask.eventData());
+        data.put("agent", ask.agent());
+        data.put("tool", tool);
+        data.put("step", ask.step());
+        outcome.path().ifPresent(path -> data.put("path", path));
+        data.put("ok", Boolean.toString(!outcome.error()));
+        if (outcome.changed()) {
+            data.put("changed", "true");
+        }
+        String message = outcome.activity().orElse(tool + " refused: " + outcome.summary().replaceFirst("^error: ", ""));
+        event(runId, "TOOL_CALL", ask.agent() + " " + message, data);
+    }
+
     /**
      * Applies {@code change} to the latest run until the save wins; {@code change} answers empty
      * when there is nothing to do (another writer got there first).
@@ -67,24 +118,6 @@ public final class AgentRun {
                 }
             }
         }
-    }
-
-    /**
-     * The project's files as the planning agents see them: paths and sizes, the first
-     * {@value #MAX_LISTED_FILES} in path order (one page of the index, so the read stays bounded
-     * whatever the project's size). A change request builds on these.
-     */
-    public String fileListing(Run run) {
-        Page<FileEntry> page = context.files().list(run.projectId(), MAX_LISTED_FILES, Optional.empty());
-        if (page.items().isEmpty()) {
-            return "(no files yet: a new app)";
-        }
-        StringBuilder listing = new StringBuilder();
-        page.items().forEach(file -> listing.append(file.path().value()).append(" (").append(file.blob().size()).append(" bytes)\n"));
-        if (page.nextCursor().isPresent()) {
-            listing.append("… and more files (only the first ").append(MAX_LISTED_FILES).append(" are listed)\n");
-        }
-        return listing.toString();
     }
 
     public void event(String runId, String type, String message, Map<String, String> data) {

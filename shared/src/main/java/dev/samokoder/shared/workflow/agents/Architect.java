@@ -6,7 +6,10 @@ import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Chooses the app type, stack, commands and dependencies. Its commands pass the same policy as
- * the Developer's; a refused one is fed back to the model like a schema error.
+ * the Developer's; a refused one is fed back to the model like a schema error. It can read the
+ * project's files when there are any.
  */
 public final class Architect {
 
@@ -33,10 +37,13 @@ public final class Architect {
     public Architecture run(String runId) {
         Run run = runs.run(runId);
         Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
-        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "architect",
+        boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
+        List<AgentTool> tools = hasFiles ? WriteTools.reading(runs.files(run)) : List.of();
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "architecture", "architect",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
-                        "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId)))),
-                this::refusedCommands);
+                        "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
+                        "map", runs.map(run)),
+                tools, Submission.of("architect", "the architecture.").withProblems(this::refusedCommands), Map.of()));
         Architecture architecture = new Architecture(answer.path("appType").asText(), Stack.valueOf(answer.path("stack").asText()),
                 Prompts.strings(answer.path("installCommand")), Prompts.strings(answer.path("testCommand")),
                 Prompts.strings(answer.path("startCommand")), Prompts.strings(answer.path("systemDependencies")),

@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class BugHunter {
 
     public static final String AGENT = "BugHunter";
-    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT, "bug-hunter", FixIteration.Kind.TESTS);
+    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT,
+            "the task's tests failed. Find the bug from the output and the code, and plan the smallest fix.", FixIteration.Kind.TESTS);
 
     private final FixPlanner planner;
 

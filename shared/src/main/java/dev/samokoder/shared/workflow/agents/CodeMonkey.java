@@ -8,18 +8,29 @@ import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
+import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.Deadline;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.tools.ProjectFiles;
+import dev.samokoder.shared.workflow.agents.tools.WritePolicy;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes one file of a step: generates the content, reviews its own diff, and tries again with the
- * review's problems, at most {@link dev.samokoder.shared.workflow.WorkflowLimits#maxCodingAttempts()}
- * times (the last version is kept: the task's tests are the judge). Then it writes the blob and
- * the file index entry and marks the step DONE.
+ * Makes one file of a step what its instructions say, in a tool loop: it reads the files it works
+ * with, creates the file with write_file or changes it with edit_file (it may change no other
+ * file), and submits a one-line summary for the project map. Each submitted version is reviewed
+ * by a second model reading the diff; its problems go back for a revision, at most
+ * {@link dev.samokoder.shared.workflow.WorkflowLimits#maxCodingAttempts()} versions (the last one
+ * is kept: the task's tests are the judge). Then the step is marked DONE.
  *
  * <p>The state machine runs one CodeMonkey per file in parallel. Each counts the pending files
  * from the task's step items after marking its own step DONE, and saves the run under optimistic
@@ -42,12 +53,13 @@ public final class CodeMonkey {
 
     private final AgentContext context;
     private final AgentRun runs;
-    private final WorkspaceWriter workspace;
+    /** The review is one model call inside a CodeMonkey round: it does not yield on its own (the round's deadline check covered it). */
+    private final AgentRun reviewRuns;
 
     public CodeMonkey(AgentContext context) {
         this.context = context;
         this.runs = new AgentRun(context);
-        this.workspace = new WorkspaceWriter(context);
+        this.reviewRuns = new AgentRun(context.withDeadline(Deadline.none()));
     }
 
     public Output run(String runId, FileStep file) {
@@ -64,39 +76,83 @@ public final class CodeMonkey {
         Run run = runs.run(runId);
         PlannedTask task = context.artifacts().task(runId, file.task())
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no task " + file.task()));
+        ProjectFiles files = runs.files(run);
         int maxChars = context.agentLimits().maxFileChars();
-        String before = workspace.read(run.projectId(), path).map(text -> Text.clip(text, maxChars)).orElse("");
-        String content = before;
-        String review = "(none yet)";
-        boolean approved = false;
-        int attempts = 0;
-        while (!approved && attempts < context.limits().maxCodingAttempts()) {
-            attempts++;
-            JsonNode written = context.answers().ask(runs.scope(run, AGENT), "code-monkey",
-                    Map.of("task", PromptTemplate.data(Prompts.task(task)),
-                            "path", path.value(),
-                            "instructions", PromptTemplate.data(step.instructions()),
-                            "current", PromptTemplate.data(before.isEmpty() ? "(the file does not exist yet)" : before),
-                            "review", PromptTemplate.data(review),
-                            "maxChars", Integer.toString(maxChars)),
-                    answer -> answer.path("content").asText().length() > maxChars
-                            ? List.of("content is longer than " + maxChars + " characters")
-                            : List.of());
-            content = written.path("content").asText();
-            JsonNode verdict = context.answers().ask(runs.scope(run, REVIEW_AGENT), "code-review",
-                    Map.of("task", PromptTemplate.data(Prompts.task(task)),
-                            "path", path.value(),
-                            "instructions", PromptTemplate.data(step.instructions()),
-                            "diff", PromptTemplate.data(LineDiff.of(before, content, context.agentLimits().maxTextChars()))));
-            approved = verdict.path("approved").asBoolean();
-            review = String.join("\n", Prompts.strings(verdict.path("problems")));
-        }
-        workspace.write(run.projectId(), path, content);
+        Optional<String> before = current(files, path);
+        String name = "task " + file.task() + " · step " + file.step() + " · " + path.value();
+        Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Architecture architecture = context.artifacts().architecture(runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
+        List<AgentTool> tools = new ArrayList<>(WriteTools.reading(files));
+        tools.addAll(WriteTools.all(files, WritePolicy.only(path.value()), maxChars));
+        Reviewed reviewed = new Reviewed();
+        Submission submission = Submission.of("file-summary", "a one-line summary of what the file is for, once the file is done.")
+                .withCheck((answer, attempt) -> {
+                    Optional<String> now = current(files, path);
+                    if (now.isEmpty()) {
+                        return Submission.Verdict.problems(List.of(path.value() + " does not exist yet: write it with write_file before you submit"));
+                    }
+                    return review(run, task, step, path, before.orElse(""), now.get(), attempt, reviewed);
+                });
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, name, "code-monkey",
+                Map.of("path", path.value(),
+                        "fileState", before.isPresent()
+                                ? path.value() + " exists (" + before.get().lines().count() + " lines): read it, then change it with "
+                                        + "edit_file; do not rewrite it whole."
+                                : path.value() + " does not exist yet: create it with write_file, the whole file (a long file in "
+                                        + "parts: write_file, then append_to_file).",
+                        "instructions", PromptTemplate.data(step.instructions()),
+                        "task", PromptTemplate.data(Prompts.task(task)),
+                        "spec", PromptTemplate.data(Prompts.spec(spec)),
+                        "architecture", Prompts.architecture(architecture),
+                        "map", runs.map(run)),
+                tools, submission, Map.of("task", Integer.toString(file.task()))));
+        files.describe(path, answer.path("summary").asText());
         markDone(runId, step);
-        runs.event(runId, "FILE_WRITTEN", path.value() + " written in " + attempts + " attempt(s)" + (approved ? "" : ", review not satisfied"),
+        runs.event(runId, "FILE_WRITTEN", path.value() + " written in " + reviewed.versions + " version(s)"
+                        + (reviewed.approved ? "" : ", review not satisfied"),
                 Map.of("agent", AGENT, "task", Integer.toString(file.task()), "path", path.value(),
-                        "attempts", Integer.toString(attempts), "approved", Boolean.toString(approved)));
-        return new Output(path.value(), attempts, approved, settleProgress(runId, file.task()));
+                        "attempts", Integer.toString(reviewed.versions), "approved", Boolean.toString(reviewed.approved)));
+        return new Output(path.value(), reviewed.versions, reviewed.approved, settleProgress(runId, file.task()));
+    }
+
+    /**
+     * The self-review of a submitted version: a second model reads the diff against the file as
+     * the step found it. Its problems go back to CodeMonkey, which revises and submits again, at most
+     * {@code maxCodingAttempts} versions; the last one is kept whatever the review said (the task's
+     * tests are the judge).
+     */
+    private Submission.Verdict review(Run run, PlannedTask task, TaskStep step, WorkspacePath path, String before, String now, int attempt,
+                                      Reviewed reviewed) {
+        String name = "task " + task.number() + " · step " + step.number() + " · " + path.value();
+        reviewed.versions = attempt;
+        JsonNode verdict = reviewRuns.ask(run, new AgentRun.Ask(REVIEW_AGENT, name + " · review " + attempt, "code-review",
+                Map.of("task", PromptTemplate.data(Prompts.task(task)),
+                        "path", path.value(),
+                        "instructions", PromptTemplate.data(step.instructions()),
+                        "diff", PromptTemplate.data(LineDiff.of(before, now, context.agentLimits().maxTextChars())),
+                        "map", runs.map(run)),
+                List.of(), Submission.of("code-review", "your verdict on the change."), Map.of("task", Integer.toString(task.number()))));
+        reviewed.approved = verdict.path("approved").asBoolean();
+        if (reviewed.approved || attempt >= context.limits().maxCodingAttempts()) {
+            return Submission.Verdict.ACCEPTED;
+        }
+        List<String> problems = Prompts.strings(verdict.path("problems"));
+        return new Submission.Verdict(List.of(), problems.isEmpty() ? List.of("the reviewer did not approve the change") : problems);
+    }
+
+    /** What the last review said, and how many versions were submitted: set by the submit's check. */
+    private static final class Reviewed {
+        private int versions;
+        private boolean approved;
+    }
+
+    private static Optional<String> current(ProjectFiles files, WorkspacePath path) {
+        try {
+            return files.text(path);
+        } catch (ProjectFiles.BinaryFileException binary) {
+            return Optional.of("");
+        }
     }
 
     private void markDone(String runId, TaskStep step) {

@@ -10,14 +10,17 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the current task into steps: files to save and commands to run. Each command passes the
+ * Turns the current task into steps: files to save and commands to run, reading the project's
+ * files where it needs to. Each command passes the
  * policy first. A round with a refused command stores only the refused commands, as failed steps,
  * and leaves the task NEW, so the Developer plans again seeing why (at most
  * {@link AgentLimits#maxPlanRounds()} rounds, then {@link CommandRefusedException}).
@@ -47,13 +50,18 @@ public final class Developer {
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<TaskStep> existing = context.artifacts().steps(runId, task.number());
-        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "developer",
+        int round = task.planRounds() + 1;
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "task " + task.number() + " · round " + round, "developer",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),
+                        "testCommand", String.join(" ", architecture.testCommand()),
+                        "plan", Prompts.plan(context.artifacts().tasks(runId, run.progress().taskCount()), task.number()),
                         "task", PromptTemplate.data(Prompts.task(task)),
                         "steps", Prompts.steps(existing),
-                        "files", PromptTemplate.data(runs.fileListing(run))),
-                Developer::pathProblems);
+                        "map", runs.map(run)),
+                WriteTools.reading(runs.files(run)),
+                Submission.of("developer", "the task's steps.").withProblems(Developer::stepProblems),
+                Map.of("task", Integer.toString(task.number()))));
 
         List<TaskStep> proposed = new ArrayList<>();
         List<TaskStep> refused = new ArrayList<>();
@@ -70,7 +78,6 @@ public final class Developer {
                 }
             }
         }
-        int round = task.planRounds() + 1;
         if (!refused.isEmpty()) {
             context.artifacts().appendSteps(runId, task.number(), existing.size(), refused);
             context.artifacts().saveTask(runId, task.withPlanRounds(round));
@@ -94,14 +101,23 @@ public final class Developer {
         return new Output(stored, true);
     }
 
-    static List<String> pathProblems(JsonNode answer) {
+    /** What the schema cannot say: a file step needs a path in the workspace and instructions, a command step its argv. */
+    static List<String> stepProblems(JsonNode answer) {
         List<String> errors = new ArrayList<>();
+        int number = 0;
         for (JsonNode step : answer.path("steps")) {
+            number++;
             if (step.path("kind").asText().equals("SAVE_FILE")) {
+                if (!step.hasNonNull("path") || !step.hasNonNull("instructions")) {
+                    errors.add("step " + number + " (SAVE_FILE) needs a path and instructions");
+                    continue;
+                }
                 String problem = WorkspacePath.problem(step.path("path").asText());
                 if (problem != null) {
-                    errors.add("the path '" + step.path("path").asText() + "' is refused: " + problem);
+                    errors.add("the path '" + step.path("path").asText() + "' of step " + number + " is refused: " + problem);
                 }
+            } else if (!step.path("argv").isArray() || step.path("argv").isEmpty()) {
+                errors.add("step " + number + " (RUN_COMMAND) needs an argv: the command as an argument list");
             }
         }
         return errors;

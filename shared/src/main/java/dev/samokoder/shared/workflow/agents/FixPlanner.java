@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
@@ -10,6 +11,8 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +20,18 @@ import java.util.Optional;
 
 /**
  * The fix loop's one round, shared by BugHunter (tests failed), Troubleshooter (a command failed)
- * and ProblemSolver (the same failure came back): read the failed execution's capped output, ask
- * for a diagnosis, a plan and the files to change, and store them as a fix iteration with new
- * SAVE_FILE steps; the task goes back to STEPS_PLANNED.
+ * and ProblemSolver (the same failure came back): with the failed execution's capped output, the
+ * earlier iterations and the project map in front of it, the agent reads the code the failure
+ * points at, then submits a diagnosis, a plan and the files to change; they are stored as a fix
+ * iteration with new SAVE_FILE steps (CodeMonkey edits each), and the task goes back to STEPS_PLANNED.
  *
  * <p>A failure whose hash equals the last one's is not planned again: the task stays FAILED with
  * {@code failureRepeated}, so the Router sends it to ProblemSolver once, and then stops it.
  */
 final class FixPlanner {
 
-    /** Which agent runs the round: its name, prompt and the iteration kind it records. */
-    record Role(String agent, String prompt, FixIteration.Kind kind) {
+    /** Which agent runs the round: its name, the situation its prompt starts with, and the iteration kind it records. */
+    record Role(String agent, String situation, FixIteration.Kind kind) {
     }
 
     /** What the round did: the iteration it stored, or none because the failure repeated. */
@@ -63,17 +67,19 @@ final class FixPlanner {
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<TaskStep> existing = context.artifacts().steps(runId, task.number());
         int lastIteration = progress.fixIterations() + (progress.problemSolverUsed() ? 1 : 0);
-        String previous = lastIteration == 0 ? "(none)" : context.artifacts().iteration(runId, task.number(), lastIteration)
-                .map(it -> "diagnosis: " + it.diagnosis() + "\nplan: " + it.plan()).orElse("(none)");
-        JsonNode answer = context.answers().ask(runs.scope(run, role.agent()), role.prompt(),
-                Map.of("task", PromptTemplate.data(Prompts.task(task)),
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(role.agent(), "task " + task.number() + " · iteration " + (lastIteration + 1), "fixer",
+                Map.of("situation", role.situation(),
+                        "task", PromptTemplate.data(Prompts.task(task)),
                         "architecture", Prompts.architecture(architecture),
                         "steps", Prompts.steps(existing),
                         "command", String.join(" ", failure.command()),
                         "exitCode", Integer.toString(failure.exitCode()) + (failure.timedOut() ? " (timed out)" : ""),
                         "output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars())),
-                        "previous", PromptTemplate.data(previous)),
-                Developer::pathProblems);
+                        "previous", PromptTemplate.data(previous(runId, task.number(), lastIteration)),
+                        "map", runs.map(run)),
+                WriteTools.reading(runs.files(run)),
+                Submission.of("fix-plan", "your diagnosis, the plan and the files to change.").withProblems(FixPlanner::pathProblems),
+                Map.of("task", Integer.toString(task.number()))));
         List<TaskStep> files = new ArrayList<>();
         for (JsonNode file : answer.path("files")) {
             files.add(TaskStep.saveFile(task.number(), 0, file.path("path").asText(), file.path("instructions").asText()));
@@ -95,5 +101,27 @@ final class FixPlanner {
                 Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),
                         "files", Integer.toString(stored.size())));
         return new Result(Optional.of(iteration), false, stored);
+    }
+
+    /** Every earlier fix iteration of the task, oldest first: what was tried, so it is not tried again. */
+    private String previous(String runId, int task, int lastIteration) {
+        StringBuilder out = new StringBuilder();
+        for (int number = 1; number <= lastIteration; number++) {
+            context.artifacts().iteration(runId, task, number).ifPresent(it -> out.append("iteration ").append(it.number())
+                    .append(" (").append(it.kind()).append(")\ndiagnosis: ").append(it.diagnosis()).append("\nplan: ").append(it.plan())
+                    .append("\n\n"));
+        }
+        return out.isEmpty() ? "(none)" : out.toString().strip();
+    }
+
+    static List<String> pathProblems(JsonNode answer) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode file : answer.path("files")) {
+            String problem = WorkspacePath.problem(file.path("path").asText());
+            if (problem != null) {
+                errors.add("the path '" + file.path("path").asText() + "' is refused: " + problem);
+            }
+        }
+        return errors;
     }
 }

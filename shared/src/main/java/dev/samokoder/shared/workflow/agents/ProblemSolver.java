@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class ProblemSolver {
 
     public static final String AGENT = "ProblemSolver";
-    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT, "problem-solver", FixIteration.Kind.RETHINK);
+    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT,
+            "the task failed the same way again after a fix. Step back: the approach itself is likely wrong. Work out why the earlier fixes did not work, and plan a different approach.", FixIteration.Kind.RETHINK);
 
     private final FixPlanner planner;
 

@@ -46,6 +46,16 @@ final class Prompts {
                 + "\npackage dependencies: " + String.join(", ", a.packageDependencies());
     }
 
+    /** The whole plan, each task with where it stands, so an agent knows what came before and what comes after. */
+    static String plan(List<PlannedTask> tasks, int current) {
+        StringBuilder out = new StringBuilder();
+        for (PlannedTask t : tasks) {
+            out.append(t.number()).append(". ").append(t.title()).append(" (epic: ").append(t.epic()).append(") — ")
+                    .append(t.number() < current ? "done" : t.number() == current ? "current" : "later").append('\n');
+        }
+        return out.toString().strip();
+    }
+
     static String task(PlannedTask t) {
         return "task " + t.number() + " (epic: " + t.epic() + "): " + t.title() + "\n" + t.description()
                 + "\nacceptance tests:\n- " + String.join("\n- ", t.acceptanceTests());

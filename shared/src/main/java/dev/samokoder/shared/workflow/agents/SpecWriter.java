@@ -6,6 +6,9 @@ import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,8 @@ import java.util.Optional;
 /**
  * Turns the description into a spec. Interactive and not asked yet: it may ask up to
  * {@code maxQuestions} questions (the run waits for the answers). Autonomous, or with the answers
- * in: it records the assumptions it made where the description was silent.
+ * in: it records the assumptions it made where the description was silent. When the project has
+ * files (a change request), it can read them.
  */
 public final class SpecWriter {
 
@@ -35,10 +39,15 @@ public final class SpecWriter {
         Run run = runs.run(runId);
         List<Question> asked = context.artifacts().questions(runId);
         boolean mayAsk = run.progress().mode() == AutonomyMode.INTERACTIVE && asked.isEmpty() && context.limits().maxQuestions() > 0;
-        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), mayAsk ? "spec-writer-interactive" : "spec-writer",
+        String prompt = mayAsk ? "spec-writer-interactive" : "spec-writer";
+        boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
+        List<AgentTool> tools = hasFiles ? WriteTools.reading(runs.files(run)) : List.of();
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, asked.isEmpty() ? "spec" : "spec with the answers", prompt,
                 Map.of("description", PromptTemplate.data(run.request()),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),
-                        "maxQuestions", Integer.toString(context.limits().maxQuestions())));
+                        "maxQuestions", Integer.toString(context.limits().maxQuestions()),
+                        "map", runs.map(run)),
+                tools, Submission.of(prompt, "the specification."), Map.of()));
         Spec spec = new Spec(answer.path("spec").asText(), Prompts.strings(answer.path("assumptions")));
         context.artifacts().putSpec(runId, spec);
         List<String> questionTexts = mayAsk

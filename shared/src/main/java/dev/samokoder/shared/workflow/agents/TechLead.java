@@ -7,12 +7,17 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask.TaskStatus;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Splits the spec into epics and ordered tasks, each with acceptance tests; the run starts on task 1. */
+/**
+ * Splits the spec into epics and ordered tasks, each with acceptance tests, reading the project's
+ * files where it builds on them; the run starts on task 1.
+ */
 public final class TechLead {
 
     public static final String AGENT = "TechLead";
@@ -31,15 +36,17 @@ public final class TechLead {
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         int maxTasks = context.agentLimits().maxTasks();
-        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "tech-lead",
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "plan", "tech-lead",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
                         "architecture", Prompts.architecture(architecture),
                         "maxTasks", Integer.toString(maxTasks),
-                        "files", PromptTemplate.data(runs.fileListing(run))),
-                tasks -> tasks.path("tasks").size() > maxTasks
+                        "map", runs.map(run)),
+                WriteTools.reading(runs.files(run)),
+                Submission.of("tech-lead", "the plan's tasks in order.").withProblems(tasks -> tasks.path("tasks").size() > maxTasks
                         ? List.of("the plan has " + tasks.path("tasks").size() + " tasks; at most " + maxTasks + " are allowed")
-                        : List.of());
+                        : List.of()),
+                Map.of()));
         List<PlannedTask> tasks = new ArrayList<>();
         for (JsonNode task : answer.path("tasks")) {
             tasks.add(new PlannedTask(tasks.size() + 1, task.path("epic").asText(), task.path("title").asText(),

@@ -6,11 +6,21 @@ import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.tools.ProjectFiles;
+import dev.samokoder.shared.workflow.agents.tools.WritePolicy;
+import dev.samokoder.shared.workflow.agents.tools.WriteTools;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Writes the generated app's README.md from the spec and the architecture, after every task passed. */
+/**
+ * Writes the generated app's README.md after every task passed: it reads the code it documents
+ * (the manifest's scripts, the routes), then writes the README with write_file, or edits the one
+ * there is; it may change no other file.
+ */
 public final class TechnicalWriter {
 
     public static final String AGENT = "TechnicalWriter";
@@ -18,12 +28,10 @@ public final class TechnicalWriter {
 
     private final AgentContext context;
     private final AgentRun runs;
-    private final WorkspaceWriter workspace;
 
     public TechnicalWriter(AgentContext context) {
         this.context = context;
         this.runs = new AgentRun(context);
-        this.workspace = new WorkspaceWriter(context);
     }
 
     /** @return the README's content as written */
@@ -32,13 +40,24 @@ public final class TechnicalWriter {
         Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
-        int maxChars = context.agentLimits().maxFileChars();
-        JsonNode answer = context.answers().ask(runs.scope(run, AGENT), "technical-writer",
-                Map.of("spec", PromptTemplate.data(Prompts.spec(spec)), "architecture", Prompts.architecture(architecture)),
-                readme -> readme.path("readme").asText().length() > maxChars
-                        ? List.of("readme is longer than " + maxChars + " characters") : List.of());
-        String readme = answer.path("readme").asText();
-        workspace.write(run.projectId(), README, readme);
+        ProjectFiles files = runs.files(run);
+        boolean exists = files.entry(README).isPresent();
+        List<AgentTool> tools = new ArrayList<>(WriteTools.reading(files));
+        tools.addAll(WriteTools.all(files, WritePolicy.only(README.value()), context.agentLimits().maxFileChars()));
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "readme", "technical-writer",
+                Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
+                        "architecture", Prompts.architecture(architecture),
+                        "fileState", exists
+                                ? "README.md exists: read it, then change it with edit_file, keeping what still holds."
+                                : "README.md does not exist yet: create it with write_file.",
+                        "map", runs.map(run)),
+                tools,
+                Submission.of("file-summary", "a one-line summary of the README, once it is written.")
+                        .withProblems(summary -> files.entry(README).isPresent() ? List.of()
+                                : List.of("README.md does not exist yet: write it with write_file before you submit")),
+                Map.of()));
+        files.describe(README, answer.path("summary").asText());
+        String readme = files.text(README).orElseThrow();
         runs.updateProgress(runId, current -> Optional.of(Progress.documented(current.progress())));
         runs.event(runId, "DOCS_WRITTEN", "README.md written", Map.of("agent", AGENT, "path", README.value()));
         return readme;

@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class Troubleshooter {
 
     public static final String AGENT = "Troubleshooter";
-    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT, "troubleshooter", FixIteration.Kind.COMMAND);
+    private static final FixPlanner.Role ROLE = new FixPlanner.Role(AGENT,
+            "one of the task's commands (install, build, test or start) failed. Find the cause from the output and the code, and plan the smallest fix.", FixIteration.Kind.COMMAND);
 
     private final FixPlanner planner;
 

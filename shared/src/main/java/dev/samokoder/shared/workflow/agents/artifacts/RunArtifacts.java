@@ -111,6 +111,15 @@ public final class RunArtifacts {
         tasks.forEach(task -> put(taskItem(runId, task, 1)));
     }
 
+    /** The plan's tasks 1..count, in order (one small read each: the plan has at most {@code maxTasks}). */
+    public List<PlannedTask> tasks(String runId, int count) {
+        List<PlannedTask> tasks = new ArrayList<>();
+        for (int number = 1; number <= Math.min(count, limits.maxTasks()); number++) {
+            task(runId, number).ifPresent(tasks::add);
+        }
+        return tasks;
+    }
+
     public Optional<PlannedTask> task(String runId, int number) {
         return table.get(Keys.runTask(runId, number)).map(RunArtifacts::task);
     }

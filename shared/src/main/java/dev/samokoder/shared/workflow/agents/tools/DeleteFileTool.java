@@ -1,0 +1,50 @@
+package dev.samokoder.shared.workflow.agents.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.llm.ToolSpec;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.StepMemory;
+import dev.samokoder.shared.workflow.agents.loop.ToolOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/** delete_file: removes a file (the task's snapshot keeps its earlier content for a rollback). */
+final class DeleteFileTool implements AgentTool {
+
+    private final ProjectFiles files;
+    private final WritePolicy policy;
+
+    DeleteFileTool(ProjectFiles files, WritePolicy policy) {
+        this.files = files;
+        this.policy = policy;
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec("delete_file", "Delete a file.", ToolSchema.string(ToolSchema.object(List.of("path")), "path",
+                "the file, relative to the project's root", 1024));
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public ToolOutcome run(JsonNode arguments, StepMemory memory) {
+        Optional<WorkspacePath> path = ToolSchema.path(arguments, "path");
+        if (path.isEmpty()) {
+            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "path"), null);
+        }
+        String name = path.get().value();
+        if (!policy.allows(name)) {
+            return ToolOutcome.error(policy.refusal(name), name);
+        }
+        if (!files.delete(path.get())) {
+            return ToolOutcome.error(name + " does not exist.", name);
+        }
+        memory.readPaths().remove(name);
+        return ToolOutcome.ok("Deleted " + name + ".", "deleted " + name, "deleted " + name, name, true);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.samokoder.shared.workflow.agents.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.FileEntry;
+import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.llm.ToolSpec;
+import dev.samokoder.shared.workflow.agents.loop.AgentTool;
+import dev.samokoder.shared.workflow.agents.loop.StepMemory;
+import dev.samokoder.shared.workflow.agents.loop.ToolOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/** rename_file: moves a file to a new path that has no file yet. */
+final class RenameFileTool implements AgentTool {
+
+    private final ProjectFiles files;
+    private final WritePolicy policy;
+
+    RenameFileTool(ProjectFiles files, WritePolicy policy) {
+        this.files = files;
+        this.policy = policy;
+    }
+
+    @Override
+    public ToolSpec spec() {
+        var schema = ToolSchema.object(List.of("from", "to"));
+        ToolSchema.string(schema, "from", "the file to move", 1024);
+        ToolSchema.string(schema, "to", "its new path, where no file is yet", 1024);
+        return new ToolSpec("rename_file", "Move a file to a new path (its content and summary go with it). Update the files that "
+                + "import it separately.", schema);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public ToolOutcome run(JsonNode arguments, StepMemory memory) {
+        Optional<WorkspacePath> from = ToolSchema.path(arguments, "from");
+        Optional<WorkspacePath> to = ToolSchema.path(arguments, "to");
+        if (from.isEmpty()) {
+            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "from"), null);
+        }
+        if (to.isEmpty()) {
+            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "to"), null);
+        }
+        for (WorkspacePath path : List.of(from.get(), to.get())) {
+            if (!policy.allows(path.value())) {
+                return ToolOutcome.error(policy.refusal(path.value()), path.value());
+            }
+        }
+        Optional<FileEntry> entry = files.entry(from.get());
+        if (entry.isEmpty()) {
+            return ToolOutcome.error(from.get().value() + " does not exist.", from.get().value());
+        }
+        if (files.entry(to.get()).isPresent()) {
+            return ToolOutcome.error(to.get().value() + " already exists: delete it first, or pick another path.", to.get().value());
+        }
+        files.rename(entry.get(), to.get());
+        memory.readPaths().remove(from.get().value());
+        memory.markWritten(to.get().value());
+        String what = "renamed " + from.get().value() + " to " + to.get().value();
+        return ToolOutcome.ok(what.substring(0, 1).toUpperCase() + what.substring(1) + ".", what, what, to.get().value(), true);
+    }
+}
