@@ -94,7 +94,7 @@ public final class AgentRun {
             data.put("changed", "true");
         }
         String message = outcome.activity().orElse(tool + " refused: " + outcome.summary().replaceFirst("^error: ", ""));
-        event(runId, "TOOL_CALL", ask.agent() + " " + message, data);
+        event(runId, "TOOL_CALL", message, data);
     }
 
     /**
