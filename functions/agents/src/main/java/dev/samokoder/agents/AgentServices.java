@@ -24,6 +24,7 @@ import dev.samokoder.shared.workflow.agents.RunLifecycle;
 import dev.samokoder.shared.workflow.agents.loop.Deadline;
 import dev.samokoder.shared.workflow.agents.loop.LoopCheckpoints;
 import dev.samokoder.shared.workflow.agents.loop.ToolLoop;
+import dev.samokoder.shared.workflow.agents.tools.Toolset;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
@@ -58,6 +59,12 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
     }
 
     public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock, RunNotifier notifier) {
+        return create(config, clients, llm, clock, notifier, Toolset.WORKSPACE);
+    }
+
+    /** With other workspace tools than the platform's (a test that withholds one). */
+    public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock, RunNotifier notifier,
+                                       Toolset toolset) {
         Storage storage = Storage.create(clients, config, clock);
         WorkflowLimits limits = config.workflow();
         String bucket = config.aws().bucketName();
@@ -66,7 +73,7 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, AgentLimits.defaults());
         ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
-                loop, limits, AgentLimits.defaults(), Deadline.none());
+                loop, limits, AgentLimits.defaults(), toolset, Deadline.none());
         WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
         WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                 bucket, config.api().exportUrlTtl(), clock);

@@ -69,8 +69,8 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
             return step(runId, payload, agents);
         } catch (StepYieldedException yielded) {
             // not a failure: the step saved its place; Route sends the run back to it in a new invocation
-            services.context().events().append(runId, "STEP_YIELDED", yielded.agent() + " paused after " + yielded.rounds()
-                    + " model call(s) to continue in a new invocation", Map.of("agent", yielded.agent()));
+            services.context().events().append(runId, "STEP_YIELDED", "paused after " + yielded.rounds()
+                    + " model call(s), to continue in a new invocation", Map.of("agent", yielded.agent(), "rounds", Integer.toString(yielded.rounds())));
             return Map.of("done", "yielded", "yielded", true);
         } finally {
             MDC.clear();

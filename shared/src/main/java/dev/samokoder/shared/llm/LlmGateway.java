@@ -142,7 +142,7 @@ public final class LlmGateway implements LlmClient {
         List<ToolCall> toolCalls = textTools ? TextToolProtocol.decode(answer.text()) : answer.toolCalls();
         String text = textTools && !toolCalls.isEmpty() ? "" : answer.text();
         TokenUsage usage = answer.usage().orElseGet(() -> new TokenUsage(promptTokens, 0,
-                TokenEstimate.of(LlmMessage.assistant(answer.text(), answer.toolCalls())), true));
+                TokenEstimate.ofAnswer(answer.text(), answer.toolCalls()), true));
         BigDecimal cost = model.prices().cost(usage.promptTokens(), usage.cachedTokens(), usage.completionTokens());
         if (text.isBlank() && toolCalls.isEmpty()) {
             InvalidOutputException empty = new InvalidOutputException(model.model() + " answered nothing"

@@ -282,10 +282,12 @@ class LlmGatewayIT {
     }
 
     @Test
-    void replayedAnswers_comeInCallOrderPerAgent_andTheRunSummarySaysTheyWereReplayed() {
+    void replayedAnswers_ofCallsThatNameNoExchange_comeInCallOrderPerAgent_andTheRunSummarySaysTheyWereReplayed() {
         // given
         ReplayProvider replay = new ReplayProvider(ReplayTranscript.parse("""
-                { "responses": { "SpecWriter": ["spec v1", "spec v2"], "Architect": ["the plan"] } }
+                {"agent": "SpecWriter", "step": "call", "round": 1, "text": "spec v1"}
+                {"agent": "SpecWriter", "step": "call", "round": 2, "text": "spec v2"}
+                {"agent": "Architect", "step": "call", "round": 1, "text": "the plan"}
                 """, "test"));
         ChatProviders providers = (model, userId) -> replay;
         LlmGateway gateway = new LlmGateway(new AgentModels(ModelRef.parse("replay:demo"), Map.of()), prices, providers,

@@ -53,6 +53,15 @@ public final class TokenEstimate {
         return total;
     }
 
+    /** The completion tokens of an answer: its text and its tool calls' names and arguments (no markup: providers count none). */
+    public static long ofAnswer(String text, List<ToolCall> calls) {
+        long total = of(text);
+        for (ToolCall call : calls) {
+            total += of(call.name()) + of(call.arguments());
+        }
+        return total;
+    }
+
     /** One message: its text, its tool calls' names and arguments, and its role markup. */
     public static long of(LlmMessage message) {
         long total = TOKENS_PER_MESSAGE + of(message.text()) + message.toolCallId().map(TokenEstimate::of).orElse(0L);

@@ -54,7 +54,13 @@ public final class ReplayTranscript {
     public static ReplayTranscript parse(String text, String source) {
         List<RecordedExchange> exchanges = new ArrayList<>();
         if (!jsonLines(text)) {
-            JsonNode list = tree(text, source).get("exchanges");
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(source + " is not JSON: " + e.getOriginalMessage(), e);
+            }
+            JsonNode list = root == null ? null : root.get("exchanges");
             if (list == null || !list.isArray()) {
                 throw new IllegalArgumentException(source + ": expected JSON Lines of exchanges, or an object with a list \"exchanges\"");
             }

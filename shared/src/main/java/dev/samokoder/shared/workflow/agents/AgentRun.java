@@ -93,6 +93,7 @@ public final class AgentRun {
         if (outcome.changed()) {
             data.put("changed", "true");
         }
+        data.putAll(outcome.facts());
         String message = outcome.activity().orElse(tool + " refused: " + outcome.summary().replaceFirst("^error: ", ""));
         event(runId, "TOOL_CALL", message, data);
     }

@@ -9,7 +9,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class Architect {
         Run run = runs.run(runId);
         Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
         boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
-        List<AgentTool> tools = hasFiles ? WriteTools.reading(runs.files(run)) : List.of();
+        List<AgentTool> tools = hasFiles ? context.toolset().reading(runs.files(run)) : List.of();
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "architecture", "architect",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),

@@ -18,7 +18,6 @@ import dev.samokoder.shared.workflow.agents.loop.Deadline;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.tools.ProjectFiles;
 import dev.samokoder.shared.workflow.agents.tools.WritePolicy;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,8 @@ public final class CodeMonkey {
         Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
-        List<AgentTool> tools = new ArrayList<>(WriteTools.reading(files));
-        tools.addAll(WriteTools.all(files, WritePolicy.only(path.value()), maxChars));
+        List<AgentTool> tools = new ArrayList<>(context.toolset().reading(files));
+        tools.addAll(context.toolset().writing(files, WritePolicy.only(path.value()), maxChars));
         Reviewed reviewed = new Reviewed();
         Submission submission = Submission.of("file-summary", "a one-line summary of what the file is for, once the file is done.")
                 .withCheck((answer, attempt) -> {

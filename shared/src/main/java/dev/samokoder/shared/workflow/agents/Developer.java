@@ -12,7 +12,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class Developer {
                         "task", PromptTemplate.data(Prompts.task(task)),
                         "steps", Prompts.steps(existing),
                         "map", runs.map(run)),
-                WriteTools.reading(runs.files(run)),
+                context.toolset().reading(runs.files(run)),
                 Submission.of("developer", "the task's steps.").withProblems(Developer::stepProblems),
                 Map.of("task", Integer.toString(task.number()))));
 

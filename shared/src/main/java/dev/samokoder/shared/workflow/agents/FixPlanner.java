@@ -12,7 +12,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ final class FixPlanner {
                         "output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars())),
                         "previous", PromptTemplate.data(previous(runId, task.number(), lastIteration)),
                         "map", runs.map(run)),
-                WriteTools.reading(runs.files(run)),
+                context.toolset().reading(runs.files(run)),
                 Submission.of("fix-plan", "your diagnosis, the plan and the files to change.").withProblems(FixPlanner::pathProblems),
                 Map.of("task", Integer.toString(task.number()))));
         List<TaskStep> files = new ArrayList<>();

@@ -8,7 +8,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public final class SpecWriter {
         boolean mayAsk = run.progress().mode() == AutonomyMode.INTERACTIVE && asked.isEmpty() && context.limits().maxQuestions() > 0;
         String prompt = mayAsk ? "spec-writer-interactive" : "spec-writer";
         boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
-        List<AgentTool> tools = hasFiles ? WriteTools.reading(runs.files(run)) : List.of();
+        List<AgentTool> tools = hasFiles ? context.toolset().reading(runs.files(run)) : List.of();
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, asked.isEmpty() ? "spec" : "spec with the answers", prompt,
                 Map.of("description", PromptTemplate.data(run.request()),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),

@@ -8,7 +8,6 @@ import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask.TaskStatus;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class TechLead {
                         "architecture", Prompts.architecture(architecture),
                         "maxTasks", Integer.toString(maxTasks),
                         "map", runs.map(run)),
-                WriteTools.reading(runs.files(run)),
+                context.toolset().reading(runs.files(run)),
                 Submission.of("tech-lead", "the plan's tasks in order.").withProblems(tasks -> tasks.path("tasks").size() > maxTasks
                         ? List.of("the plan has " + tasks.path("tasks").size() + " tasks; at most " + maxTasks + " are allowed")
                         : List.of()),

@@ -10,7 +10,6 @@ import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.tools.ProjectFiles;
 import dev.samokoder.shared.workflow.agents.tools.WritePolicy;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ public final class TechnicalWriter {
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         ProjectFiles files = runs.files(run);
         boolean exists = files.entry(README).isPresent();
-        List<AgentTool> tools = new ArrayList<>(WriteTools.reading(files));
-        tools.addAll(WriteTools.all(files, WritePolicy.only(README.value()), context.agentLimits().maxFileChars()));
+        List<AgentTool> tools = new ArrayList<>(context.toolset().reading(files));
+        tools.addAll(context.toolset().writing(files, WritePolicy.only(README.value()), context.agentLimits().maxFileChars()));
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "readme", "technical-writer",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),

@@ -170,7 +170,7 @@ class TaskAgentsIT {
         // then
         assertThat(out.attempts()).isEqualTo(attempts);
         assertThat(out.approved()).isFalse();
-        assertThat(h.requestsOf(CodeMonkey.AGENT).get(1).messages().get(1).text()).contains("missing export");
+        assertThat(h.requestsOf(CodeMonkey.AGENT).get(1).messages().getLast().text()).contains("a reviewer asks for changes").contains("missing export");
         var entry = h.storage.files().get(h.project.id(), WorkspacePath.of("a.js")).orElseThrow();
         assertThat(new String(h.storage.blobs().get(entry.blob().sha256()), StandardCharsets.UTF_8)).isEqualTo("v2");
         assertThat(out.lastFile()).isTrue();

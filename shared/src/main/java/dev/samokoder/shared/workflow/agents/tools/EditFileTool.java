@@ -114,7 +114,8 @@ final class EditFileTool implements AgentTool {
         int last = first + Math.max(0, ToolSchema.lineCount(newText) - 1);
         String where = newText.isEmpty() ? "removed text at line " + first : "lines " + first + "–" + last + " now";
         return ToolOutcome.ok("Edited " + name + ": " + where + note + ". It has " + ToolSchema.lineCount(result) + " lines.",
-                "edited " + name + " at line " + first, "edited " + name + " (at line " + first + ")", name, true);
+                "edited " + name + " at line " + first, "edited " + name + " (at line " + first + ")", name, true)
+                .with("line", Integer.toString(first));
     }
 
     static List<Integer> occurrences(String content, String text) {

@@ -82,7 +82,8 @@ public final class ReadFileTool implements AgentTool {
                     .append(end + 1).append(")\n");
         }
         String window = "lines " + start + "–" + end + " of " + lines.length;
-        return ToolOutcome.ok(out.toString(), "read " + name + ", " + window, "read " + name + " (" + window + ")", name, false);
+        return ToolOutcome.ok(out.toString(), "read " + name + ", " + window, "read " + name + " (" + window + ")", name, false)
+                .with("lines", start + "-" + end);
     }
 
     static String[] lines(String content) {

@@ -61,6 +61,7 @@ final class RenameFileTool implements AgentTool {
         memory.readPaths().remove(from.get().value());
         memory.markWritten(to.get().value());
         String what = "renamed " + from.get().value() + " to " + to.get().value();
-        return ToolOutcome.ok(what.substring(0, 1).toUpperCase() + what.substring(1) + ".", what, what, to.get().value(), true);
+        return ToolOutcome.ok(what.substring(0, 1).toUpperCase() + what.substring(1) + ".", what, what, to.get().value(), true)
+                .with("from", from.get().value());
     }
 }

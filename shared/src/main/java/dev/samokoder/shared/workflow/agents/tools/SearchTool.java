@@ -97,6 +97,7 @@ public final class SearchTool implements AgentTool {
         } else if (listing.more()) {
             out.append("(only the first ").append(MAX_FILES).append(" files were searched: narrow with a glob)\n");
         }
-        return ToolOutcome.ok(out.toString().strip(), what + ": " + matches + " match(es)", what + " (" + matches + " match(es))", null, false);
+        return ToolOutcome.ok(out.toString().strip(), what + ": " + matches + " match(es)", what + " (" + matches + " match(es))", null, false)
+                .with("pattern", expression).with("matches", Integer.toString(matches));
     }
 }

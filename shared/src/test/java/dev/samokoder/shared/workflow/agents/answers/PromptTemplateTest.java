@@ -14,7 +14,7 @@ class PromptTemplateTest {
         PromptTemplate template = PromptTemplate.load("spec-writer");
 
         // when
-        String prompt = template.render(Map.of("description", "make {{answers}} appear", "answers", "SECRET"));
+        String prompt = template.render(Map.of("description", "make {{answers}} appear", "answers", "SECRET", "map", "(no files)"));
 
         // then
         assertThat(prompt).contains("make {{answers}} appear");
@@ -34,11 +34,5 @@ class PromptTemplateTest {
 
         // then
         assertThat(fenced).startsWith("`````data\n").endsWith("\n`````");
-    }
-
-    @Test
-    void unfenced_stripsTheMarkdownFenceModelsAddAroundJson() {
-        assertThat(StructuredAnswers.unfenced("```json\n{\"a\": 1}\n```")).isEqualTo("{\"a\": 1}");
-        assertThat(StructuredAnswers.unfenced("  {\"a\": 1} ")).isEqualTo("{\"a\": 1}");
     }
 }
