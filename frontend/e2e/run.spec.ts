@@ -93,6 +93,49 @@ test('an interactive run: answer the question in place, follow the agents live, 
     await expect(details).toHaveAttribute('aria-expanded', 'false');
   });
 
+  await test.step('see what the agents read and changed: their tool calls on the timeline and per task', async () => {
+    const events = runs.getByRole('region', { name: 'Run events' });
+    const toolCalls = runs.getByRole('checkbox', { name: /^Tool calls \(\d+\)$/ });
+    await expect(toolCalls).toBeChecked();
+    // each tool call is a line: the agent, then what it did ("read src/store.js (lines 1–40 of 40)")
+    const lines = await events.getByRole('listitem').allTextContents();
+    const first = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+    const last = (pattern: RegExp) => lines.findLastIndex((line) => pattern.test(line));
+    const readsStore = first(/CodeMonkey read src\/store\.js\b/);
+    const writesServer = first(/CodeMonkey (wrote|edited) src\/server\.js\b/);
+    const readsServer = first(/CodeMonkey read src\/server\.js\b/);
+    const writesTest = first(/CodeMonkey (wrote|appended to|edited) test\/server\.test\.js\b/);
+    const bugHunterReads = first(/BugHunter read src\/server\.js\b/);
+    const editsServer = last(/CodeMonkey edited src\/server\.js \(at line \d+\)/);
+    expect(readsStore, 'CodeMonkey reads src/store.js').toBeGreaterThanOrEqual(0);
+    expect(writesServer, 'then writes src/server.js').toBeGreaterThan(readsStore);
+    expect(readsServer, 'CodeMonkey reads src/server.js').toBeGreaterThanOrEqual(0);
+    expect(writesTest, 'then writes test/server.test.js').toBeGreaterThan(readsServer);
+    expect(bugHunterReads, 'BugHunter reads src/server.js').toBeGreaterThanOrEqual(0);
+    expect(editsServer, 'then CodeMonkey edits it').toBeGreaterThan(bugHunterReads);
+
+    // they can be hidden, leaving the milestones; a refused call is no failure: the count stayed 1 above
+    await toolCalls.uncheck();
+    await expect(events.getByRole('listitem').filter({ hasText: /CodeMonkey (read|wrote|edited) / })).toHaveCount(0);
+    await expect(events).toContainText('Task 1 of 2 done: Todo store and REST API');
+    await toolCalls.check();
+    await expect(events.getByRole('listitem').filter({ hasText: /CodeMonkey read src\/store\.js/ }).first()).toBeVisible();
+
+    const tasks = runs.getByRole('list', { name: 'Tasks' });
+    const details = tasks.getByRole('button', { name: 'Details of task 1' });
+    await details.click();
+    const agents = tasks.getByRole('list', { name: 'Tool calls of task 1' });
+    const codeMonkey = agents.getByRole('listitem').filter({ hasText: /^CodeMonkey / });
+    await expect(codeMonkey).toContainText(/read [^;]*src\/store\.js/);
+    await expect(codeMonkey).toContainText(/read [^;]*src\/server\.js/);
+    await expect(codeMonkey).toContainText(/changed [^;]*src\/server\.js/);
+    await expect(codeMonkey).toContainText(/changed [^;]*test\/server\.test\.js/);
+    await expect(agents.getByRole('listitem').filter({ hasText: /^BugHunter / })).toContainText(/read [^;]*src\/server\.js/);
+    await screenshot(page, testInfo, 'task-tool-calls');
+    await details.click();
+    await expect(details).toHaveAttribute('aria-expanded', 'false');
+  });
+
   await test.step('the files appear without a reload', async () => {
     const tree = files.getByRole('navigation', { name: 'Project files' });
     await expect(tree).toBeVisible();

@@ -5,7 +5,7 @@ import { session } from '@/lib/api';
 import { fakeApi } from '@/testing/fake-api';
 import { json, problem, tokens } from '@/testing/responses';
 import type { Execution, PlannedTask } from '../api/types';
-import { anEvent, aRun, resetEvents } from '../testing/runs';
+import { anEvent, aRun, aToolCall, resetEvents } from '../testing/runs';
 import { RunPlan } from './run-plan';
 
 const RUN = '/v1/runs/run_aaaaaaaaaaaaaaaaaaaa';
@@ -70,6 +70,8 @@ function api() {
 
 const events = () => [
   anEvent('RUN_STARTED', 'a new app in autonomous mode', { snapshot: BASELINE }),
+  aToolCall('CodeMonkey', 'read_file', 'read src/store.js (lines 1–40 of 40)', { task: '1', path: 'src/store.js' }),
+  aToolCall('CodeMonkey', 'write_file', 'wrote src/server.js (4 lines)', { task: '1', path: 'src/server.js', changed: 'true' }),
   anEvent('EXECUTION_FAILED', 'task 1: node --test failed with exit code 1', { task: '1' }),
   anEvent('EXECUTION_PASSED', 'task 1 passed', { task: '1' }),
   anEvent('TASK_DONE', 'task 1 of 2 done: Task title 1', { task: '1', snapshot: AFTER_1 }),
@@ -103,6 +105,8 @@ describe('RunPlan', () => {
     await user.click(open);
     expect(open.getAttribute('aria-expanded')).toBe('true');
 
+    const toolCalls = await screen.findByRole('list', { name: 'Tool calls of task 1' });
+    expect(toolCalls.textContent).toBe('CodeMonkey read src/store.js; changed src/server.js · 2 tool calls');
     const failed = await screen.findByText('Execution 1: tests failed');
     expect(screen.getByText('Execution 2: passed')).toBeDefined();
     expect(failed.closest('summary')!.textContent).toContain('exit code 1 · 745 ms · 3 files changed');
@@ -134,6 +138,7 @@ describe('RunPlan', () => {
     await user.click(screen.getByRole('button', { name: 'Details of task 2' }));
 
     expect(await screen.findByText('Nothing has run in the sandbox for this task yet.')).toBeDefined();
+    expect(screen.getByText('No agent has used a tool for this task yet.')).toBeDefined();
     expect(screen.getByText('The task’s changes show once it is done.')).toBeDefined();
   });
 });

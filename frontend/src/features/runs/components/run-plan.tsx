@@ -127,6 +127,7 @@ export function RunPlan({ run, events }: { run: Run; events: RunEvent[] }) {
                             task={task.number}
                             snapshots={snapshots.get(task.number)}
                             refresh={executionEvents}
+                            events={events}
                           />
                         </Suspense>
                       </div>

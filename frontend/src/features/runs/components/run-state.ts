@@ -1,5 +1,6 @@
 import { sentence } from '@/lib/api-client/problem';
 import type { Run, RunEvent, RunStatus } from '../api/types';
+import { isRefused, isToolCall, toolCallText } from './tool-calls';
 
 /** A run in one of these can still change by itself (or by an answer): it is watched. */
 export function isActive(status: RunStatus): boolean {
@@ -76,10 +77,16 @@ const FAILURES = new Set(['EXECUTION_FAILED', 'FAILURE_REPEATED', 'COMMAND_REFUS
 const SUCCESSES = new Set(['EXECUTION_PASSED', 'TASK_DONE', 'RUN_SUCCEEDED']);
 const ATTENTION = new Set(['WAITING_FOR_ANSWERS', 'PAUSED_FOR_BUDGET', 'CANCEL_REQUESTED', 'RUN_CANCELLED']);
 
-export type EventTone = 'failure' | 'success' | 'attention' | 'route' | 'info';
+export type EventTone = 'failure' | 'success' | 'attention' | 'route' | 'tool' | 'refused' | 'info';
 
-/** How a timeline line looks: failures stand out (the executor's failed commands among them). */
+/**
+ * How a timeline line looks: failures stand out (the executor's failed commands among them); an
+ * agent's tool calls are small, and a refused one is marked but is no failure of the run.
+ */
 export function eventTone(event: RunEvent): EventTone {
+  if (isToolCall(event)) {
+    return isRefused(event) ? 'refused' : 'tool';
+  }
   if (FAILURES.has(event.type)) {
     return 'failure';
   }
@@ -92,8 +99,19 @@ export function eventTone(event: RunEvent): EventTone {
   return event.type === 'route' ? 'route' : 'info';
 }
 
-/** The event's message as a sentence ("task 1: node --test failed…" → "Task 1: node --test failed…."). */
+/**
+ * The event's message as a sentence ("task 1: node --test failed…" → "Task 1: node --test failed….").
+ * A tool call's message, and the rest of one that starts with its agent's name ("CodeMonkey paused
+ * after…"), say what the agent did: they are shown as they are, after the agent.
+ */
 export function eventText(event: RunEvent): string {
+  if (isToolCall(event)) {
+    return toolCallText(event);
+  }
+  const agent = event.data.agent;
+  if (agent && event.message.startsWith(`${agent} `)) {
+    return event.message.slice(agent.length + 1);
+  }
   return sentence(event.message);
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { RunEvent } from '../api/types';
 import { eventAgent, eventText, eventTone, executionFacts } from './run-state';
+import { isToolCall } from './tool-calls';
 import styles from './run-view.module.css';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -13,16 +14,28 @@ function timeOf(iso: string): string {
 /**
  * The run's events, oldest first, in a box that follows the newest while the person has not
  * scrolled up. Failures (the executor's failed commands, with exit code and duration) are marked
- * and can be shown alone.
+ * and can be shown alone. The agents' tool calls (what they read, wrote, edited) are small lines
+ * that can be hidden.
  */
 export function RunTimeline({ events }: { events: RunEvent[] }) {
   const headingId = useId();
   const filterId = useId();
+  const toolCallsId = useId();
   const [failuresOnly, setFailuresOnly] = useState(false);
+  // shown at first: while an agent works for a minute they are the only lines that move, and what
+  // it read and changed is what a person watching wants to see; they are small, and those who
+  // follow the milestones hide them with one click
+  const [toolCallsShown, setToolCallsShown] = useState(true);
   const box = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  // refused tool calls are not counted here: the run goes on, the agent was told why
   const failures = events.filter((event) => eventTone(event) === 'failure').length;
-  const shown = failuresOnly ? events.filter((event) => eventTone(event) === 'failure') : events;
+  const toolCalls = events.filter(isToolCall).length;
+  const shown = failuresOnly
+    ? events.filter((event) => eventTone(event) === 'failure')
+    : toolCallsShown
+      ? events
+      : events.filter((event) => !isToolCall(event));
 
   useLayoutEffect(() => {
     const element = box.current;
@@ -35,10 +48,22 @@ export function RunTimeline({ events }: { events: RunEvent[] }) {
     <section className={styles.timeline} aria-labelledby={headingId}>
       <div className={styles.timelineTop}>
         <h3 id={headingId}>Timeline</h3>
-        <label className={styles.filter} htmlFor={filterId}>
-          <input id={filterId} type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} />
-          Failures only ({failures})
-        </label>
+        <div className={styles.filters}>
+          <label className={styles.filter} htmlFor={toolCallsId}>
+            <input
+              id={toolCallsId}
+              type="checkbox"
+              checked={toolCallsShown}
+              disabled={failuresOnly}
+              onChange={(e) => setToolCallsShown(e.target.checked)}
+            />
+            Tool calls ({toolCalls})
+          </label>
+          <label className={styles.filter} htmlFor={filterId}>
+            <input id={filterId} type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} />
+            Failures only ({failures})
+          </label>
+        </div>
       </div>
       <div
         ref={box}
@@ -76,8 +101,12 @@ function TimelineEvent({ event }: { event: RunEvent }) {
         {timeOf(event.at)}
       </time>
       <span className={styles.eventBody}>
+        {/* spaces between the parts, so that they are read (and copied) as words */}
         {tone === 'failure' && <strong className={styles.failedBadge}>Failed</strong>}
+        {tone === 'refused' && <strong className={styles.refusedBadge}>Refused</strong>}
+        {(tone === 'failure' || tone === 'refused') && ' '}
         {agent && <span className={styles.eventAgent}>{tone === 'route' ? `→ ${agent}` : agent}</span>}
+        {agent && ' '}
         <span className={styles.eventText}>{eventText(event)}</span>
         {facts && <span className={styles.muted}> ({facts})</span>}
       </span>
@@ -104,8 +133,10 @@ export function RunAnnouncer({ events, loaded }: { events: RunEvent[]; loaded: b
     }
     const fresh = events.filter((event) => event.seq > seen.current!);
     seen.current = last;
-    // a routing line only says who is next; the agent's own event says what was done
-    const newest = [...fresh].reverse().find((event) => event.type !== 'route') ?? fresh[fresh.length - 1];
+    // a routing line only says who is next; the agent's own event says what was done. Tool calls
+    // are not read out: dozens a step would drown the rest ("Now" says who works)
+    const told = fresh.filter((event) => !isToolCall(event));
+    const newest = [...told].reverse().find((event) => event.type !== 'route') ?? told[told.length - 1];
     if (newest) {
       const agent = eventAgent(newest);
       setMessage(`${agent ? `${agent}: ` : ''}${eventText(newest)}`);

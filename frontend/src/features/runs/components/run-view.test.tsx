@@ -5,7 +5,7 @@ import { session } from '@/lib/api';
 import { fakeApi } from '@/testing/fake-api';
 import { json, problem, tokens } from '@/testing/responses';
 import type { PlannedTask, Question, Run, RunEvent } from '../api/types';
-import { anEvent, aRun, resetEvents } from '../testing/runs';
+import { anEvent, aRun, aToolCall, resetEvents } from '../testing/runs';
 import RunView from './run-view';
 
 const RUN = '/v1/runs/run_aaaaaaaaaaaaaaaaaaaa';
@@ -161,6 +161,17 @@ describe('RunView', () => {
     state.run = aRun({ updatedAt: '2030-01-01T10:00:20Z' });
     await act(() => vi.advanceTimersByTimeAsync(1_000));
 
+    expect(live.textContent).toBe('BugHunter: Task 1, iteration 1: POST /todos answers 200.');
+
+    // tool calls show in the timeline but are not read out: there are dozens a step
+    state.events = [
+      ...state.events,
+      aToolCall('CodeMonkey', 'read_file', 'read src/server.js (lines 1–80 of 80)', { task: '1', path: 'src/server.js' }),
+    ];
+    state.run = aRun({ updatedAt: '2030-01-01T10:00:30Z' });
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+
+    expect(screen.getByRole('region', { name: 'Run events' }).textContent).toContain('CodeMonkey read src/server.js (lines 1–80 of 80)');
     expect(live.textContent).toBe('BugHunter: Task 1, iteration 1: POST /todos answers 200.');
   });
 

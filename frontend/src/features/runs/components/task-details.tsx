@@ -4,8 +4,9 @@ import { Loading } from '@/components/ui/loading';
 import { diffLines } from '@/lib/line-diff';
 import { useQuery } from '@/lib/use-query';
 import { getDiff, getFileDiff, listExecutions } from '../api/runs';
-import type { ChangedFile, Execution, FileDiff } from '../api/types';
+import type { ChangedFile, Execution, FileDiff, RunEvent } from '../api/types';
 import { formatDuration, type TaskSnapshots } from './run-state';
+import { TaskToolCalls } from './task-tool-calls';
 import styles from './run-view.module.css';
 
 type TaskDetailsProps = {
@@ -16,12 +17,18 @@ type TaskDetailsProps = {
   snapshots: TaskSnapshots | undefined;
   /** Changes when the executor reports, so the executions are read again. */
   refresh: number;
+  /** The run's events: the agents' tool calls for the task tell what they read and changed. */
+  events: RunEvent[];
 };
 
-/** One task of the plan, opened: its executions in the sandbox and, once done, the files it changed. */
-export default function TaskDetails({ runId, projectId, task, snapshots, refresh }: TaskDetailsProps) {
+/**
+ * One task of the plan, opened: the files its agents read and changed, its executions in the
+ * sandbox and, once done, the files it changed.
+ */
+export default function TaskDetails({ runId, projectId, task, snapshots, refresh, events }: TaskDetailsProps) {
   return (
     <>
+      <TaskToolCalls events={events} task={task} />
       <Executions runId={runId} task={task} refresh={refresh} />
       {snapshots ? (
         <TaskChanges projectId={projectId} snapshots={snapshots} task={task} />

@@ -40,3 +40,11 @@ export function anEvent(type: string, message: string, data: Record<string, stri
 export function resetEvents() {
   seq = 0;
 }
+
+/**
+ * An agent's tool call as the platform records it; `data` adds the step, the path, `changed`,
+ * `task`, or `ok: 'false'` for a refused one.
+ */
+export function aToolCall(agent: string, tool: string, message: string, data: Record<string, string> = {}): RunEvent {
+  return anEvent('TOOL_CALL', message, { agent, tool, ok: 'true', ...data });
+}
