@@ -37,10 +37,9 @@ final class BedrockAdapter {
     }
 
     static ChatProvider bedrock(BedrockRuntimeClient client, Clock clock) {
-        BedrockChatModel model = BedrockChatModel.builder()
+        BedrockChatModel model = new AlternatingBedrockChatModel(BedrockChatModel.builder()
                 .client(client)
-                .maxRetries(0)
-                .build();
+                .maxRetries(0));
         return new LangChain4jChatProvider(Provider.BEDROCK, model, BedrockAdapter::parameters, clock);
     }
 

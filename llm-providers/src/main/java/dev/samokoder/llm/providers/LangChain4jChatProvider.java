@@ -41,6 +41,11 @@ import java.util.function.Function;
  */
 final class LangChain4jChatProvider implements ChatProvider {
 
+    /**
+     * The id of a schema-held answer's call, and of a call the provider gave no id (a legacy
+     * function call, some compatible servers), end with the round: a tool result answers its call
+     * by id, so ids must not repeat within a step's conversation.
+     */
     static final String STRUCTURED_CALL_ID = "structured-output";
 
     private final Provider provider;
@@ -90,13 +95,13 @@ final class LangChain4jChatProvider implements ChatProvider {
         boolean truncated = response.finishReason() == FinishReason.LENGTH;
         List<ToolCall> calls = new ArrayList<>();
         if (structured && !text.isBlank()) {
-            calls.add(new ToolCall(STRUCTURED_CALL_ID, request.tools().getFirst().name(), text));
+            calls.add(new ToolCall(STRUCTURED_CALL_ID + "-" + request.exchange().round(), request.tools().getFirst().name(), text));
             text = "";
         }
         if (answer.hasToolExecutionRequests()) {
             for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
-                calls.add(new ToolCall(call.id() == null ? "call-" + (calls.size() + 1) : call.id(), call.name(),
-                        call.arguments() == null ? "" : call.arguments()));
+                String id = call.id() == null || call.id().isBlank() ? "call-" + request.exchange().round() + "-" + (calls.size() + 1) : call.id();
+                calls.add(new ToolCall(id, call.name(), arguments(call.arguments())));
             }
         }
         return new ProviderResponse(text, calls, ReportedUsage.of(response.tokenUsage()), truncated);
@@ -109,9 +114,19 @@ final class LangChain4jChatProvider implements ChatProvider {
             case ASSISTANT -> message.toolCalls().isEmpty()
                     ? AiMessage.from(message.text())
                     : AiMessage.from(message.text().isBlank() ? null : message.text(), message.toolCalls().stream()
-                            .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name()).arguments(call.arguments()).build())
+                            .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name()).arguments(arguments(call.arguments()))
+                                    .build())
                             .toList());
             case TOOL -> ToolExecutionResultMessage.from(message.toolCallId().orElseThrow(), message.toolName().orElseThrow(), message.text());
         };
+    }
+
+    /**
+     * A call without arguments is an empty object, both ways: some compatible servers send nothing
+     * for a tool without parameters, and langchain4j's Bedrock mapping fails on blank arguments
+     * rather than sending an empty input.
+     */
+    private static String arguments(String json) {
+        return json == null || json.isBlank() ? "{}" : json;
     }
 }

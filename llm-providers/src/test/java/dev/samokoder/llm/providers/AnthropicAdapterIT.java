@@ -45,6 +45,15 @@ class AnthropicAdapterIT extends WireErrorsContract {
                 .formatted(text));
     }
 
+    private static Reply toolUse(String stopReason) {
+        return Reply.json(200, """
+                {"id": "msg_02", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5",
+                 "content": [{"type": "text", "text": "Let me read the server."},
+                             {"type": "tool_use", "id": "toolu_01A", "name": "read_file", "input": {"path": "src/server.js"}}],
+                 "stop_reason": "%s", "stop_sequence": null,
+                 "usage": {"input_tokens": 900, "output_tokens": 30}}""".formatted(stopReason));
+    }
+
     @Test
     void theRequest_isAMessagesCall_withTheKeyHeaderTheVersionTheSystemPromptAndMaxTokens() {
         // given
@@ -88,6 +97,56 @@ class AnthropicAdapterIT extends WireErrorsContract {
         standIn.reply(Reply.json(200, success("partial").body().replace("end_turn", "max_tokens")));
 
         assertThat(provider(standIn, TIMEOUT).chat(request(List.of(LlmMessage.user("hi")))).truncated()).isTrue();
+    }
+
+    @Test
+    void aToolCallingExchange_sendsTheToolsAnyToolChoiceAndThePreviousCallAsContentBlocks_andReadsTheCall() {
+        // given: Anthropic answers with text and a tool_use block
+        standIn.reply(toolUse("tool_use"));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then: the tools with their input schemas, and "any" for a required call
+        JsonNode body = standIn.last().json();
+        JsonNode tools = body.path("tools");
+        assertThat(tools).extracting(tool -> tool.path("name").asText()).containsExactly("read_file", "submit");
+        assertThat(tools.get(0).path("description").asText()).isEqualTo("Read a file's lines, numbered.");
+        ToolExchange.assertParameters(tools.get(0).path("input_schema"), tools.get(1).path("input_schema"));
+        assertThat(body.path("tool_choice").path("type").asText()).isEqualTo("any");
+
+        // and the previous call is a tool_use block of the assistant, its result a tool_result block of the user
+        assertThat(body.path("system").toString()).contains("you write code");
+        JsonNode messages = body.path("messages");
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
+        JsonNode use = messages.get(1).path("content");
+        assertThat(use).hasSize(1); // no empty text block beside the call: Anthropic refuses blank text
+        assertThat(use.get(0).path("type").asText()).isEqualTo("tool_use");
+        assertThat(use.get(0).path("id").asText()).isEqualTo(ToolExchange.PREVIOUS_CALL.id());
+        assertThat(use.get(0).path("name").asText()).isEqualTo("read_file");
+        assertThat(use.get(0).path("input")).isEqualTo(ToolExchange.json(ToolExchange.PREVIOUS_CALL.arguments()));
+        JsonNode result = messages.get(2).path("content");
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).path("type").asText()).isEqualTo("tool_result");
+        assertThat(result.get(0).path("tool_use_id").asText()).isEqualTo(ToolExchange.PREVIOUS_CALL.id());
+        assertThat(result.get(0).path("content").asText()).isEqualTo(ToolExchange.PREVIOUS_RESULT);
+
+        // and the answer's text and call are read
+        assertThat(response.text()).isEqualTo("Let me read the server.");
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("toolu_01A");
+            assertThat(call.name()).isEqualTo("read_file");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"path\": \"src/server.js\"}"));
+        });
+        assertThat(response.usage()).contains(TokenUsage.reported(900, 0, 30));
+        assertThat(response.truncated()).isFalse();
+    }
+
+    @Test
+    void aToolCallCutAtMaxTokens_isMarkedTruncated() {
+        standIn.reply(toolUse("max_tokens"));
+
+        assertThat(provider(standIn, TIMEOUT).chat(ToolExchange.request(model())).truncated()).isTrue();
     }
 
     @Test

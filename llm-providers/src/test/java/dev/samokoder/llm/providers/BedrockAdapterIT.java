@@ -8,11 +8,14 @@ import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.RateLimitedException;
 import dev.samokoder.shared.llm.TokenUsage;
+import dev.samokoder.shared.llm.ToolCall;
+import dev.samokoder.shared.llm.model.ModelCapabilities;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,16 @@ class BedrockAdapterIT extends WireErrorsContract {
                  "metrics": {"latencyMs": 250}}""".formatted(text));
     }
 
+    private static Reply toolUse(String stopReason) {
+        return Reply.json(200, """
+                {"output": {"message": {"role": "assistant", "content": [
+                   {"toolUse": {"toolUseId": "tooluse_kZJMlvQmRJ6eAyJE5GIl7Q", "name": "read_file",
+                                "input": {"path": "src/server.js", "start_line": 3}}}]}},
+                 "stopReason": "%s",
+                 "usage": {"inputTokens": 900, "outputTokens": 30, "totalTokens": 930},
+                 "metrics": {"latencyMs": 250}}""".formatted(stopReason));
+    }
+
     @Test
     void theRequest_isAConverseCall_signedByTheSdk_withTheModelInThePath() {
         // given
@@ -92,6 +105,97 @@ class BedrockAdapterIT extends WireErrorsContract {
 
         assertThat(response.text()).isEqualTo("hello");
         assertThat(response.usage()).contains(TokenUsage.reported(150, 40, 20));
+    }
+
+    @Test
+    void aToolCallingExchange_sendsTheToolConfigWithAnyChoice_andThePreviousCallAsToolUseAndToolResult_andReadsTheCall() {
+        // given
+        standIn.reply(toolUse("tool_use"));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then: the tools as tool specs with JSON input schemas, and "any" for a required call
+        JsonNode body = standIn.last().json();
+        JsonNode tools = body.path("toolConfig").path("tools");
+        assertThat(tools).extracting(tool -> tool.path("toolSpec").path("name").asText()).containsExactly("read_file", "submit");
+        assertThat(tools.get(0).path("toolSpec").path("description").asText()).isEqualTo("Read a file's lines, numbered.");
+        ToolExchange.assertParameters(tools.get(0).path("toolSpec").path("inputSchema").path("json"),
+                tools.get(1).path("toolSpec").path("inputSchema").path("json"));
+        assertThat(body.path("toolConfig").path("toolChoice").path("any").isObject()).isTrue();
+
+        // and the previous call is a toolUse block of the assistant, its result a toolResult block of the user
+        JsonNode messages = body.path("messages");
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
+        JsonNode use = messages.get(1).path("content");
+        assertThat(use).hasSize(1); // no text block beside the call: Bedrock refuses blank text
+        assertThat(use.get(0).path("toolUse").path("toolUseId").asText()).isEqualTo(ToolExchange.PREVIOUS_CALL.id());
+        assertThat(use.get(0).path("toolUse").path("name").asText()).isEqualTo("read_file");
+        assertThat(use.get(0).path("toolUse").path("input")).isEqualTo(ToolExchange.json(ToolExchange.PREVIOUS_CALL.arguments()));
+        JsonNode result = messages.get(2).path("content");
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).path("toolResult").path("toolUseId").asText()).isEqualTo(ToolExchange.PREVIOUS_CALL.id());
+        assertThat(result.get(0).path("toolResult").path("content").get(0).path("text").asText()).isEqualTo(ToolExchange.PREVIOUS_RESULT);
+
+        // and the answer's call is read
+        assertThat(response.text()).isEmpty();
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("tooluse_kZJMlvQmRJ6eAyJE5GIl7Q");
+            assertThat(call.name()).isEqualTo("read_file");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"path\": \"src/server.js\", \"start_line\": 3}"));
+        });
+        assertThat(response.usage()).contains(TokenUsage.reported(900, 0, 30));
+        assertThat(response.truncated()).isFalse();
+    }
+
+    @Test
+    void aUserMessageAfterToolResults_joinsTheirTurn_sinceConverseWantsTurnsToAlternate() {
+        // given: the tool loop's "last model call" note comes right after the previous round's tool results
+        standIn.reply(toolUse("tool_use"));
+        List<LlmMessage> conversation = new ArrayList<>(ToolExchange.conversation());
+        conversation.add(LlmMessage.user("This is the last model call of this step."));
+
+        // when
+        provider(standIn, TIMEOUT).chat(ToolExchange.request(model(), conversation, List.of(ToolExchange.SUBMIT), ModelCapabilities.TOOLS));
+
+        // then
+        JsonNode messages = standIn.last().json().path("messages");
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
+        JsonNode last = messages.get(2).path("content");
+        assertThat(last).hasSize(2);
+        assertThat(last.get(0).path("toolResult").path("toolUseId").asText()).isEqualTo(ToolExchange.PREVIOUS_CALL.id());
+        assertThat(last.get(1).path("text").asText()).isEqualTo("This is the last model call of this step.");
+    }
+
+    @Test
+    void aPreviousCallWithoutArguments_goesAsAnEmptyInput() {
+        // given: a call of a tool without parameters, whose arguments a provider gave as nothing at all
+        standIn.reply(toolUse("tool_use"));
+        ToolCall bare = new ToolCall("call_prev_2", "list_files", "");
+        List<LlmMessage> conversation = List.of(LlmMessage.user("add a health endpoint"), LlmMessage.assistant("", List.of(bare)),
+                LlmMessage.toolResult(bare, "src/server.js"));
+
+        // when
+        provider(standIn, TIMEOUT).chat(ToolExchange.request(model(), conversation, List.of(ToolExchange.SUBMIT), ModelCapabilities.TOOLS));
+
+        // then
+        JsonNode use = standIn.last().json().path("messages").get(1).path("content").get(0).path("toolUse");
+        assertThat(use.path("toolUseId").asText()).isEqualTo("call_prev_2");
+        assertThat(use.path("input")).isEqualTo(ToolExchange.json("{}"));
+    }
+
+    @Test
+    void anAnswerCutAtMaxTokens_isMarkedTruncated() {
+        standIn.reply(Reply.json(200, success("partial").body().replace("end_turn", "max_tokens")));
+
+        assertThat(provider(standIn, TIMEOUT).chat(request(List.of(LlmMessage.user("hi")))).truncated()).isTrue();
+    }
+
+    @Test
+    void aToolCallCutAtMaxTokens_isMarkedTruncated() {
+        standIn.reply(toolUse("max_tokens"));
+
+        assertThat(provider(standIn, TIMEOUT).chat(ToolExchange.request(model())).truncated()).isTrue();
     }
 
     @Test

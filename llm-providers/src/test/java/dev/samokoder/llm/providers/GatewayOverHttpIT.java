@@ -2,14 +2,17 @@ package dev.samokoder.llm.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LlmGateway;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.LlmRequest;
 import dev.samokoder.shared.llm.LlmResponse;
+import dev.samokoder.shared.llm.ToolChoice;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.LlmCall;
 import dev.samokoder.shared.llm.model.Provider;
@@ -77,8 +80,10 @@ class GatewayOverHttpIT {
     @Test
     void aReplayedRun_answersFromTheTranscriptFile_andItsSummarySaysSo(LocalAws aws, @TempDir Path dir) throws IOException {
         // given
-        Path transcript = Files.writeString(dir.resolve("transcript.json"), """
-                {"responses": {"SpecWriter": ["a todo app with due dates"], "Architect": ["React + a REST API"]}}""");
+        Path transcript = Files.writeString(dir.resolve("transcript.jsonl"), """
+                {"agent": "SpecWriter", "step": "call", "round": 1, "text": "a todo app with due dates"}
+                {"agent": "Architect", "step": "call", "round": 1, "text": "React + a REST API"}
+                """);
         LlmGateway gateway = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "replay:demo",
                 "SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString()));
 
@@ -124,6 +129,92 @@ class GatewayOverHttpIT {
         gateway.complete(LlmRequest.of(scope, List.of(LlmMessage.user("a todo app"))));
         assertThat(standIn.last().header("Authorization")).isEqualTo("Bearer gsk-project-key-0002");
         assertThat(ledger(aws).runCalls(scope.runId())).hasSize(2);
+    }
+
+    @Test
+    void toolsGoNatively_toAModelThatCallsTools_andItsCallsComeBack(LocalAws aws, @TempDir Path dir) throws IOException {
+        // given
+        standIn.reply(OpenAiWire.toolCall("call_n1", "{\"path\":\"src/server.js\"}", "tool_calls"));
+        LlmGateway gateway = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "openai-compatible:llama3.1",
+                "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", standIn.uri("/v1").toString(),
+                "SAMOKODER_LLM_PRICE_TABLE", prices(dir, true).toString()));
+
+        // when
+        LlmResponse response = gateway.complete(toolRequest(ToolExchange.conversation()));
+
+        // then
+        OpenAiWire.assertToolRequest(standIn.last().json());
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("call_n1");
+            assertThat(call.name()).isEqualTo("read_file");
+        });
+        assertThat(response.text()).isEmpty();
+    }
+
+    @Test
+    void toolsGoAsText_toAModelWithoutToolCalling_andItsJsonAnswerIsReadAsCalls(LocalAws aws, @TempDir Path dir) throws IOException {
+        // given: a small local model the catalogue says cannot call tools, answering with the JSON the prompt asks for
+        standIn.reply(Reply.json(200, """
+                {"id": "c1", "object": "chat.completion", "created": 1, "model": "llama3.1",
+                 "choices": [{"index": 0, "message": {"role": "assistant",
+                   "content": "{\\"tool_calls\\": [{\\"name\\": \\"read_file\\", \\"arguments\\": {\\"path\\": \\"src/server.js\\"}}]}"},
+                   "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 400, "completion_tokens": 20, "total_tokens": 420}}"""));
+        LlmGateway gateway = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "openai-compatible:llama3.1",
+                "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", standIn.uri("/v1").toString(),
+                "SAMOKODER_LLM_PRICE_TABLE", prices(dir, false).toString()));
+
+        // when
+        LlmResponse response = gateway.complete(toolRequest(ToolExchange.conversation()));
+
+        // then: no tools on the wire; they are described in the system message, the earlier call and its result are text
+        JsonNode body = standIn.last().json();
+        assertThat(body.has("tools")).isFalse();
+        assertThat(body.has("tool_choice")).isFalse();
+        JsonNode messages = body.path("messages");
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("system", "user", "assistant", "user");
+        assertThat(messages.get(0).path("content").asText()).contains("read_file").contains("submit").contains("tool_calls");
+        assertThat(messages.get(3).path("content").asText()).contains(ToolExchange.PREVIOUS_CALL.id()).contains(ToolExchange.PREVIOUS_RESULT);
+
+        // and the JSON answer is the call
+        assertThat(response.text()).isEmpty();
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("read_file");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"path\":\"src/server.js\"}"));
+        });
+    }
+
+    @Test
+    void aRecordedRun_replaysFromTheTranscriptItWrote_callForCall(LocalAws aws, @TempDir Path dir) throws IOException {
+        // given: a run recorded against the stand-in
+        Path transcript = dir.resolve("recorded.jsonl");
+        standIn.reply(OpenAiWire.toolCall("call_n1", "{\"path\":\"src/server.js\"}", "tool_calls"));
+        LlmGateway recording = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "openai-compatible:llama3.1",
+                "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", standIn.uri("/v1").toString(),
+                "SAMOKODER_LLM_PRICE_TABLE", prices(dir, true).toString(), "SAMOKODER_LLM_RECORD", transcript.toString()));
+        LlmResponse recorded = recording.complete(toolRequest(ToolExchange.conversation()));
+
+        // when: the same exchange on the replay model, from that file
+        LlmGateway replaying = gateway(aws, Map.of("SAMOKODER_LLM_MODEL", "replay:demo",
+                "SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString()));
+        LlmResponse replayed = replaying.complete(toolRequest(ToolExchange.conversation()));
+
+        // then
+        assertThat(standIn.received()).hasSize(1);
+        assertThat(replayed.replayed()).isTrue();
+        assertThat(replayed.toolCalls()).isEqualTo(recorded.toolCalls());
+    }
+
+    private LlmRequest toolRequest(List<LlmMessage> conversation) {
+        return LlmRequest.of(scope.forAgent("CodeMonkey"), conversation)
+                .withTools(List.of(ToolExchange.READ_FILE, ToolExchange.SUBMIT), ToolChoice.REQUIRED)
+                .withExchange(new Exchange("task 1 · src/server.js", 2));
+    }
+
+    private static Path prices(Path dir, boolean toolCalling) throws IOException {
+        return Files.writeString(dir.resolve("prices-" + toolCalling + ".json"), """
+                {"models": {"openai-compatible:llama3.1": {"inputPerMillion": 1.00, "cachedInputPerMillion": 0.50,
+                  "outputPerMillion": 2.00, "contextWindow": 8192, "maxOutputTokens": 1024, "toolCalling": %s}}}""".formatted(toolCalling));
     }
 
     private static LlmGateway gateway(LocalAws aws, Map<String, String> llmEnv) {

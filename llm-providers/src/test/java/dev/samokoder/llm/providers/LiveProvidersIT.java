@@ -3,8 +3,12 @@ package dev.samokoder.llm.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.ToolChoice;
+import dev.samokoder.shared.llm.ToolSpec;
 import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.llm.model.PriceTable;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
@@ -14,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * One tiny real call per provider, each run only when its key is in the environment (never in
- * CI by default): proves the wire format still matches the live service, not only our stand-ins.
+ * A few tiny real calls per provider (a text answer, a required tool call after a tool result),
+ * each run only when its key is in the environment (never in CI by default): proves the wire
+ * format still matches the live service, not only our stand-ins.
  */
 class LiveProvidersIT {
 
     private final SamokoderConfig.Llm config = SamokoderConfig.fromEnv().llm();
     private final LangChain4jProviders providers = LangChain4jProviders.create(config, new ConfiguredKeySource(config));
+    private final PriceTable prices = PriceTable.load(config.priceTable());
 
     @Test
     @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
@@ -49,6 +55,43 @@ class LiveProvidersIT {
         assertThat(response.text()).isNotBlank();
     }
 
+    @Test
+    @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
+    void openAi_callsARequiredTool_afterAToolResult() {
+        assertCallsATool(live("SAMOKODER_LIVE_OPENAI_MODEL", "openai:gpt-4.1-nano"), List.of(ToolExchange.READ_FILE, ToolExchange.SUBMIT));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
+    void openAi_answersTheOnlyRequiredTool_throughItsSchema_afterAToolResult() {
+        // the structured-output path: the conversation holds tool calls, the request no tools
+        assertCallsATool(live("SAMOKODER_LIVE_OPENAI_MODEL", "openai:gpt-4.1-nano"), List.of(ToolExchange.SUBMIT));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "ANTHROPIC_API_KEY", matches = ".+")
+    void anthropic_callsARequiredTool_afterAToolResult() {
+        assertCallsATool(live("SAMOKODER_LIVE_ANTHROPIC_MODEL", "anthropic:claude-haiku-4-5"),
+                List.of(ToolExchange.READ_FILE, ToolExchange.SUBMIT));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SAMOKODER_LIVE_BEDROCK_MODEL", matches = "bedrock:.+")
+    void bedrock_callsARequiredTool_afterAToolResult() {
+        assertCallsATool(ModelRef.parse(System.getenv("SAMOKODER_LIVE_BEDROCK_MODEL")), List.of(ToolExchange.READ_FILE, ToolExchange.SUBMIT));
+    }
+
+    private void assertCallsATool(ModelRef model, List<ToolSpec> tools) {
+        ProviderResponse response = providers.forModel(model, "usr_live")
+                .chat(ToolExchange.request(model, ToolExchange.conversation(), tools, prices.spec(model).capabilities()));
+
+        assertThat(response.toolCalls()).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.id()).isNotBlank();
+            assertThat(call.name()).isIn(tools.stream().map(ToolSpec::name).toList());
+            assertThat(ToolExchange.json(call.arguments()).isObject()).isTrue();
+        });
+    }
+
     private static ModelRef live(String variable, String fallback) {
         String chosen = System.getenv(variable);
         return ModelRef.parse(chosen == null || chosen.isBlank() ? fallback : chosen);
@@ -65,7 +108,8 @@ class LiveProvidersIT {
     }
 
     private ProviderResponse ask(ModelRef model) {
-        return providers.forModel(model, "usr_live").chat(new ProviderRequest(model,
-                List.of(LlmMessage.user("Answer with the single word: ready")), 16, OptionalDouble.empty(), "Live", 0));
+        return providers.forModel(model, "usr_live").chat(new ProviderRequest(model, prices.spec(model).capabilities(),
+                List.of(LlmMessage.user("Answer with the single word: ready")), 16, OptionalDouble.empty(), List.of(), ToolChoice.AUTO,
+                "Live", new Exchange("live", 1)));
     }
 }

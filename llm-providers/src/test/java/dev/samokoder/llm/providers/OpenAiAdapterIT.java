@@ -9,8 +9,10 @@ import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ProviderRejectedRequestException;
 import dev.samokoder.shared.llm.RateLimitedException;
 import dev.samokoder.shared.llm.TokenUsage;
+import dev.samokoder.shared.llm.model.ModelCapabilities;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
+import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -92,6 +94,87 @@ class OpenAiAdapterIT extends WireErrorsContract {
 
         // when / then
         assertThat(provider(standIn, TIMEOUT).chat(request(List.of(LlmMessage.user("hi")))).truncated()).isTrue();
+    }
+
+    @Test
+    void aToolCallingExchange_sendsTheToolsTheRequiredChoiceAndThePreviousCall_andReadsTheCallTheModelMakes() {
+        // given
+        standIn.reply(OpenAiWire.toolCall("call_next_1", "{\"path\": \"src/server.js\"}", "tool_calls"));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then
+        OpenAiWire.assertToolRequest(standIn.last().json());
+        assertThat(response.text()).isEmpty();
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("call_next_1");
+            assertThat(call.name()).isEqualTo("read_file");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"path\": \"src/server.js\"}"));
+        });
+        assertThat(response.usage()).contains(TokenUsage.reported(900, 0, 30));
+        assertThat(response.truncated()).isFalse();
+    }
+
+    @Test
+    void aToolCallCutAtTheLimit_isMarkedTruncated_andKeepsItsArgumentsAsTheyCame() {
+        // given: the output limit hit in the middle of the arguments
+        standIn.reply(OpenAiWire.toolCall("call_next_1", "{\"path\": \"src/ser", "length"));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then: the tool loop tells the model its call was cut, so the broken JSON must reach it unchanged
+        assertThat(response.truncated()).isTrue();
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"path\": \"src/ser"));
+    }
+
+    @Test
+    void withStructuredOutput_aSingleRequiredTool_isAskedAsAJsonSchemaAnswer_andTheAnswerIsThatToolsCall() {
+        // given: a model whose catalogue entry says structuredOutput, and a step's last round (submit only)
+        standIn.reply(success("{\\\"verdict\\\": \\\"APPROVE\\\", \\\"notes\\\": []}"));
+        ProviderRequest request = ToolExchange.request(model(), List.of(LlmMessage.system("you review code"), LlmMessage.user("review it")),
+                List.of(ToolExchange.SUBMIT), new ModelCapabilities(true, true));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(request);
+
+        // then: the schema travels as the response format, not as a tool
+        JsonNode body = standIn.last().json();
+        assertThat(body.has("tools")).isFalse();
+        assertThat(body.has("tool_choice")).isFalse();
+        JsonNode format = body.path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("name").asText()).isEqualTo("submit");
+        JsonNode schema = format.path("json_schema").path("schema");
+        assertThat(schema.path("type").asText()).isEqualTo("object");
+        assertThat(schema.path("properties").path("verdict").path("enum").toString()).isEqualTo("[\"APPROVE\",\"REVISE\"]");
+        assertThat(schema.path("required").toString()).isEqualTo("[\"verdict\",\"notes\"]");
+
+        // and the JSON answer comes back as the submit call
+        assertThat(response.text()).isEmpty();
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo(LangChain4jChatProvider.STRUCTURED_CALL_ID + "-2"); // the round: ids stay unique in the step
+            assertThat(call.name()).isEqualTo("submit");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"verdict\": \"APPROVE\", \"notes\": []}"));
+        });
+    }
+
+    @Test
+    void withoutStructuredOutput_aSingleRequiredTool_isANativeToolCall() {
+        // given
+        standIn.reply(OpenAiWire.toolCall("call_next_1", "{}", "tool_calls"));
+        ProviderRequest request = ToolExchange.request(model(), List.of(LlmMessage.user("review it")), List.of(ToolExchange.SUBMIT),
+                ModelCapabilities.TOOLS);
+
+        // when
+        provider(standIn, TIMEOUT).chat(request);
+
+        // then
+        JsonNode body = standIn.last().json();
+        assertThat(body.path("tools")).hasSize(1);
+        assertThat(body.path("tool_choice").asText()).isEqualTo("required");
+        assertThat(body.has("response_format")).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.TokenUsage;
+import dev.samokoder.shared.llm.ToolCall;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
@@ -97,6 +98,49 @@ class OpenAiCompatibleAdapterIT extends WireErrorsContract {
         // then
         assertThat(response.text()).isEqualTo("hello");
         assertThat(response.usage()).isEmpty();
+    }
+
+    @Test
+    void aToolCallingExchange_isTheChatCompletionsOne_andTheCallIsRead() {
+        // given: Ollama and vLLM answer tool calls in OpenAI's shape
+        standIn.reply(OpenAiWire.toolCall("call_q1", "{\"path\":\"src/server.js\"}", "tool_calls"));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then
+        OpenAiWire.assertToolRequest(standIn.last().json());
+        assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("call_q1");
+            assertThat(call.name()).isEqualTo("read_file");
+            assertThat(ToolExchange.json(call.arguments())).isEqualTo(ToolExchange.json("{\"path\":\"src/server.js\"}"));
+        });
+        assertThat(response.usage()).contains(TokenUsage.reported(900, 0, 30));
+    }
+
+    @Test
+    void callsWithoutIdsOrArguments_getIdsUniqueInTheStep_andAnEmptyObject() {
+        // given: a server that names no call ids and sends no arguments for a tool without parameters
+        standIn.reply(Reply.json(200, """
+                {"id": "x", "object": "chat.completion", "created": 1, "model": "m",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": null, "tool_calls": [
+                    {"type": "function", "function": {"name": "list_files", "arguments": ""}},
+                    {"type": "function", "function": {"name": "read_file", "arguments": "{\\"path\\": \\"a.js\\"}"}}]},
+                   "finish_reason": "tool_calls"}]}"""));
+
+        // when
+        ProviderResponse response = provider(standIn, TIMEOUT).chat(ToolExchange.request(model()));
+
+        // then: the round is in the ids, so a later round's calls do not repeat them
+        assertThat(response.toolCalls()).extracting(ToolCall::id).containsExactly("call-2-1", "call-2-2");
+        assertThat(response.toolCalls()).extracting(ToolCall::arguments).containsExactly("{}", "{\"path\": \"a.js\"}");
+    }
+
+    @Test
+    void anAnswerCutAtTheLimit_isMarkedTruncated() {
+        standIn.reply(OpenAiWire.toolCall("call_q1", "{\"path\":", "length"));
+
+        assertThat(provider(standIn, TIMEOUT).chat(ToolExchange.request(model())).truncated()).isTrue();
     }
 
     private ChatProvider compatible(Optional<String> key, Duration timeout) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.llm.providers.StandIn.Reply;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.InvalidProviderResponseException;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ProviderAuthenticationException;
@@ -11,6 +12,8 @@ import dev.samokoder.shared.llm.ProviderRejectedRequestException;
 import dev.samokoder.shared.llm.ProviderTimeoutException;
 import dev.samokoder.shared.llm.ProviderUnavailableException;
 import dev.samokoder.shared.llm.RateLimitedException;
+import dev.samokoder.shared.llm.ToolChoice;
+import dev.samokoder.shared.llm.model.ModelCapabilities;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
@@ -145,7 +148,8 @@ abstract class WireErrorsContract {
     }
 
     ProviderRequest request(List<LlmMessage> messages) {
-        return new ProviderRequest(model(), messages, 256, OptionalDouble.of(0.2), "SpecWriter", 0);
+        return new ProviderRequest(model(), ModelCapabilities.TOOLS, messages, 256, OptionalDouble.of(0.2), List.of(), ToolChoice.AUTO,
+                "SpecWriter", new Exchange("call", 1));
     }
 
     private void call() {
