@@ -19,7 +19,7 @@ import dev.samokoder.shared.llm.ToolSpec;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.tools.WritePolicy;
-import dev.samokoder.shared.workflow.agents.tools.WriteTools;
+import dev.samokoder.shared.workflow.agents.tools.Toolset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +57,8 @@ class ToolSchemasTest {
     }
 
     static Stream<ToolSpec> workspaceTools() {
-        List<AgentTool> tools = new ArrayList<>(WriteTools.all(null, WritePolicy.only("src/server.js"), 100_000));
-        tools.addAll(WriteTools.reading(null));
+        List<AgentTool> tools = new ArrayList<>(Toolset.WORKSPACE.writing(null, WritePolicy.only("src/server.js"), 100_000));
+        tools.addAll(Toolset.WORKSPACE.reading(null));
         return tools.stream().map(AgentTool::spec);
     }
 
