@@ -55,10 +55,15 @@ public final class RouteStep {
         }
     }
 
+    /**
+     * The task's pending files that may be written now: those none of whose {@code after} files is
+     * still pending (a test waits for the code it tests). When every pending file waits on another
+     * (a cycle in the plan), they are all written at once rather than never.
+     */
     private List<FileItem> pendingFiles(String runId, int task) {
-        return artifacts.steps(runId, task).stream()
-                .filter(TaskStep::pendingFile)
-                .map(step -> new FileItem(step.task(), step.number()))
-                .toList();
+        List<TaskStep> pending = artifacts.steps(runId, task).stream().filter(TaskStep::pendingFile).toList();
+        java.util.Set<String> waiting = pending.stream().map(step -> step.path().orElseThrow()).collect(java.util.stream.Collectors.toSet());
+        List<TaskStep> ready = pending.stream().filter(step -> step.after().stream().noneMatch(waiting::contains)).toList();
+        return (ready.isEmpty() ? pending : ready).stream().map(step -> new FileItem(step.task(), step.number())).toList();
     }
 }

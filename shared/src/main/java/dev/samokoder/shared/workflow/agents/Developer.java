@@ -66,7 +66,8 @@ public final class Developer {
         List<TaskStep> refused = new ArrayList<>();
         for (JsonNode step : answer.path("steps")) {
             if (step.path("kind").asText().equals("SAVE_FILE")) {
-                proposed.add(TaskStep.saveFile(task.number(), 0, step.path("path").asText(), step.path("instructions").asText()));
+                proposed.add(TaskStep.saveFile(task.number(), 0, step.path("path").asText(), step.path("instructions").asText(),
+                        Prompts.strings(step.path("after"))));
             } else {
                 List<String> argv = Prompts.strings(step.path("argv"));
                 Optional<String> reason = policy.refusal(architecture.stack(), argv);

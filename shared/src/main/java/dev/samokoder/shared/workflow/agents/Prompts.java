@@ -69,6 +69,9 @@ final class Prompts {
         for (TaskStep s : steps) {
             out.append(s.number()).append(". ").append(s.status()).append(' ')
                     .append(s.kind() == TaskStep.StepKind.SAVE_FILE ? "save " + s.path().orElse("") : "run " + String.join(" ", s.argv()));
+            if (!s.after().isEmpty()) {
+                out.append(" (after ").append(String.join(", ", s.after())).append(')');
+            }
             s.failure().ifPresent(reason -> out.append(" — refused: ").append(reason));
             out.append('\n');
         }

@@ -41,7 +41,7 @@ public final class SpecWriter {
         String prompt = mayAsk ? "spec-writer-interactive" : "spec-writer";
         boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
         List<AgentTool> tools = hasFiles ? context.toolset().reading(runs.files(run)) : List.of();
-        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, asked.isEmpty() ? "spec" : "spec with the answers", prompt,
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, mayAsk ? "spec · may ask" : asked.isEmpty() ? "spec" : "spec · with the answers", prompt,
                 Map.of("description", PromptTemplate.data(run.request()),
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),
                         "maxQuestions", Integer.toString(context.limits().maxQuestions()),

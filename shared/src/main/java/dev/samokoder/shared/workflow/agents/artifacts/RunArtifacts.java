@@ -159,7 +159,7 @@ public final class RunArtifacts {
         for (TaskStep step : steps) {
             number++;
             TaskStep numbered = new TaskStep(task, number, step.kind(), step.path(), text(step.instructions()), list(step.argv()),
-                    step.status(), step.failure().map(this::text), 1);
+                    step.status(), step.failure().map(this::text), 1, list(step.after()));
             table.create(Keys.runTaskStep(runId, task, number), stepItem(runId, numbered));
             stored.add(numbered);
         }
@@ -173,7 +173,7 @@ public final class RunArtifacts {
      */
     public TaskStep saveStep(String runId, TaskStep step) {
         TaskStep saved = new TaskStep(step.task(), step.number(), step.kind(), step.path(), step.instructions(), step.argv(),
-                step.status(), step.failure(), step.version() + 1);
+                step.status(), step.failure(), step.version() + 1, step.after());
         table.replace(Keys.runTaskStep(runId, step.task(), step.number()), stepItem(runId, saved), step.version());
         return saved;
     }
@@ -272,6 +272,7 @@ public final class RunArtifacts {
                 .stringList("argv", step.argv())
                 .string("status", step.status().name())
                 .optionalString("failure", step.failure())
+                .stringList("after", step.after())
                 .build();
     }
 
@@ -279,7 +280,7 @@ public final class RunArtifacts {
         Attributes a = Attributes.of(item);
         return new TaskStep((int) a.number("task"), (int) a.number("step"), StepKind.valueOf(a.string("kind")),
                 a.optionalString("path"), a.string("instructions"), a.stringList("argv"), StepStatus.valueOf(a.string("status")),
-                a.optionalString("failure"), a.version());
+                a.optionalString("failure"), a.version(), a.stringList("after"));
     }
 
     // artifacts written once per step by the one agent that owns them: a retried step rewrites the same item

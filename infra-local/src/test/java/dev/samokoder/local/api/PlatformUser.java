@@ -1,0 +1,112 @@
+package dev.samokoder.local.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.config.SamokoderConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** A person using a running platform over its HTTP API: signs up, makes projects, runs them, reads their files. */
+final class PlatformUser {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private final ApiClient api;
+    private final String token;
+
+    PlatformUser(int port) {
+        this.api = new ApiClient(port);
+        String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(api.post("/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
+                .isEqualTo(201);
+        this.token = api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .json().path("accessToken").asText();
+    }
+
+    /** Settings that let the tests sign up and poll quickly. */
+    static Map<String, String> quickAccounts() {
+        return Map.of("SAMOKODER_ARGON2_MEMORY_KIB", "1024", "SAMOKODER_ARGON2_ITERATIONS", "1",
+                "SAMOKODER_RATE_LIMIT_PER_MINUTE", "60000", "SAMOKODER_RATE_LIMIT_BURST", "10000");
+    }
+
+    static SamokoderConfig config(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(quickAccounts());
+        all.putAll(env);
+        return SamokoderConfig.fromEnv(all);
+    }
+
+    String project(String name) {
+        ApiClient.Response created = api.post("/v1/projects", token, "{\"name\":\"" + name + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    String startRun(String project, String mode, String request) {
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token,
+                "{\"request\":\"" + request + "\",\"mode\":\"" + mode + "\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().path("id").asText();
+    }
+
+    JsonNode awaitStatus(String runId, Predicate<String> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode run = api.get("/v1/runs/" + runId, token).json();
+            if (done.test(run.path("status").asText())) {
+                return run;
+            }
+            assertThat(Instant.now()).as("run %s ended in time; last seen %s\n%s", runId, run, timeline(runId)).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    void answer(String runId, int question, String answer) {
+        ApiClient.Response answered = api.post("/v1/runs/" + runId + "/questions/" + question + "/answer", token,
+                "{\"answer\":\"" + answer + "\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    }
+
+    /** The run's events, oldest first. */
+    List<JsonNode> events(String runId) {
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = api.get("/v1/runs/" + runId + "/events?after=" + after + "&limit=500", token).json();
+            page.path("items").forEach(events::add);
+            if (page.path("items").isEmpty()) {
+                return events;
+            }
+            after = page.path("next").asLong();
+        }
+    }
+
+    /** The run's timeline as lines ("TYPE [agent]: message"), for a failing assertion to show. */
+    String timeline(String runId) {
+        StringBuilder out = new StringBuilder();
+        events(runId).forEach(e -> out.append(e.path("type").asText()).append(" [").append(e.path("data").path("agent").asText())
+                .append("]: ").append(e.path("message").asText()).append('\n'));
+        return out.toString();
+    }
+
+    /** Every file of the project with its content. */
+    Map<String, String> files(String project) {
+        Map<String, String> files = new TreeMap<>();
+        for (JsonNode file : api.get("/v1/projects/" + project + "/files", token).json().path("files")) {
+            String path = file.path("path").asText();
+            files.put(path, api.get("/v1/projects/" + project + "/files/" + path, token).body());
+        }
+        return files;
+    }
+}
