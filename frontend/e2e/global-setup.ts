@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,7 @@ const STARTUP_TIMEOUT_MS = 5 * 60_000;
  * tests use that platform.
  *
  * Runs are real: the agents' model answers are replayed from the demo's transcript (a todo API in
- * two tasks, one failing test fixed by BugHunter), and the Executor runs the generated tests in
+ * two tasks, one failing test fixed by BugHunter, recorded from infra-local's scripted DemoModel), and the Executor runs the generated tests in
  * the bubblewrap sandbox.
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
@@ -39,9 +39,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
       SAMOKODER_PORT: String(port),
       SAMOKODER_STATIC_DIR: join(frontend, 'dist'),
       SAMOKODER_LLM_MODEL: 'replay:demo',
-      SAMOKODER_LLM_REPLAY_TRANSCRIPT: await interactiveTranscript(dataDir),
-      // the transcript answers CodeMonkey's calls in file order
-      SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY: '1',
+      // a recording of the scripted demo model: autonomous runs and interactive ones (its SpecWriter asks one question)
+      SAMOKODER_LLM_REPLAY_TRANSCRIPT: join(repo, 'events/llm/demo-todo-api.jsonl'),
     },
     stdio: ['ignore', log, log],
     // its own process group, so the build it runs and the JVM it becomes stop together
@@ -61,21 +60,6 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     await stop(platform);
     await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-/**
- * The demo's transcript with SpecWriter's first answer asking a question, and a second answer that
- * takes the reply: an interactive run asks it, an autonomous run reads only the first answer and
- * ignores its questions (as infra-local's RunFlowIT does).
- */
-async function interactiveTranscript(dir: string): Promise<string> {
-  const transcript = JSON.parse(await readFile(join(repo, 'events/llm/demo-todo-api.json'), 'utf8'));
-  const [spec] = transcript.responses.SpecWriter as string[];
-  const asking = { ...JSON.parse(spec!), questions: ['Should todos survive a restart of the server?'] };
-  transcript.responses.SpecWriter = [JSON.stringify(asking), spec];
-  const file = join(dir, 'transcript.json');
-  await writeFile(file, JSON.stringify(transcript));
-  return file;
 }
 
 function freePort(): Promise<number> {

@@ -69,7 +69,7 @@ test('an interactive run: answer the question in place, follow the agents live, 
     // the failing test BugHunter fixed is easy to find
     await runs.getByRole('checkbox', { name: 'Failures only (1)' }).check();
     await expect(events.getByRole('listitem')).toHaveCount(1);
-    await expect(events).toContainText('Task 1: node --test failed with exit code 1');
+    await expect(events).toContainText('Task 1: npm test failed with exit code 1');
     await runs.getByRole('checkbox', { name: /Failures only/ }).uncheck();
   });
 
@@ -104,13 +104,13 @@ test('an interactive run: answer the question in place, follow the agents live, 
     const readsStore = first(/CodeMonkey read src\/store\.js\b/);
     const writesServer = first(/CodeMonkey (wrote|edited) src\/server\.js\b/);
     const readsServer = first(/CodeMonkey read src\/server\.js\b/);
-    const writesTest = first(/CodeMonkey (wrote|appended to|edited) test\/server\.test\.js\b/);
+    const writesTest = first(/CodeMonkey (wrote|appended to|edited) test\/api\.test\.js\b/);
     const bugHunterReads = first(/BugHunter read src\/server\.js\b/);
     const editsServer = last(/CodeMonkey edited src\/server\.js \(at line \d+\)/);
     expect(readsStore, 'CodeMonkey reads src/store.js').toBeGreaterThanOrEqual(0);
     expect(writesServer, 'then writes src/server.js').toBeGreaterThan(readsStore);
     expect(readsServer, 'CodeMonkey reads src/server.js').toBeGreaterThanOrEqual(0);
-    expect(writesTest, 'then writes test/server.test.js').toBeGreaterThan(readsServer);
+    expect(writesTest, 'then writes test/api.test.js').toBeGreaterThan(readsServer);
     expect(bugHunterReads, 'BugHunter reads src/server.js').toBeGreaterThanOrEqual(0);
     expect(editsServer, 'then CodeMonkey edits it').toBeGreaterThan(bugHunterReads);
 
@@ -129,7 +129,7 @@ test('an interactive run: answer the question in place, follow the agents live, 
     await expect(codeMonkey).toContainText(/read [^;]*src\/store\.js/);
     await expect(codeMonkey).toContainText(/read [^;]*src\/server\.js/);
     await expect(codeMonkey).toContainText(/changed [^;]*src\/server\.js/);
-    await expect(codeMonkey).toContainText(/changed [^;]*test\/server\.test\.js/);
+    await expect(codeMonkey).toContainText(/changed [^;]*test\/api\.test\.js/);
     await expect(agents.getByRole('listitem').filter({ hasText: /^BugHunter / })).toContainText(/read [^;]*src\/server\.js/);
     await screenshot(page, testInfo, 'task-tool-calls');
     await details.click();

@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 /**
  * {@code scripts/demo}: starts the local platform with the replay model, and, as a user would over
  * the HTTP API, registers, creates a project, starts an autonomous run that builds a small todo
- * REST API from {@code events/llm/demo-todo-api.json}, follows its timeline, and exports the
+ * REST API from {@code events/llm/demo-todo-api.jsonl}, follows its timeline, and exports the
  * generated app into a folder. The app's tests run in the sandbox during the run; nothing the
  * run generated is executed on this machine outside it.
  */
@@ -43,7 +43,7 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path transcript = Path.of(args.length > 0 ? args[0] : "events/llm/demo-todo-api.json").toAbsolutePath();
+        Path transcript = Path.of(args.length > 0 ? args[0] : "events/llm/demo-todo-api.jsonl").toAbsolutePath();
         Path output = Path.of(args.length > 1 ? args[1] : "demo-output").toAbsolutePath();
         if (!Files.isRegularFile(transcript)) {
             System.err.println("demo: no transcript at " + transcript);
@@ -55,8 +55,6 @@ public final class DemoMain {
         env.putIfAbsent("SAMOKODER_PORT", "0");
         env.put("SAMOKODER_LLM_MODEL", "replay:demo");
         env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString());
-        // the transcript answers CodeMonkey's calls in the order of the task's files
-        env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1");
         int status;
         try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
             status = new DemoMain("http://127.0.0.1:" + platform.port()).run(output);
@@ -103,7 +101,7 @@ public final class DemoMain {
         int files = export(project, folder);
         out.println();
         out.println("demo: the run SUCCEEDED; " + files + " file(s) of the generated app are in " + folder);
-        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && node --test && node src/server.js");
+        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && npm test && npm start");
         out.println("      model calls: " + run.path("cost").path("summary").asText());
         return 0;
     }

@@ -31,7 +31,7 @@ class PlatformRestartIT {
 
     private static final Pattern RUNNING = Pattern.compile("Samokoder is running at http://127\\.0\\.0\\.1:(\\d+)");
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Path TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.json").toAbsolutePath().normalize();
+    private static final Path TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.jsonl").toAbsolutePath().normalize();
 
     @TempDir
     Path dataDir;
@@ -53,7 +53,6 @@ class PlatformRestartIT {
         ProcessBuilder builder = LocalMainProcesses.builder(dataDir);
         builder.environment().put("SAMOKODER_LLM_MODEL", "replay:demo");
         builder.environment().put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", TRANSCRIPT.toString());
-        builder.environment().put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1");
         Process process = builder.start();
         processes.add(process);
         CompletableFuture<Integer> port = new CompletableFuture<>();

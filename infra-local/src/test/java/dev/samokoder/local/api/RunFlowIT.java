@@ -3,11 +3,8 @@ package dev.samokoder.local.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.webhooks.WebhookSignatures;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunFlowIT {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.json");
+    private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.jsonl");
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     private LocalPlatform platform;
@@ -61,8 +58,7 @@ class RunFlowIT {
         env.put("SAMOKODER_API_KEY_RATE_LIMIT_PER_MINUTE", "60000"); // the tests poll runs with a key too
         env.put("SAMOKODER_API_KEY_RATE_LIMIT_BURST", "10000");
         env.put("SAMOKODER_LLM_MODEL", "replay:demo");
-        env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", interactiveTranscript(dataDir).toString());
-        env.put("SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"); // the transcript answers CodeMonkey's calls in file order
+        env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", DEMO_TRANSCRIPT.toString());
         // replayed answers priced like an expensive model, so that a project budget of a few dollars pauses a run
         Path prices = dataDir.resolve("prices.json");
         Files.writeString(prices, "{\"models\": {\"replay:*\": {\"inputPerMillion\": 100, \"cachedInputPerMillion\": 10, "
@@ -85,24 +81,6 @@ class RunFlowIT {
         }
     }
 
-    /**
-     * The demo's transcript with SpecWriter's first answer asking a question, and a second answer
-     * that uses the reply: an autonomous run reads only the first (and ignores its questions).
-     */
-    private static Path interactiveTranscript(Path dir) throws IOException {
-        ObjectNode transcript = (ObjectNode) Json.mapper().readTree(DEMO_TRANSCRIPT.toFile());
-        ArrayNode specWriter = (ArrayNode) transcript.path("responses").path("SpecWriter");
-        ObjectNode first = (ObjectNode) Json.mapper().readTree(specWriter.get(0).asText());
-        first.putArray("questions").add("Should todos survive a restart of the server?");
-        ObjectNode second = first.deepCopy();
-        second.remove("questions");
-        second.put("spec", first.path("spec").asText() + " Todos are kept in memory only, as the user answered.");
-        specWriter.removeAll().add(first.toString()).add(second.toString());
-        Path file = dir.resolve("transcript.json");
-        Files.writeString(file, transcript.toString());
-        return file;
-    }
-
     @Test
     void anAutonomousRunBuildsTheDemoAppAndTheFixLoopRepairsItsFailingTest() {
         String project = project("Todos");
@@ -120,8 +98,8 @@ class RunFlowIT {
         // task 1: the first execution fails (POST answers 200), BugHunter plans the fix, the second passes
         assertThat(types).containsSubsequence("EXECUTION_FAILED", "FIX_PLANNED", "EXECUTION_PASSED", "TASK_DONE",
                 "EXECUTION_PASSED", "TASK_DONE", "RUN_SUCCEEDED");
-        assertThat(files(project)).containsExactlyInAnyOrder("README.md", "public/index.html", "src/server.js", "src/store.js",
-                "test/api.test.js", "test/page.test.js");
+        assertThat(files(project)).containsExactlyInAnyOrder("README.md", "package.json", "package-lock.json", "public/index.html",
+                "src/server.js", "src/store.js", "test/api.test.js", "test/page.test.js");
         assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("send(res, 201,");
         assertPlanExecutionsAndDiff(run.path("id").asText(), project);
         // the month's usage counts the run and its three sandbox executions' time
@@ -173,7 +151,8 @@ class RunFlowIT {
         JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("cancelled");
         // task 1 was complete: its files stay; task 2's page and test are gone
-        assertThat(files(project)).containsExactlyInAnyOrder("src/server.js", "src/store.js", "test/api.test.js");
+        assertThat(files(project)).containsExactlyInAnyOrder("package.json", "package-lock.json", "src/server.js", "src/store.js",
+                "test/api.test.js");
         assertThat(api.post("/v1/runs/" + runId + "/resume", token, "").status()).isEqualTo(409);
     }
 

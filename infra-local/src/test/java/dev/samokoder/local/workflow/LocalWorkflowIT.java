@@ -2,15 +2,16 @@ package dev.samokoder.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.local.model.DemoModel;
+import dev.samokoder.local.model.ScriptedModelServer;
+import dev.samokoder.local.model.ScriptedModelServer.Call;
+import dev.samokoder.local.model.ScriptedModelServer.Reply;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.http.Json;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.workflow.Run;
@@ -20,7 +21,6 @@ import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStatus;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,43 +35,44 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * The generation state machine in the local engine with a model that never fixes the bug: the fix
+ * The generation state machine in the local engine with a model that never fixes the bug (the
+ * scripted demo model behind the OpenAI-compatible provider, its fixes left out): the fix
  * loop ends the task within its bounds (a repeated failure goes to ProblemSolver once, then the
  * task stops) and the run fails with the workspace back as it was before the run.
  */
 class LocalWorkflowIT {
 
-    private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.json");
-
-    /** The demo's transcript, except that every "fix" of src/server.js writes the same bug again. */
-    private static Path neverFixingTranscript(Path dir) throws Exception {
-        ObjectNode transcript = (ObjectNode) Json.mapper().readTree(DEMO_TRANSCRIPT.toFile());
-        ObjectNode responses = (ObjectNode) transcript.path("responses");
-        ArrayNode codeMonkey = (ArrayNode) responses.path("CodeMonkey");
-        String buggyServer = codeMonkey.get(1).asText();
-        ArrayNode rewritten = Json.mapper().createArrayNode()
-                .add(codeMonkey.get(0)).add(buggyServer).add(codeMonkey.get(2)).add(buggyServer).add(buggyServer);
-        responses.set("CodeMonkey", rewritten);
-        String approve = "{\"approved\": true, \"problems\": []}";
-        responses.set("CodeMonkeyReview", Json.mapper().createArrayNode().add(approve).add(approve).add(approve).add(approve).add(approve));
-        responses.set("ProblemSolver", Json.mapper().createArrayNode().add(Json.mapper().writeValueAsString(Map.of(
-                "diagnosis", "the status code is wrong", "plan", "rewrite the POST branch",
-                "files", List.of(Map.of("path", "src/server.js", "instructions", "answer 201 for a created todo"))))));
-        Path file = dir.resolve("never-fixing.json");
-        Files.writeString(file, transcript.toString());
-        return file;
+    /**
+     * The demo's model, except that its CodeMonkey, asked to fix src/server.js, reads it and submits
+     * it unchanged; and a ProblemSolver that reads the file and plans the same fix again.
+     */
+    private static ScriptedModelServer.Script neverFixing() {
+        DemoModel demo = new DemoModel();
+        return turn -> {
+            if (turn.agent().equals("CodeMonkey") && turn.prompt().contains("src/server.js exists (")) {
+                return turn.resultOf("read_file", "src/server.js").isEmpty()
+                        ? Reply.calls(Call.of("read_file", "path", "src/server.js"))
+                        : Reply.calls(Call.of("submit", "summary", "HTTP server: the /todos routes"));
+            }
+            if (turn.agent().equals("ProblemSolver")) {
+                return turn.done().isEmpty()
+                        ? Reply.calls(Call.of("read_file", "path", "src/server.js"))
+                        : Reply.calls(Call.of("submit", "diagnosis", "the status code is wrong", "plan", "rewrite the POST branch",
+                                "files", List.of(Map.of("path", "src/server.js", "instructions", "answer 201 for a created todo"))));
+            }
+            return demo.answer(turn);
+        };
     }
 
     @Test
     void aModelThatNeverFixesTheBugEndsTheTaskWithinTheBoundAndTheRunFailsCleanly(@TempDir Path dataDir) throws Exception {
         // given: the platform with that model, and a project holding one file of the user's
-        SamokoderConfig config = SamokoderConfig.fromEnv(Map.of(
-                "SAMOKODER_DATA_DIR", dataDir.resolve("data").toString(),
-                "SAMOKODER_PORT", "0",
-                "SAMOKODER_LLM_MODEL", "replay:demo",
-                "SAMOKODER_LLM_REPLAY_TRANSCRIPT", neverFixingTranscript(dataDir).toString(),
-                "SAMOKODER_WORKFLOW_CODE_MONKEY_CONCURRENCY", "1"));
-        try (LocalPlatform platform = LocalPlatform.start(config, Clock.systemUTC())) {
+        try (ScriptedModelServer model = ScriptedModelServer.start(neverFixing(), Optional.empty());
+             LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(Map.of(
+                     "SAMOKODER_DATA_DIR", dataDir.resolve("data").toString(),
+                     "SAMOKODER_PORT", "0",
+                     "SAMOKODER_LLM_MODEL", "openai-compatible:never-fixing",
+                     "SAMOKODER_LLM_OPENAI_COMPATIBLE_BASE_URL", model.baseUrl().toString())), Clock.systemUTC())) {
             SfnClient sfn = platform.stepFunctions();
             Clock clock = Clock.systemUTC();
             Storage storage = Storage.create(platform.clients(), platform.config(), clock);
@@ -84,7 +85,7 @@ class LocalWorkflowIT {
             Run run = runs.start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo REST API", AutonomyMode.AUTONOMOUS, baseline);
 
             // when
-            String input = "{\"runId\":\"" + run.id() + "\",\"limits\":{\"codeMonkeyConcurrency\":1}}";
+            String input = "{\"runId\":\"" + run.id() + "\",\"limits\":{\"codeMonkeyConcurrency\":4}}";
             String executionArn = sfn.startExecution(r -> r.stateMachineArn(platform.generationStateMachineArn())
                     .name(run.id()).input(input)).executionArn();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -110,8 +111,9 @@ class LocalWorkflowIT {
             List<RunEvent> timeline = new RunEvents(platform.clients().dynamoDb(), storage.table(), clock).after(run.id(), 0, 500);
             List<String> events = timeline.stream().map(RunEvent::type).toList();
             assertThat(events).containsSubsequence("FIX_PLANNED", "FAILURE_REPEATED", "FIX_PLANNED", "FAILURE_REPEATED", "RUN_FAILED");
-            // the failed run's summary says its answers were replayed
-            assertThat(timeline.stream().filter(e -> e.type().equals("RUN_FAILED")).findFirst().orElseThrow().message()).contains("model call(s)").endsWith("responses were replayed from a recorded transcript");
+            // the failed run's summary counts its model calls
+            assertThat(timeline.stream().filter(e -> e.type().equals("RUN_FAILED")).findFirst().orElseThrow().message()).contains("model call(s)");
+            assertThat(model.failures()).isEmpty();
             // and the project is free for the next run
             assertThat(runs.activeRunId(project.id())).isEmpty();
         }
