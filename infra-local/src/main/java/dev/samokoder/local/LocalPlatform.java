@@ -24,6 +24,7 @@ import dev.samokoder.shared.workflow.GenerationRunActivity;
 import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStarter;
+import dev.samokoder.shared.workflow.agents.tools.Toolset;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,17 +81,22 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything (see {@link #start(SamokoderConfig, Clock, RunStarter)}). */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock) {
-        return start(baseConfig, clock, List.of(), Optional.empty());
+        return start(baseConfig, clock, List.of(), Optional.empty(), Toolset.WORKSPACE);
     }
 
     /** @param interceptors see every DynamoDB and S3 call of the platform's clients (benchmarks meter I/O with them) */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors) {
-        return start(baseConfig, clock, interceptors, Optional.empty());
+        return start(baseConfig, clock, interceptors, Optional.empty(), Toolset.WORKSPACE);
     }
 
     /** With {@code runs} starting the runs of webhook deliveries instead of the runs API (tests record them). */
     public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, RunStarter runs) {
-        return start(baseConfig, clock, List.of(), Optional.of(runs));
+        return start(baseConfig, clock, List.of(), Optional.of(runs), Toolset.WORKSPACE);
+    }
+
+    /** With other workspace tools for the agents than the platform's (a test that withholds one to show it is needed). */
+    public static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, Toolset toolset) {
+        return start(baseConfig, clock, List.of(), Optional.empty(), toolset);
     }
 
     /**
@@ -100,7 +106,7 @@ public final class LocalPlatform implements AutoCloseable {
      * @param webhookRuns what starts the runs of webhook deliveries; empty: the runs API's own service
      */
     private static LocalPlatform start(SamokoderConfig baseConfig, Clock clock, List<ExecutionInterceptor> interceptors,
-                                       Optional<RunStarter> webhookRuns) {
+                                       Optional<RunStarter> webhookRuns, Toolset toolset) {
         SamokoderConfig.Local local = baseConfig.local();
         // a taken gateway port is reported at once, not after the components took their time to start
         Ports.requireFree("gateway", local.host(), local.port());
@@ -118,7 +124,7 @@ public final class LocalPlatform implements AutoCloseable {
             ensureResources(config, clients, stack);
             sandbox = LocalSandbox.create(config, clients, clock);
             AgentServices agents = AgentServices.create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
-                    SqsRunNotifier.fromConfig(config, clients.sqs(), clock));
+                    SqsRunNotifier.fromConfig(config, clients.sqs(), clock), toolset);
             stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
                     sandbox.ecsRunner(), LocalWorkflow.functions(agents));
             sfn = sfnClient(config, stepFunctions.endpoint());

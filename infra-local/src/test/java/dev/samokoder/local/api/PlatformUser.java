@@ -83,7 +83,7 @@ final class PlatformUser {
         List<JsonNode> events = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonNode page = api.get("/v1/runs/" + runId + "/events?after=" + after + "&limit=500", token).json();
+            JsonNode page = api.get("/v1/runs/" + runId + "/events?after=" + after + "&limit=200", token).json();
             page.path("items").forEach(events::add);
             if (page.path("items").isEmpty()) {
                 return events;

@@ -120,9 +120,10 @@ public final class LlmGateway implements LlmClient {
         long started = System.nanoTime();
         int agentCall = -1;
         ProviderResponse answer;
+        Exchange exchange = null;
         try {
             agentCall = ledger.nextAgentCall(scope.runId(), scope.agent());
-            Exchange exchange = request.exchange().orElse(new Exchange("call", agentCall + 1));
+            exchange = request.exchange().orElse(new Exchange("call", agentCall + 1));
             ProviderRequest providerRequest = new ProviderRequest(model.model(), model.capabilities(), messages, maxOutputTokens,
                     request.temperature(), tools, textTools ? ToolChoice.AUTO : request.toolChoice(), scope.agent(), exchange);
             answer = rateLimitRetry.call(() -> provider.chat(providerRequest));
@@ -139,7 +140,7 @@ public final class LlmGateway implements LlmClient {
         }
 
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        List<ToolCall> toolCalls = textTools ? TextToolProtocol.decode(answer.text()) : answer.toolCalls();
+        List<ToolCall> toolCalls = textTools ? TextToolProtocol.decode(answer.text(), exchange.round()) : answer.toolCalls();
         String text = textTools && !toolCalls.isEmpty() ? "" : answer.text();
         TokenUsage usage = answer.usage().orElseGet(() -> new TokenUsage(promptTokens, 0,
                 TokenEstimate.ofAnswer(answer.text(), answer.toolCalls()), true));

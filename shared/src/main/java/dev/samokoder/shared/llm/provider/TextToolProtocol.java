@@ -50,8 +50,11 @@ public final class TextToolProtocol {
         return out;
     }
 
-    /** The tool calls of an answer written as {@code {"tool_calls": [...]}}; empty when the answer is not such an object. */
-    public static List<ToolCall> decode(String answer) {
+    /**
+     * The tool calls of an answer written as {@code {"tool_calls": [...]}}; empty when the answer is
+     * not such an object. Their ids are {@code text-call-<round>-<n>}, unique in the step.
+     */
+    public static List<ToolCall> decode(String answer, int round) {
         JsonNode root;
         try {
             root = MAPPER.readTree(unfenced(answer));
@@ -64,7 +67,7 @@ public final class TextToolProtocol {
         JsonNode calls = root.has("tool_calls") ? root.get("tool_calls") : MAPPER.createArrayNode().add(root);
         List<ToolCall> decoded = new ArrayList<>();
         for (JsonNode call : calls) {
-            Optional<ToolCall> one = call(call, decoded.size() + 1);
+            Optional<ToolCall> one = call(call, round + "-" + (decoded.size() + 1));
             if (one.isEmpty()) {
                 return List.of();
             }
@@ -73,7 +76,7 @@ public final class TextToolProtocol {
         return decoded;
     }
 
-    private static Optional<ToolCall> call(JsonNode call, int number) {
+    private static Optional<ToolCall> call(JsonNode call, String number) {
         JsonNode name = call.get("name");
         JsonNode arguments = call.get("arguments");
         if (name == null || !name.isTextual() || arguments == null) {

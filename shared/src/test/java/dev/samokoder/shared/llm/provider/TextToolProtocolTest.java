@@ -33,12 +33,12 @@ class TextToolProtocolTest {
     @Test
     void decode_readsTheCalls_fromAFencedAnswerToo_andNothingFromProse() {
         assertThat(TextToolProtocol.decode("```json\n{\"tool_calls\": [{\"name\": \"read_file\", \"arguments\": {\"path\": \"a.js\"}},"
-                + " {\"name\": \"submit\", \"arguments\": \"{\\\"summary\\\": \\\"s\\\"}\"}]}\n```"))
-                .containsExactly(new ToolCall("text-call-1", "read_file", "{\"path\":\"a.js\"}"),
-                        new ToolCall("text-call-2", "submit", "{\"summary\": \"s\"}"));
-        assertThat(TextToolProtocol.decode("{\"name\": \"list_files\", \"arguments\": {}}"))
-                .containsExactly(new ToolCall("text-call-1", "list_files", "{}"));
-        assertThat(TextToolProtocol.decode("I will read the file now.")).isEmpty();
-        assertThat(TextToolProtocol.decode("{\"tool_calls\": [{\"arguments\": {}}]}")).isEmpty();
+                + " {\"name\": \"submit\", \"arguments\": \"{\\\"summary\\\": \\\"s\\\"}\"}]}\n```", 3))
+                .containsExactly(new ToolCall("text-call-3-1", "read_file", "{\"path\":\"a.js\"}"),
+                        new ToolCall("text-call-3-2", "submit", "{\"summary\": \"s\"}"));
+        assertThat(TextToolProtocol.decode("{\"name\": \"list_files\", \"arguments\": {}}", 1))
+                .containsExactly(new ToolCall("text-call-1-1", "list_files", "{}"));
+        assertThat(TextToolProtocol.decode("I will read the file now.", 1)).isEmpty();
+        assertThat(TextToolProtocol.decode("{\"tool_calls\": [{\"arguments\": {}}]}", 1)).isEmpty();
     }
 }

@@ -298,6 +298,51 @@ class TaskAgentsIT {
         assertThat(h.requestsOf(TechnicalWriter.AGENT)).hasSize(2);
     }
 
+    @Test
+    void theProjectMap_isCurrentAfterEachWrite_andIsWhatTheNextAgentSees(LocalAws aws) {
+        // given: a CodeMonkey that creates its file, or, when the file exists, reads it and edits the value
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ScriptedModel model = new ScriptedModel(Map.of(CodeMonkey.REVIEW_AGENT, Collections.nCopies(2, "{\"approved\": true, \"problems\": []}"),
+                BugHunter.AGENT, List.of(VALID_FIX))).with(CodeMonkey.AGENT, request -> {
+            String prompt = request.messages().get(1).text();
+            if (!prompt.contains("src/a.js exists (")) {
+                return ScriptedModel.calls(ScriptedModel.call("write_file", json.createObjectNode().put("path", "src/a.js").put("content", "module.exports = 1;\n")),
+                        ScriptedModel.call("submit", json.createObjectNode().put("summary", "the one")));
+            }
+            return request.exchange().round() == 1
+                    ? ScriptedModel.calls(ScriptedModel.call("read_file", json.createObjectNode().put("path", "src/a.js")))
+                    : ScriptedModel.calls(ScriptedModel.call("edit_file", json.createObjectNode().put("path", "src/a.js")
+                            .put("old_text", "module.exports = 1;").put("new_text", "module.exports = 42;")),
+                    ScriptedModel.call("submit", json.createObjectNode().put("summary", "the answer, forty-two")));
+        });
+        AgentHarness h = planned(AgentHarness.withModel(aws, model, AutonomyMode.AUTONOMOUS, WorkflowLimits.defaults()));
+        h.artifacts.appendSteps(h.run.id(), 1, 0, List.of(TaskStep.saveFile(1, 0, "src/a.js", "export one")));
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.STEPS_PLANNED, 1, 0, FailureKind.NONE, false, false)));
+        CodeMonkey monkey = new CodeMonkey(h.context);
+
+        // when: the file is written, then changed by a second step
+        monkey.run(h.run.id(), new CodeMonkey.FileStep(1, 1));
+        String afterWrite = map(h);
+        h.artifacts.appendSteps(h.run.id(), 1, 1, List.of(TaskStep.saveFile(1, 0, "src/a.js", "export forty-two")));
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.STEPS_PLANNED, 1, 0, FailureKind.NONE, false, false)));
+        monkey.run(h.run.id(), new CodeMonkey.FileStep(1, 2));
+        String afterEdit = map(h);
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.FAILED, 0, 0, FailureKind.TESTS, false, false)));
+        new BugHunter(h.context).run(h.run.id(), FAILING_TEST);
+
+        // then
+        assertThat(afterWrite).isEqualTo("src/a.js (20 bytes) — the one");
+        assertThat(afterEdit).isEqualTo("src/a.js (21 bytes) — the answer, forty-two");
+        assertThat(h.requestsOf(BugHunter.AGENT).getFirst().messages().get(1).text()).contains("src/a.js (21 bytes) — the answer, forty-two");
+    }
+
+    private static final String VALID_FIX = "{\"diagnosis\": \"d\", \"plan\": \"p\", \"files\": [{\"path\": \"src/a.js\", \"instructions\": \"i\"}]}";
+
+    private static String map(AgentHarness h) {
+        return dev.samokoder.shared.workflow.agents.tools.ProjectMap.render(
+                new dev.samokoder.shared.workflow.agents.tools.ProjectFiles(h.storage.files(), h.storage.blobs(), h.project.id()));
+    }
+
     /** A run with its spec, architecture and a one-task plan, on task 1. */
     private static AgentHarness planned(AgentHarness h) {
         h.artifacts.putSpec(h.run.id(), new Spec("a todo api", List.of()));

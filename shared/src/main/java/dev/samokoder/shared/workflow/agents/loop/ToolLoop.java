@@ -172,7 +172,7 @@ public final class ToolLoop {
                 }
             } else {
                 outcome = runTool(call, arguments.get(i).get(), tools, validators, state);
-                outcome.activity().ifPresent(activity -> step.events().called(call.name(), outcome));
+                step.events().called(call.name(), outcome);
             }
             state.add(LlmMessage.toolResult(call, outcome.result()), Optional.of(call.name() + ": " + outcome.summary()));
         }
