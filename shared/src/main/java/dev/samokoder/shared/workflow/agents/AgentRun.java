@@ -31,9 +31,17 @@ public final class AgentRun {
     static final int MAX_CONFLICT_RETRIES = 50;
     private static final Map<String, PromptTemplate> PROMPTS = new ConcurrentHashMap<>();
 
-    /** One step for the loop: the agent, the step's name (tasks and files in it, so a replay finds it), its prompt and tools. */
+    /**
+     * One step for the loop: the agent, the step's name (tasks and files in it, so a replay finds
+     * it), its prompt and tools, what its tool calls' events carry, and the facts it starts with.
+     */
     public record Ask(String agent, String step, String prompt, Map<String, String> slots, List<AgentTool> tools, Submission submission,
-                      Map<String, String> eventData) {
+                      Map<String, String> eventData, Map<String, String> facts) {
+
+        public Ask(String agent, String step, String prompt, Map<String, String> slots, List<AgentTool> tools, Submission submission,
+                   Map<String, String> eventData) {
+            this(agent, step, prompt, slots, tools, submission, eventData, Map.of());
+        }
     }
 
     private final AgentContext context;
@@ -80,7 +88,7 @@ public final class AgentRun {
         String prompt = PROMPTS.computeIfAbsent(ask.prompt(), PromptTemplate::load).render(ask.slots());
         ToolLoop.ToolEvents events = (tool, outcome) -> toolEvent(run.id(), ask, tool, outcome);
         return context.loop().run(new ToolLoop.Step(scope(run, ask.agent()), ask.step(), system, prompt, ask.tools(), ask.submission(),
-                context.deadline(), events));
+                context.deadline(), events, ask.facts()));
     }
 
     private void toolEvent(String runId, Ask ask, String tool, ToolOutcome outcome) {

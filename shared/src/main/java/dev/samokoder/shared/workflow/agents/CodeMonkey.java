@@ -41,6 +41,8 @@ public final class CodeMonkey {
     public static final String AGENT = "CodeMonkey";
     /** Reviews run under their own agent name, so their calls are counted and priced apart. */
     public static final String REVIEW_AGENT = "CodeMonkeyReview";
+    /** The step's fact: the file's content when the step first started, what the review diffs against. */
+    private static final String BEFORE = "before";
 
     /** The file step this CodeMonkey writes: one item of the list Route hands the Map. */
     public record FileStep(int task, int step) {
@@ -86,12 +88,13 @@ public final class CodeMonkey {
         tools.addAll(context.toolset().writing(files, WritePolicy.only(path.value()), maxChars));
         Reviewed reviewed = new Reviewed();
         Submission submission = Submission.of("file-summary", "a one-line summary of what the file is for, once the file is done.")
-                .withCheck((answer, attempt) -> {
+                .withCheck((answer, attempt, memory) -> {
                     Optional<String> now = current(files, path);
                     if (now.isEmpty()) {
                         return Submission.Verdict.problems(List.of(path.value() + " does not exist yet: write it with write_file before you submit"));
                     }
-                    return review(run, task, step, path, before.orElse(""), now.get(), attempt, reviewed);
+                    // the file as the step first found it, also when this is a later invocation of the step
+                    return review(run, task, step, path, memory.facts().getOrDefault(BEFORE, ""), now.get(), attempt, reviewed);
                 });
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, name, "code-monkey",
                 Map.of("path", path.value(),
@@ -105,7 +108,7 @@ public final class CodeMonkey {
                         "spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),
                         "map", runs.map(run)),
-                tools, submission, Map.of("task", Integer.toString(file.task()))));
+                tools, submission, Map.of("task", Integer.toString(file.task())), Map.of(BEFORE, before.orElse(""))));
         files.describe(path, answer.path("summary").asText());
         markDone(runId, step);
         runs.event(runId, "FILE_WRITTEN", path.value() + " written in " + reviewed.versions + " version(s)"

@@ -9,7 +9,9 @@ import dev.samokoder.shared.llm.ToolCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +37,11 @@ final class LoopState implements StepMemory {
     int refusedSubmits;
     private final Set<String> read = new LinkedHashSet<>();
     private final Set<String> written = new LinkedHashSet<>();
+    private final Map<String, String> facts = new LinkedHashMap<>();
 
-    static LoopState start(String system, String prompt) {
+    static LoopState start(String system, String prompt, Map<String, String> facts) {
         LoopState state = new LoopState();
+        state.facts.putAll(facts);
         state.entries.add(new Entry(LlmMessage.system(system), Optional.empty()));
         state.entries.add(new Entry(LlmMessage.user(prompt), Optional.empty()));
         return state;
@@ -72,11 +76,18 @@ final class LoopState implements StepMemory {
         read.add(path);
     }
 
+    @Override
+    public Map<String, String> facts() {
+        return facts;
+    }
+
     byte[] toJson() {
         ObjectNode root = MAPPER.createObjectNode().put("rounds", rounds).put("tokens", tokens).put("submits", submits)
                 .put("refusedSubmits", refusedSubmits);
         read.forEach(root.putArray("read")::add);
         written.forEach(root.putArray("written")::add);
+        ObjectNode savedFacts = root.putObject("facts");
+        facts.forEach(savedFacts::put);
         ArrayNode messages = root.putArray("messages");
         for (Entry entry : entries) {
             LlmMessage m = entry.message();
@@ -110,6 +121,7 @@ final class LoopState implements StepMemory {
         state.refusedSubmits = root.path("refusedSubmits").asInt();
         root.path("read").forEach(path -> state.read.add(path.asText()));
         root.path("written").forEach(path -> state.written.add(path.asText()));
+        root.path("facts").properties().forEach(fact -> state.facts.put(fact.getKey(), fact.getValue().asText()));
         for (JsonNode m : root.path("messages")) {
             LlmMessage.Role role = LlmMessage.Role.valueOf(m.path("role").asText());
             List<ToolCall> calls = new ArrayList<>();

@@ -52,8 +52,11 @@ public final class Submission {
     /** A check after the schema's. */
     @FunctionalInterface
     public interface Check {
-        /** @param attempt this submit's number in the step, from 1 */
-        Verdict check(JsonNode answer, int attempt);
+        /**
+         * @param attempt this submit's number in the step, from 1
+         * @param memory  what the step's tools remember and the facts it started with
+         */
+        Verdict check(JsonNode answer, int attempt, StepMemory memory);
     }
 
     private record Loaded(JsonNode schema, JsonSchema validator) {
@@ -76,20 +79,20 @@ public final class Submission {
      * @param description what the answer is, for the model (the tool's description starts with how to finish)
      */
     public static Submission of(String schemaName, String description) {
-        return new Submission(schemaName, description, (answer, attempt) -> Verdict.ACCEPTED);
+        return new Submission(schemaName, description, (answer, attempt, memory) -> Verdict.ACCEPTED);
     }
 
     public Submission withCheck(Check more) {
         Check first = check;
-        return new Submission(name, description, (answer, attempt) -> {
-            Verdict verdict = first.check(answer, attempt);
-            return verdict.accepted() ? more.check(answer, attempt) : verdict;
+        return new Submission(name, description, (answer, attempt, memory) -> {
+            Verdict verdict = first.check(answer, attempt, memory);
+            return verdict.accepted() ? more.check(answer, attempt, memory) : verdict;
         });
     }
 
     /** The problems with a plain schema check only: simple answers with a one-off check (a path that must stay in the workspace). */
     public Submission withProblems(java.util.function.Function<JsonNode, List<String>> problems) {
-        return withCheck((answer, attempt) -> Verdict.problems(problems.apply(answer)));
+        return withCheck((answer, attempt, memory) -> Verdict.problems(problems.apply(answer)));
     }
 
     public String schemaName() {
@@ -102,9 +105,9 @@ public final class Submission {
     }
 
     /** The schema's verdict, then the checks'. */
-    Verdict judge(JsonNode answer, int attempt) {
+    Verdict judge(JsonNode answer, int attempt, StepMemory memory) {
         List<String> problems = validate(schema.validator(), answer);
-        return problems.isEmpty() ? check.check(answer, attempt) : Verdict.problems(problems);
+        return problems.isEmpty() ? check.check(answer, attempt, memory) : Verdict.problems(problems);
     }
 
     static List<String> validate(JsonSchema validator, JsonNode answer) {

@@ -34,14 +34,25 @@ import java.util.Optional;
  */
 public final class ToolLoop {
 
-    /** A step to run: who calls, under which name, with what prompt and tools. */
+    /**
+     * A step to run: who calls, under which name, with what prompt and tools.
+     *
+     * @param facts what the step knows when it first starts, kept with its loop so a later
+     *              invocation sees the same (see {@link StepMemory#facts()})
+     */
     public record Step(CallScope scope, String name, String system, String prompt, List<AgentTool> tools, Submission submission,
-                       Deadline deadline, ToolEvents events) {
+                       Deadline deadline, ToolEvents events, Map<String, String> facts) {
 
         public Step {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(name, "name");
             tools = List.copyOf(tools);
+            facts = Map.copyOf(facts);
+        }
+
+        public Step(CallScope scope, String name, String system, String prompt, List<AgentTool> tools, Submission submission,
+                    Deadline deadline, ToolEvents events) {
+            this(scope, name, system, prompt, tools, submission, deadline, events, Map.of());
         }
     }
 
@@ -81,7 +92,7 @@ public final class ToolLoop {
         String runId = scope.runId();
         String agent = scope.agent();
         Optional<LoopCheckpoints.Saved> saved = checkpoints.load(runId, agent, step.name());
-        LoopState state = saved.map(LoopCheckpoints.Saved::state).orElseGet(() -> LoopState.start(step.system(), step.prompt()));
+        LoopState state = saved.map(LoopCheckpoints.Saved::state).orElseGet(() -> LoopState.start(step.system(), step.prompt(), step.facts()));
         long version = saved.map(LoopCheckpoints.Saved::version).orElse(0L);
 
         Map<String, AgentTool> tools = new LinkedHashMap<>();
@@ -181,7 +192,7 @@ public final class ToolLoop {
 
     private Submission.Verdict submit(Step step, LoopState state, JsonNode answer) {
         state.submits++;
-        Submission.Verdict verdict = step.submission().judge(answer, state.submits);
+        Submission.Verdict verdict = step.submission().judge(answer, state.submits, state);
         if (!verdict.problems().isEmpty()) {
             refused(step, state, verdict.problems());
         }

@@ -248,5 +248,10 @@ class WorkspaceToolsIT {
             written.add(path);
             read.add(path);
         }
+
+        @Override
+        public Map<String, String> facts() {
+            return Map.of();
+        }
     }
 }
