@@ -9,12 +9,9 @@ import dev.samokoder.shared.llm.ToolCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where a step's loop stands: the conversation so far (each message with the shorter form it takes
@@ -22,7 +19,7 @@ import java.util.Set;
  * tools remember. Saved after every round that does not end the step, so a new invocation
  * continues from here.
  */
-final class LoopState implements StepMemory {
+final class LoopState extends StepNotes {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -35,13 +32,10 @@ final class LoopState implements StepMemory {
     long tokens;
     int submits;
     int refusedSubmits;
-    private final Set<String> read = new LinkedHashSet<>();
-    private final Set<String> written = new LinkedHashSet<>();
-    private final Map<String, String> facts = new LinkedHashMap<>();
 
     static LoopState start(String system, String prompt, Map<String, String> facts) {
         LoopState state = new LoopState();
-        state.facts.putAll(facts);
+        state.facts().putAll(facts);
         state.entries.add(new Entry(LlmMessage.system(system), Optional.empty()));
         state.entries.add(new Entry(LlmMessage.user(prompt), Optional.empty()));
         return state;
@@ -55,39 +49,13 @@ final class LoopState implements StepMemory {
         entries.add(new Entry(message, condensed));
     }
 
-    @Override
-    public Set<String> readPaths() {
-        return read;
-    }
-
-    @Override
-    public Set<String> writtenPaths() {
-        return written;
-    }
-
-    @Override
-    public void markRead(String path) {
-        read.add(path);
-    }
-
-    @Override
-    public void markWritten(String path) {
-        written.add(path);
-        read.add(path);
-    }
-
-    @Override
-    public Map<String, String> facts() {
-        return facts;
-    }
-
     byte[] toJson() {
         ObjectNode root = MAPPER.createObjectNode().put("rounds", rounds).put("tokens", tokens).put("submits", submits)
                 .put("refusedSubmits", refusedSubmits);
-        read.forEach(root.putArray("read")::add);
-        written.forEach(root.putArray("written")::add);
+        readPaths().forEach(root.putArray("read")::add);
+        writtenPaths().forEach(root.putArray("written")::add);
         ObjectNode savedFacts = root.putObject("facts");
-        facts.forEach(savedFacts::put);
+        facts().forEach(savedFacts::put);
         ArrayNode messages = root.putArray("messages");
         for (Entry entry : entries) {
             LlmMessage m = entry.message();
@@ -119,9 +87,9 @@ final class LoopState implements StepMemory {
         state.tokens = root.path("tokens").asLong();
         state.submits = root.path("submits").asInt();
         state.refusedSubmits = root.path("refusedSubmits").asInt();
-        root.path("read").forEach(path -> state.read.add(path.asText()));
-        root.path("written").forEach(path -> state.written.add(path.asText()));
-        root.path("facts").properties().forEach(fact -> state.facts.put(fact.getKey(), fact.getValue().asText()));
+        root.path("read").forEach(path -> state.readPaths().add(path.asText()));
+        root.path("written").forEach(path -> state.writtenPaths().add(path.asText()));
+        root.path("facts").properties().forEach(fact -> state.facts().put(fact.getKey(), fact.getValue().asText()));
         for (JsonNode m : root.path("messages")) {
             LlmMessage.Role role = LlmMessage.Role.valueOf(m.path("role").asText());
             List<ToolCall> calls = new ArrayList<>();

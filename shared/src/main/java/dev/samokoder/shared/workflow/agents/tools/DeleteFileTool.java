@@ -33,15 +33,12 @@ final class DeleteFileTool implements AgentTool {
 
     @Override
     public ToolOutcome run(JsonNode arguments, StepMemory memory) {
-        Optional<WorkspacePath> path = ToolSchema.path(arguments, "path");
-        if (path.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "path"), null);
+        ToolTarget target = ToolTarget.changeable(arguments, "path", policy);
+        if (target.refused()) {
+            return target.refusal().orElseThrow();
         }
-        String name = path.get().value();
-        if (!policy.allows(name)) {
-            return ToolOutcome.error(policy.refusal(name), name);
-        }
-        if (!files.delete(path.get())) {
+        String name = target.name();
+        if (!files.delete(target.get())) {
             return ToolOutcome.error(name + " does not exist.", name);
         }
         memory.readPaths().remove(name);

@@ -56,20 +56,16 @@ final class EditFileTool implements AgentTool {
 
     @Override
     public ToolOutcome run(JsonNode arguments, StepMemory memory) {
-        Optional<WorkspacePath> path = ToolSchema.path(arguments, "path");
-        if (path.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "path"), null);
+        ToolTarget target = ToolTarget.changeable(arguments, "path", policy);
+        if (target.refused()) {
+            return target.refusal().orElseThrow();
         }
-        String name = path.get().value();
-        if (!policy.allows(name)) {
-            return ToolOutcome.error(policy.refusal(name), name);
+        String name = target.name();
+        ToolTarget.Text text = target.text(files, "; it cannot be edited");
+        if (text.refusal().isPresent()) {
+            return text.refusal().get();
         }
-        Optional<String> current;
-        try {
-            current = files.text(path.get());
-        } catch (ProjectFiles.BinaryFileException binary) {
-            return ToolOutcome.error(binary.getMessage() + "; it cannot be edited", name);
-        }
+        Optional<String> current = text.content();
         if (current.isEmpty()) {
             return ToolOutcome.error(name + " does not exist: create it with write_file.", name);
         }
@@ -108,7 +104,7 @@ final class EditFileTool implements AgentTool {
             return ToolOutcome.error("after this edit " + name + " would be " + result.length() + " characters; a file may have at most "
                     + maxFileChars + ". Split it into smaller modules.", name);
         }
-        files.write(path.get(), result, Optional.empty());
+        files.write(target.get(), result, Optional.empty());
         memory.markWritten(name);
         int first = lineOf(content, at.getFirst());
         int last = first + Math.max(0, ToolSchema.lineCount(newText) - 1);

@@ -43,17 +43,16 @@ public final class ReadFileTool implements AgentTool {
 
     @Override
     public ToolOutcome run(JsonNode arguments, StepMemory memory) {
-        Optional<WorkspacePath> path = ToolSchema.path(arguments, "path");
-        if (path.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "path"), null);
+        ToolTarget target = ToolTarget.named(arguments, "path");
+        if (target.refused()) {
+            return target.refusal().orElseThrow();
         }
-        String name = path.get().value();
-        Optional<String> content;
-        try {
-            content = files.text(path.get());
-        } catch (ProjectFiles.BinaryFileException binary) {
-            return ToolOutcome.error(binary.getMessage(), name);
+        String name = target.name();
+        ToolTarget.Text text = target.text(files, "");
+        if (text.refusal().isPresent()) {
+            return text.refusal().get();
         }
+        Optional<String> content = text.content();
         if (content.isEmpty()) {
             return ToolOutcome.error(name + " does not exist. list_files shows the files there are.", name);
         }

@@ -37,19 +37,15 @@ final class RenameFileTool implements AgentTool {
 
     @Override
     public ToolOutcome run(JsonNode arguments, StepMemory memory) {
-        Optional<WorkspacePath> from = ToolSchema.path(arguments, "from");
-        Optional<WorkspacePath> to = ToolSchema.path(arguments, "to");
-        if (from.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "from"), null);
-        }
-        if (to.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "to"), null);
-        }
-        for (WorkspacePath path : List.of(from.get(), to.get())) {
-            if (!policy.allows(path.value())) {
-                return ToolOutcome.error(policy.refusal(path.value()), path.value());
+        ToolTarget source = ToolTarget.changeable(arguments, "from", policy);
+        ToolTarget destination = ToolTarget.changeable(arguments, "to", policy);
+        for (ToolTarget target : List.of(source, destination)) {
+            if (target.refused()) {
+                return target.refusal().orElseThrow();
             }
         }
+        Optional<WorkspacePath> from = source.path();
+        Optional<WorkspacePath> to = destination.path();
         Optional<FileEntry> entry = files.entry(from.get());
         if (entry.isEmpty()) {
             return ToolOutcome.error(from.get().value() + " does not exist.", from.get().value());

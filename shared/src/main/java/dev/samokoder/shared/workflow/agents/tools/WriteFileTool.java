@@ -48,21 +48,17 @@ final class WriteFileTool implements AgentTool {
 
     @Override
     public ToolOutcome run(JsonNode arguments, StepMemory memory) {
-        Optional<WorkspacePath> path = ToolSchema.path(arguments, "path");
-        if (path.isEmpty()) {
-            return ToolOutcome.error(ToolSchema.pathProblem(arguments, "path"), null);
+        ToolTarget target = ToolTarget.changeable(arguments, "path", policy);
+        if (target.refused()) {
+            return target.refusal().orElseThrow();
         }
-        String name = path.get().value();
-        if (!policy.allows(name)) {
-            return ToolOutcome.error(policy.refusal(name), name);
-        }
+        String name = target.name();
         String content = arguments.path("content").asText();
-        Optional<String> existing;
-        try {
-            existing = files.text(path.get());
-        } catch (ProjectFiles.BinaryFileException binary) {
-            return ToolOutcome.error(binary.getMessage() + "; it cannot be changed here", name);
+        ToolTarget.Text text = target.text(files, "; it cannot be changed here");
+        if (text.refusal().isPresent()) {
+            return text.refusal().get();
         }
+        Optional<String> existing = text.content();
         if (!append && existing.isPresent()) {
             return ToolOutcome.error(name + " already exists (" + ToolSchema.lineCount(existing.get()) + " lines). Change it with edit_file "
                     + "(read it first), or delete_file it and write it again if you mean to replace all of it.", name);
@@ -75,7 +71,7 @@ final class WriteFileTool implements AgentTool {
             return ToolOutcome.error(name + " would be " + result.length() + " characters; a file may have at most " + maxFileChars
                     + ". Split it into smaller modules.", name);
         }
-        files.write(path.get(), result, Optional.empty());
+        files.write(target.get(), result, Optional.empty());
         memory.markWritten(name);
         int lines = ToolSchema.lineCount(result);
         return append

@@ -10,10 +10,9 @@ import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
-import dev.samokoder.shared.workflow.agents.loop.StepMemory;
+import dev.samokoder.shared.workflow.agents.loop.StepNotes;
 import dev.samokoder.shared.workflow.agents.loop.ToolOutcome;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +46,7 @@ class WorkspaceToolsIT {
     private Storage storage;
     private ProjectFiles files;
     private Map<String, AgentTool> tools;
-    private final Memory memory = new Memory();
+    private final StepNotes memory = new StepNotes();
 
     @BeforeEach
     void setUp(LocalAws aws) {
@@ -74,7 +73,7 @@ class WorkspaceToolsIT {
                 .contains("250│ line 250\n").doesNotContain("│ line 251").endsWith("(lines 251–300 not shown: read_file with start_line 251)\n");
         assertThat(tail.result()).contains("290│ line 290").contains("300│ line 300").doesNotContain("not shown");
         assertThat(first.activity()).contains("read long.txt (lines 1–250 of 300)");
-        assertThat(memory.read).contains("long.txt");
+        assertThat(memory.readPaths()).contains("long.txt");
     }
 
     @Test
@@ -222,36 +221,5 @@ class WorkspaceToolsIT {
 
     private String text(String path) {
         return files.text(WorkspacePath.of(path)).orElseThrow();
-    }
-
-    private static final class Memory implements StepMemory {
-        final Set<String> read = new LinkedHashSet<>();
-        final Set<String> written = new LinkedHashSet<>();
-
-        @Override
-        public Set<String> readPaths() {
-            return read;
-        }
-
-        @Override
-        public Set<String> writtenPaths() {
-            return written;
-        }
-
-        @Override
-        public void markRead(String path) {
-            read.add(path);
-        }
-
-        @Override
-        public void markWritten(String path) {
-            written.add(path);
-            read.add(path);
-        }
-
-        @Override
-        public Map<String, String> facts() {
-            return Map.of();
-        }
     }
 }
