@@ -13,7 +13,7 @@ const events = () => [
     path: 'src/server.js',
     ok: 'false',
   }),
-  anEvent('FILE_WRITTEN', 'src/server.js written in 1 version(s)', { agent: 'CodeMonkey', task: '1', path: 'src/server.js' }),
+  anEvent('FILE_WRITTEN', 'finished src/server.js in 1 reviewed version(s)', { agent: 'CodeMonkey', task: '1', path: 'src/server.js' }),
   anEvent('EXECUTION_FAILED', 'task 1: node --test failed with exit code 1', { agent: 'Executor', exitCode: '1', durationMillis: '745' }),
   anEvent('STEP_YIELDED', 'BugHunter paused after 12 model call(s) to continue in a new invocation', { agent: 'BugHunter' }),
 ];

@@ -50,7 +50,7 @@ describe('taskToolCalls', () => {
       aToolCall('CodeMonkey', 'edit_file', 'edited src/server.js (at line 57)', { task: '1', path: 'src/server.js', changed: 'true' }),
       aToolCall('CodeMonkey', 'edit_file', 'edit_file refused: old_text is not in src/server.js.', { task: '1', path: 'src/server.js', ok: 'false' }),
       aToolCall('CodeMonkey', 'read_file', 'read src/todos.js (lines 1–5 of 5)', { task: '2', path: 'src/todos.js' }),
-      anEvent('FILE_WRITTEN', 'src/server.js written in 1 version(s)', { agent: 'CodeMonkey', task: '1', path: 'src/server.js' }),
+      anEvent('FILE_WRITTEN', 'finished src/server.js in 1 reviewed version(s)', { agent: 'CodeMonkey', task: '1', path: 'src/server.js' }),
     ];
 
     expect(taskToolCalls(events, 1)).toEqual([

@@ -111,7 +111,7 @@ public final class CodeMonkey {
                 tools, submission, Map.of("task", Integer.toString(file.task())), Map.of(BEFORE, before.orElse(""))));
         files.describe(path, answer.path("summary").asText());
         markDone(runId, step);
-        runs.event(runId, "FILE_WRITTEN", path.value() + " written in " + reviewed.versions + " version(s)"
+        runs.event(runId, "FILE_WRITTEN", "finished " + path.value() + " in " + reviewed.versions + " reviewed version(s)"
                         + (reviewed.approved ? "" : ", review not satisfied"),
                 Map.of("agent", AGENT, "task", Integer.toString(file.task()), "path", path.value(),
                         "attempts", Integer.toString(reviewed.versions), "approved", Boolean.toString(reviewed.approved)));
