@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The pause before retrying the items DynamoDB left unprocessed in a batch (it does so when
  * throttled): exponential with full jitter, as AWS recommends, so retries do not arrive in step.
  */
-final class Backoff {
+public final class Backoff {
 
     private static final long BASE_MILLIS = 25;
     private static final long MAX_MILLIS = 1_000;
@@ -14,7 +14,7 @@ final class Backoff {
     private Backoff() {
     }
 
-    static void beforeRetry(int round) {
+    public static void beforeRetry(int round) {
         if (round == 0) {
             return;
         }

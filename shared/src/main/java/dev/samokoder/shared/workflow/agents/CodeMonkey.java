@@ -98,6 +98,7 @@ public final class CodeMonkey {
                 });
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, name, "code-monkey",
                 Map.of("path", path.value(),
+                        "plan", Prompts.plan(context.artifacts().tasks(runId, run.progress().taskCount()), file.task()),
                         "fileState", before.isPresent()
                                 ? path.value() + " exists (" + before.get().lines().count() + " lines): read it, then change it with "
                                         + "edit_file; do not rewrite it whole."

@@ -67,15 +67,17 @@ final class FixPlanner {
         List<TaskStep> existing = context.artifacts().steps(runId, task.number());
         int lastIteration = progress.fixIterations() + (progress.problemSolverUsed() ? 1 : 0);
         JsonNode answer = runs.ask(run, new AgentRun.Ask(role.agent(), "task " + task.number() + " · iteration " + (lastIteration + 1), "fixer",
-                Map.of("situation", role.situation(),
-                        "task", PromptTemplate.data(Prompts.task(task)),
-                        "architecture", Prompts.architecture(architecture),
-                        "steps", Prompts.steps(existing),
-                        "command", String.join(" ", failure.command()),
-                        "exitCode", Integer.toString(failure.exitCode()) + (failure.timedOut() ? " (timed out)" : ""),
-                        "output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars())),
-                        "previous", PromptTemplate.data(previous(runId, task.number(), lastIteration)),
-                        "map", runs.map(run)),
+                Map.ofEntries(Map.entry("situation", role.situation()),
+                        Map.entry("task", PromptTemplate.data(Prompts.task(task))),
+                        Map.entry("spec", PromptTemplate.data(Prompts.spec(spec(runId)))),
+                        Map.entry("plan", Prompts.plan(context.artifacts().tasks(runId, run.progress().taskCount()), task.number())),
+                        Map.entry("architecture", Prompts.architecture(architecture)),
+                        Map.entry("steps", Prompts.steps(existing)),
+                        Map.entry("command", String.join(" ", failure.command())),
+                        Map.entry("exitCode", Integer.toString(failure.exitCode()) + (failure.timedOut() ? " (timed out)" : "")),
+                        Map.entry("output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars()))),
+                        Map.entry("previous", PromptTemplate.data(previous(runId, task.number(), lastIteration))),
+                        Map.entry("map", runs.map(run))),
                 context.toolset().reading(runs.files(run)),
                 Submission.of("fix-plan", "your diagnosis, the plan and the files to change.").withProblems(FixPlanner::pathProblems),
                 Map.of("task", Integer.toString(task.number()))));
@@ -100,6 +102,10 @@ final class FixPlanner {
                 Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),
                         "files", Integer.toString(stored.size())));
         return new Result(Optional.of(iteration), false, stored);
+    }
+
+    private dev.samokoder.shared.workflow.agents.artifacts.Spec spec(String runId) {
+        return context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
     }
 
     /** Every earlier fix iteration of the task, oldest first: what was tried, so it is not tried again. */

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow.agents.artifacts;
 
 import dev.samokoder.shared.storage.Attributes;
+import dev.samokoder.shared.storage.Backoff;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * What the agents produce, one small item each in the run's partition: the spec, questions, the
@@ -31,6 +33,8 @@ public final class RunArtifacts {
     static final String STEP_TYPE = "TaskStep";
     static final String ITERATION_TYPE = "FixIteration";
     static final String EXECUTION_TYPE = "Execution";
+
+    private static final int MAX_BATCH_ROUNDS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
@@ -111,12 +115,30 @@ public final class RunArtifacts {
         tasks.forEach(task -> put(taskItem(runId, task, 1)));
     }
 
-    /** The plan's tasks 1..count, in order (one small read each: the plan has at most {@code maxTasks}). */
+    /**
+     * The plan's tasks 1..count, in order, in one batched read (a plan has at most
+     * {@code maxTasks}, under BatchGetItem's 100 keys); keys DynamoDB leaves unprocessed are asked
+     * again a bounded number of times.
+     */
     public List<PlannedTask> tasks(String runId, int count) {
-        List<PlannedTask> tasks = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int number = 1; number <= Math.min(count, limits.maxTasks()); number++) {
-            task(runId, number).ifPresent(tasks::add);
+            keys.add(Keys.runTask(runId, number).toAttributes());
         }
+        List<PlannedTask> tasks = new ArrayList<>();
+        Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of()
+                : Map.of(table.tableName(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int round = 0; !pending.isEmpty(); round++) {
+            if (round == MAX_BATCH_ROUNDS) {
+                throw new IllegalStateException("DynamoDB left task reads unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
+            }
+            Backoff.beforeRetry(round);
+            var request = pending;
+            var response = dynamoDb.batchGetItem(r -> r.requestItems(request));
+            response.responses().getOrDefault(table.tableName(), List.of()).forEach(item -> tasks.add(task(item)));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        tasks.sort(java.util.Comparator.comparingInt(PlannedTask::number));
         return tasks;
     }
 
