@@ -148,7 +148,7 @@ public final class StepHandler implements RequestHandler<Map<String, Object>, Ma
         Execution last = services.context().artifacts().executions(runId, task).stream().reduce((a, b) -> b)
                 .filter(execution -> !execution.passed())
                 .orElseThrow(() -> new IllegalStateException("run " + runId + ": task " + task + " has no failed execution"));
-        return new ExecOutcome(last.failedCommand(), last.exitCode(), last.output(), last.timedOut());
+        return new ExecOutcome(last.failedCommand(), last.exitCode(), last.output(), last.timedOut(), last.number());
     }
 
     private static String fixed(Optional<FixIteration> iteration) {

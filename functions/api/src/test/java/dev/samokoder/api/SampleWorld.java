@@ -105,7 +105,7 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 .withProgress(new RunProgress(fp.mode(), true, 0, true, true, 1, 0, fp.task(), false, false)));
         // the failed run's plan: one task, whose first execution failed its tests
         artifacts.putTasks(failed.id(), List.of(new PlannedTask(1, "Todos", "Store todos", "Keep todos in memory",
-                List.of("GET /todos returns []"), PlannedTask.TaskStatus.PLANNED, 1, Optional.empty(), 1)));
+                List.of("GET /todos returns []"), PlannedTask.TaskStatus.PLANNED, 1, 1, 1)));
         artifacts.putExecution(failed.id(), new Execution(1, 1, "sbx-sample", false, List.of("npm", "test"), "TESTS", 1, false,
                 4_200, "1 failing: GET /todos returns []", 2, Instant.now()));
         // two snapshots of the project: README.md changed, logo.png (not UTF-8) added, public/index.html

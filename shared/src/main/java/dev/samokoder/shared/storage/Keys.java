@@ -143,6 +143,11 @@ public final class Keys {
         return taskPrefix(task) + "#EXEC#";
     }
 
+    /** The sort-key prefix of one task's fix iterations. */
+    public static String taskIterationPrefix(int task) {
+        return taskPrefix(task) + "#ITER#";
+    }
+
     /** The sort-key prefix of one task's steps (a query reads that task's steps only). */
     public static String taskStepPrefix(int task) {
         return taskPrefix(task) + "#STEP#";

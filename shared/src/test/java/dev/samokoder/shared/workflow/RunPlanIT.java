@@ -64,7 +64,7 @@ class RunPlanIT {
     }
 
     private static PlannedTask task(int number, TaskStatus status) {
-        return new PlannedTask(number, "Todos", "Task " + number, "Do " + number, List.of("it works"), status, 1, Optional.empty(), 1);
+        return new PlannedTask(number, "Todos", "Task " + number, "Do " + number, List.of("it works"), status, 1, 1, 1);
     }
 
     @Test

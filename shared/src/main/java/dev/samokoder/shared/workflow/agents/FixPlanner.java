@@ -54,18 +54,18 @@ final class FixPlanner {
         PlannedTask task = runs.currentTask(run);
         String hash = failure.failureHash();
         boolean rethink = role.kind() == FixIteration.Kind.RETHINK;
-        if (!rethink && task.lastFailureHash().equals(Optional.of(hash))) {
-            runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(), new TaskProgress(TaskPhase.FAILED, 0,
-                    current.progress().task().fixIterations(), current.progress().task().lastFailure(), true,
-                    current.progress().task().problemSolverUsed()))));
-            runs.event(runId, "FAILURE_REPEATED", "task " + task.number() + " failed exactly as before",
-                    Map.of("agent", role.agent(), "task", Integer.toString(task.number())));
+        List<FixIteration> iterations = context.artifacts().iterations(runId, task.number());
+        Optional<FixIteration> seen = iterations.stream()
+                .filter(it -> it.number() >= task.fixBudgetFrom() && it.failureHash().equals(hash))
+                .reduce((first, later) -> later);
+        if (!rethink && seen.isPresent()) {
+            repeated(runId, role, task, seen.get(), iterations.getLast().number());
             return new Result(Optional.empty(), true, List.of());
         }
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<TaskStep> existing = context.artifacts().steps(runId, task.number());
-        int lastIteration = progress.fixIterations() + (progress.problemSolverUsed() ? 1 : 0);
+        int lastIteration = iterations.isEmpty() ? 0 : iterations.getLast().number();
         JsonNode answer = runs.ask(run, new AgentRun.Ask(role.agent(), "task " + task.number() + " · iteration " + (lastIteration + 1), "fixer",
                 Map.ofEntries(Map.entry("situation", role.situation()),
                         Map.entry("task", PromptTemplate.data(Prompts.task(task))),
@@ -76,7 +76,7 @@ final class FixPlanner {
                         Map.entry("command", String.join(" ", failure.command())),
                         Map.entry("exitCode", Integer.toString(failure.exitCode()) + (failure.timedOut() ? " (timed out)" : "")),
                         Map.entry("output", PromptTemplate.data(Text.tail(failure.output(), context.agentLimits().maxExecOutputChars()))),
-                        Map.entry("previous", PromptTemplate.data(previous(runId, task.number(), lastIteration))),
+                        Map.entry("previous", PromptTemplate.data(previous(runId, task, iterations))),
                         Map.entry("map", runs.map(run))),
                 context.toolset().reading(runs.files(run)),
                 Submission.of("fix-plan", "your diagnosis, the plan and the files to change.").withProblems(FixPlanner::pathProblems),
@@ -86,10 +86,9 @@ final class FixPlanner {
             files.add(TaskStep.saveFile(task.number(), 0, file.path("path").asText(), file.path("instructions").asText()));
         }
         FixIteration iteration = new FixIteration(task.number(), lastIteration + 1, role.kind(), answer.path("diagnosis").asText(),
-                answer.path("plan").asText(), hash);
+                answer.path("plan").asText(), hash, failure.execution());
         context.artifacts().addIteration(runId, iteration);
         List<TaskStep> stored = context.artifacts().appendSteps(runId, task.number(), existing.size(), files);
-        context.artifacts().saveTask(runId, task.withLastFailureHash(hash));
         int pending = (int) context.artifacts().steps(runId, task.number()).stream().filter(TaskStep::pendingFile).count();
         runs.updateProgress(runId, current -> {
             RunProgress p = current.progress();
@@ -108,15 +107,65 @@ final class FixPlanner {
         return context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
     }
 
-    /** Every earlier fix iteration of the task, oldest first: what was tried, so it is not tried again. */
-    private String previous(String runId, int task, int lastIteration) {
-        StringBuilder out = new StringBuilder();
-        for (int number = 1; number <= lastIteration; number++) {
-            context.artifacts().iteration(runId, task, number).ifPresent(it -> out.append("iteration ").append(it.number())
-                    .append(" (").append(it.kind()).append(")\ndiagnosis: ").append(it.diagnosis()).append("\nplan: ").append(it.plan())
-                    .append("\n\n"));
+    /**
+     * The failure came back: it matches the failure an earlier iteration of this fix budget
+     * addressed. The last one: it failed exactly as before; an older one: the fixes go round in a
+     * circle (A, B, A). Either way the task stays FAILED with {@code failureRepeated}, so the Router
+     * sends it to ProblemSolver once, and then stops it.
+     */
+    private void repeated(String runId, Role role, PlannedTask task, FixIteration seen, int lastIteration) {
+        runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(), new TaskProgress(TaskPhase.FAILED, 0,
+                current.progress().task().fixIterations(), current.progress().task().lastFailure(), true,
+                current.progress().task().problemSolverUsed()))));
+        String message = seen.number() == lastIteration
+                ? "task " + task.number() + " failed exactly as before iteration " + seen.number()
+                : "task " + task.number() + " failed as it did before iteration " + seen.number() + ": the fixes since go round in a circle";
+        runs.event(runId, "FAILURE_REPEATED", message, Map.of("agent", role.agent(), "task", Integer.toString(task.number()),
+                "matches", Integer.toString(seen.number()), "oscillation", Boolean.toString(seen.number() != lastIteration)));
+    }
+
+    /**
+     * Every earlier fix iteration of the task, oldest first, with what came of it: what was tried,
+     * and whether the failure it addressed came back, so nothing is tried twice.
+     */
+    private String previous(String runId, PlannedTask task, List<FixIteration> iterations) {
+        if (iterations.isEmpty()) {
+            return "(none)";
         }
-        return out.isEmpty() ? "(none)" : out.toString().strip();
+        List<dev.samokoder.shared.workflow.agents.artifacts.Execution> executions = context.artifacts().executions(runId, task.number());
+        StringBuilder out = new StringBuilder();
+        for (FixIteration it : iterations) {
+            out.append("iteration ").append(it.number()).append(" (").append(it.kind()).append(")")
+                    .append(it.number() < task.fixBudgetFrom() ? ", before the run was resumed" : "")
+                    .append("\ndiagnosis: ").append(it.diagnosis()).append("\nplan: ").append(it.plan()).append('\n')
+                    .append("then: ").append(outcome(it, iterations, executions)).append("\n\n");
+        }
+        return out.toString().strip();
+    }
+
+    /** What the execution after an iteration showed, in a line. */
+    private static String outcome(FixIteration it, List<FixIteration> iterations,
+                                  List<dev.samokoder.shared.workflow.agents.artifacts.Execution> executions) {
+        Optional<dev.samokoder.shared.workflow.agents.artifacts.Execution> next = executions.stream()
+                .filter(execution -> it.execution() > 0 && execution.number() > it.execution()).findFirst();
+        if (next.isEmpty()) {
+            return "(not run yet: the failure above is what it led to)";
+        }
+        var execution = next.get();
+        if (execution.passed()) {
+            return "the commands and tests passed";
+        }
+        String signature = new ExecOutcome(execution.failedCommand(), execution.exitCode(), execution.output(), execution.timedOut())
+                .failureHash();
+        Optional<FixIteration> earlier = iterations.stream()
+                .filter(other -> other.number() <= it.number() && other.failureHash().equals(signature)).findFirst();
+        Optional<FixIteration> later = iterations.stream()
+                .filter(other -> other.number() > it.number() && other.failureHash().equals(signature)).findFirst();
+        String same = earlier.map(other -> other.number() == it.number() ? " — the same failure again"
+                        : " — the failure iteration " + other.number() + " addressed came back")
+                .orElse(" — a new failure" + later.map(other -> ", which iteration " + other.number() + " addressed").orElse(""));
+        return String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode()
+                + (execution.timedOut() ? " (timed out)" : "") + same;
     }
 
     static List<String> pathProblems(JsonNode answer) {

@@ -50,7 +50,7 @@ public final class TechLead {
         for (JsonNode task : answer.path("tasks")) {
             tasks.add(new PlannedTask(tasks.size() + 1, task.path("epic").asText(), task.path("title").asText(),
                     task.path("description").asText(), Prompts.strings(task.path("acceptanceTests")), TaskStatus.PLANNED, 0,
-                    Optional.empty(), 1));
+                    1, 1));
         }
         context.artifacts().putTasks(runId, tasks);
         runs.updateProgress(runId, current -> Optional.of(Progress.planned(current.progress(), tasks.size())));

@@ -10,7 +10,10 @@ import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import dev.samokoder.shared.workflow.RouteDecision;
+import dev.samokoder.shared.workflow.Router;
 import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.Step;
 import dev.samokoder.shared.workflow.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
@@ -248,7 +251,8 @@ class TaskAgentsIT {
 
         // then
         assertThat(iteration).map(FixIteration::kind).hasValue(FixIteration.Kind.RETHINK);
-        assertThat(iteration).map(FixIteration::number).hasValue(3);
+        // numbered after the task's stored iterations (none here), whatever the counters say
+        assertThat(iteration).map(FixIteration::number).hasValue(1);
         TaskProgress task = h.current().progress().task();
         assertThat(task.problemSolverUsed()).isTrue();
         assertThat(task.failureRepeated()).isFalse();
@@ -336,6 +340,61 @@ class TaskAgentsIT {
         assertThat(h.requestsOf(BugHunter.AGENT).getFirst().messages().get(1).text()).contains("src/a.js (21 bytes) — the answer, forty-two");
     }
 
+    @Test
+    void fixesThatGoRoundInACircle_AthenBthenA_areSeen_andProblemSolverGetsTheHistory_thenTheTaskStops(LocalAws aws) {
+        // given: each fix trades one failure for another
+        ExecOutcome a = new ExecOutcome(List.of("npm", "test"), 1, "not ok 1 - POST answers 201\n  200 !== 201\n", false, 1);
+        ExecOutcome b = new ExecOutcome(List.of("npm", "test"), 1, "not ok 2 - GET lists the todos\n  0 !== 1\n", false, 2);
+        String fixA = "{\"diagnosis\": \"POST answers 200\", \"plan\": \"answer 201\", \"files\": [{\"path\": \"src/server.js\", \"instructions\": \"201\"}]}";
+        String fixB = "{\"diagnosis\": \"GET is empty\", \"plan\": \"list the store\", \"files\": [{\"path\": \"src/server.js\", \"instructions\": \"list\"}]}";
+        String rethink = "{\"diagnosis\": \"the two fixes undo each other\", \"plan\": \"one handler per route\", \"files\": [{\"path\": \"src/routes.js\", \"instructions\": \"a table\"}]}";
+        AgentHarness h = planned(AgentHarness.withAnswers(aws, Map.of(BugHunter.AGENT, List.of(fixA, fixB), ProblemSolver.AGENT, List.of(rethink)),
+                AutonomyMode.AUTONOMOUS, WorkflowLimits.defaults()));
+        Router router = new Router(WorkflowLimits.defaults());
+        BugHunter bugHunter = new BugHunter(h.context);
+
+        // when: A, fixed; B, fixed; A again
+        fail(h, a);
+        bugHunter.run(h.run.id(), a);
+        fail(h, b);
+        bugHunter.run(h.run.id(), withExecution(b, 2));
+        fail(h, a);
+        Optional<FixIteration> third = bugHunter.run(h.run.id(), withExecution(a, 3));
+        RouteDecision afterOscillation = router.next(h.current().progress());
+        Optional<FixIteration> rethought = new ProblemSolver(h.context).run(h.run.id(), withExecution(a, 3));
+        fail(h, b);
+        bugHunter.run(h.run.id(), withExecution(b, 4));
+
+        // then: the return of A is seen though B came between, without a model call; ProblemSolver sees what each fix led to
+        assertThat(third).isEmpty();
+        assertThat(h.requestsOf(BugHunter.AGENT)).hasSize(2);
+        assertThat(h.eventTypes()).containsSubsequence("FIX_PLANNED", "FIX_PLANNED", "FAILURE_REPEATED", "FIX_PLANNED", "FAILURE_REPEATED");
+        assertThat(h.events.after(h.run.id(), 0, 100)).filteredOn(e -> e.type().equals("FAILURE_REPEATED")).first()
+                .satisfies(e -> assertThat(e.message()).contains("failed as it did before iteration 1").contains("circle"));
+        assertThat(afterOscillation.next()).isEqualTo(Step.PROBLEM_SOLVER);
+        assertThat(rethought).map(FixIteration::number).hasValue(3);
+        String solverPrompt = h.requestsOf(ProblemSolver.AGENT).getFirst().messages().get(1).text();
+        assertThat(solverPrompt).contains("iteration 1 (TESTS)\ndiagnosis: POST answers 200")
+                .contains("then: npm test failed with exit code 1 — a new failure, which iteration 2 addressed")
+                .contains("iteration 2 (TESTS)\ndiagnosis: GET is empty")
+                .contains("then: npm test failed with exit code 1 — the failure iteration 1 addressed came back");
+        // B after ProblemSolver's rethink: repeated again, and the router stops the task
+        assertThat(router.next(h.current().progress()).next()).isEqualTo(Step.FAIL);
+    }
+
+    /** The task's execution failed this way: recorded as the judge does, the task FAILED. */
+    private static void fail(AgentHarness h, ExecOutcome outcome) {
+        int number = h.artifacts.executions(h.run.id(), 1).size() + 1;
+        h.artifacts.putExecution(h.run.id(), new dev.samokoder.shared.workflow.agents.artifacts.Execution(1, number, "sbx-" + number, false,
+                outcome.command(), "TESTS", outcome.exitCode(), false, 100, outcome.output(), 0, java.time.Instant.now()));
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.FAILED, 0, p.task().fixIterations(), FailureKind.TESTS,
+                p.task().failureRepeated(), p.task().problemSolverUsed())));
+    }
+
+    private static ExecOutcome withExecution(ExecOutcome outcome, int execution) {
+        return new ExecOutcome(outcome.command(), outcome.exitCode(), outcome.output(), outcome.timedOut(), execution);
+    }
+
     private static final String VALID_FIX = "{\"diagnosis\": \"d\", \"plan\": \"p\", \"files\": [{\"path\": \"src/a.js\", \"instructions\": \"i\"}]}";
 
     private static String map(AgentHarness h) {
@@ -349,7 +408,7 @@ class TaskAgentsIT {
         h.artifacts.putArchitecture(h.run.id(), new Architecture("api", Stack.NODE, List.of(), List.of("node", "--test"),
                 List.of("node", "src/server.js"), List.of(), List.of()));
         h.artifacts.putTasks(h.run.id(), List.of(new PlannedTask(1, "API", "todos", "GET/POST /todos", List.of("POST then GET"),
-                PlannedTask.TaskStatus.PLANNED, 0, Optional.empty(), 1)));
+                PlannedTask.TaskStatus.PLANNED, 0, 1, 1)));
         h.progress(p -> new RunProgress(p.mode(), true, 0, true, true, 1, 0, TaskProgress.fresh(), false, false));
         return h;
     }

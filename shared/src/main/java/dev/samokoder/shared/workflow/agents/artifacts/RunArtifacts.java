@@ -154,7 +154,7 @@ public final class RunArtifacts {
     public PlannedTask saveTask(String runId, PlannedTask task) {
         table.replace(Keys.runTask(runId, task.number()), taskItem(runId, task, task.version() + 1), task.version());
         return new PlannedTask(task.number(), task.epic(), task.title(), task.description(), task.acceptanceTests(),
-                task.status(), task.planRounds(), task.lastFailureHash(), task.version() + 1);
+                task.status(), task.planRounds(), task.fixBudgetFrom(), task.version() + 1);
     }
 
     /** One task's steps in order; bounded by {@link AgentLimits#maxStepsPerTask()}. */
@@ -210,14 +210,25 @@ public final class RunArtifacts {
                         .string("diagnosis", text(iteration.diagnosis()))
                         .string("plan", text(iteration.plan()))
                         .string("failureHash", iteration.failureHash())
+                        .number("execution", iteration.execution())
                         .instant("createdAt", clock.instant())
                         .build());
     }
 
     public Optional<FixIteration> iteration(String runId, int task, int number) {
-        return table.get(Keys.runTaskIteration(runId, task, number)).map(Attributes::of).map(a -> new FixIteration(
-                (int) a.number("task"), (int) a.number("iteration"), FixIteration.Kind.valueOf(a.string("kind")),
-                a.string("diagnosis"), a.string("plan"), a.string("failureHash")));
+        return table.get(Keys.runTaskIteration(runId, task, number)).map(RunArtifacts::iteration);
+    }
+
+    /** The task's fix iterations in order (one small query: a task has a bounded number of them). */
+    public List<FixIteration> iterations(String runId, int task) {
+        return table.queryAll(Keys.runPartition(runId), Keys.taskIterationPrefix(task)).stream().map(RunArtifacts::iteration)
+                .sorted(java.util.Comparator.comparingInt(FixIteration::number)).toList();
+    }
+
+    private static FixIteration iteration(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new FixIteration((int) a.number("task"), (int) a.number("iteration"), FixIteration.Kind.valueOf(a.string("kind")),
+                a.string("diagnosis"), a.string("plan"), a.string("failureHash"), (int) a.optionalNumber("execution").orElse(0));
     }
 
     /** Records a judged execution, replacing one with the same number (a retried step writes it again). */
@@ -273,7 +284,7 @@ public final class RunArtifacts {
                 .stringList("acceptanceTests", list(task.acceptanceTests()))
                 .string("status", task.status().name())
                 .number("planRounds", task.planRounds())
-                .optionalString("lastFailureHash", task.lastFailureHash())
+                .number("fixBudgetFrom", task.fixBudgetFrom())
                 .build();
     }
 
@@ -281,7 +292,7 @@ public final class RunArtifacts {
         Attributes a = Attributes.of(item);
         return new PlannedTask((int) a.number("number"), a.string("epic"), a.string("title"), a.string("description"),
                 a.stringList("acceptanceTests"), TaskStatus.valueOf(a.string("status")), (int) a.number("planRounds"),
-                a.optionalString("lastFailureHash"), a.version());
+                (int) a.optionalNumber("fixBudgetFrom").orElse(1), a.version());
     }
 
     private static Map<String, AttributeValue> stepItem(String runId, TaskStep step) {
