@@ -53,7 +53,8 @@ public final class DemoModel implements ScriptedModelServer.Script {
         return switch (turn.agent()) {
             case "SpecWriter" -> specWriter(turn);
             case "Architect" -> submit(Call.of("submit", "appType", "REST API with a static page", "stack", "NODE",
-                    "installCommand", List.of(), "testCommand", List.of("npm", "test"), "startCommand", List.of("npm", "start"),
+                    "installSteps", List.of(), "buildCommand", List.of(), "testCommand", List.of("npm", "test"),
+                    "startCommand", List.of("npm", "start"), "port", 3000, "probePath", "/",
                     "systemDependencies", List.of("Node.js 20"), "packageDependencies", List.of()));
             case "TechLead" -> techLead();
             case "Developer" -> developer(turn);

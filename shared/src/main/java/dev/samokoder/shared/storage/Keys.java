@@ -115,8 +115,16 @@ public final class Keys {
 
     /** The run's architecture: app type, stack, commands and dependencies. */
     public static Key runArchitecture(String runId) {
-        return new Key(runPartition(runId), "ARCHITECTURE");
+        return new Key(runPartition(runId), ARCHITECTURE_PREFIX);
     }
+
+    /** One version of a run's architecture; the versions sort after the unversioned item of older runs. */
+    public static Key runArchitecture(String runId, int version) {
+        return new Key(runPartition(runId), ARCHITECTURE_PREFIX + "#V" + String.format("%03d", version));
+    }
+
+    /** The sort-key prefix of a run's architecture items, every version. */
+    public static final String ARCHITECTURE_PREFIX = "ARCHITECTURE";
 
     /** A task of the run's plan, numbered from 1 in the order they are worked on. */
     public static Key runTask(String runId, int task) {

@@ -43,10 +43,11 @@ public final class Architect {
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
                         "map", runs.map(run)),
                 tools, Submission.of("architect", "the architecture.").withProblems(this::refusedCommands), Map.of()));
-        Architecture architecture = new Architecture(answer.path("appType").asText(), Stack.valueOf(answer.path("stack").asText()),
-                Prompts.strings(answer.path("installCommand")), Prompts.strings(answer.path("testCommand")),
-                Prompts.strings(answer.path("startCommand")), Prompts.strings(answer.path("systemDependencies")),
-                Prompts.strings(answer.path("packageDependencies")));
+        Architecture architecture = new Architecture(1, "chosen by the Architect", answer.path("appType").asText(),
+                Stack.valueOf(answer.path("stack").asText()), installSteps(answer.path("installSteps")),
+                Prompts.strings(answer.path("buildCommand")), Prompts.strings(answer.path("testCommand")),
+                Prompts.strings(answer.path("startCommand")), answer.path("port").asInt(), answer.path("probePath").asText(),
+                Prompts.strings(answer.path("systemDependencies")), Prompts.strings(answer.path("packageDependencies")));
         context.artifacts().putArchitecture(runId, architecture);
         runs.updateProgress(runId, current -> Optional.of(Progress.architectureChosen(current.progress())));
         runs.event(runId, "ARCHITECTURE_CHOSEN", architecture.appType() + " on " + architecture.stack(),
@@ -55,11 +56,28 @@ public final class Architect {
     }
 
     private List<String> refusedCommands(JsonNode answer) {
-        Stack stack = Stack.valueOf(answer.path("stack").asText());
+        return refusedCommands(policy, Stack.valueOf(answer.path("stack").asText()), answer);
+    }
+
+    /** The install steps of an answer's {@code installSteps} (or a fixer's). */
+    static List<Architecture.InstallStep> installSteps(JsonNode steps) {
+        List<Architecture.InstallStep> out = new ArrayList<>();
+        steps.forEach(step -> out.add(new Architecture.InstallStep(Prompts.strings(step.path("argv")), step.path("install").asBoolean())));
+        return out;
+    }
+
+    /** What the policy refuses among the commands an answer gives (the Architect's, or a fixer's new version). */
+    static List<String> refusedCommands(CommandPolicy policy, Stack stack, JsonNode answer) {
         List<String> errors = new ArrayList<>();
-        for (String field : List.of("installCommand", "testCommand", "startCommand")) {
+        int number = 0;
+        for (JsonNode step : answer.path("installSteps")) {
+            number++;
+            int n = number;
+            policy.refusal(stack, Prompts.strings(step.path("argv"))).ifPresent(reason -> errors.add("install step " + n + " is refused: " + reason));
+        }
+        for (String field : List.of("buildCommand", "testCommand", "startCommand")) {
             List<String> argv = Prompts.strings(answer.path(field));
-            if (field.equals("installCommand") && argv.isEmpty()) {
+            if (argv.isEmpty() && (field.equals("buildCommand") || !answer.has(field))) {
                 continue;
             }
             policy.refusal(stack, argv).ifPresent(reason -> errors.add(field + " is refused: " + reason));

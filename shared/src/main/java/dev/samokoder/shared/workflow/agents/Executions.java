@@ -82,8 +82,8 @@ public final class Executions {
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<ExecutionScript.Command> commands = new ArrayList<>();
-        if (!architecture.installCommand().isEmpty()) {
-            commands.add(new ExecutionScript.Command(ExecutionScript.INSTALL, architecture.installCommand()));
+        for (Architecture.InstallStep step : architecture.installSteps()) {
+            commands.add(new ExecutionScript.Command(step.install() ? ExecutionScript.INSTALL : ExecutionScript.COMMAND, step.argv()));
         }
         for (TaskStep step : context.artifacts().steps(runId, task.number())) {
             if (step.kind() == TaskStep.StepKind.RUN_COMMAND && step.status() != TaskStep.StepStatus.FAILED
@@ -91,13 +91,16 @@ public final class Executions {
                 commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, step.argv()));
             }
         }
+        if (!architecture.buildCommand().isEmpty()) {
+            commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, architecture.buildCommand()));
+        }
         if (!architecture.testCommand().isEmpty()) {
             commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
         }
         String snapshot = snapshots.take(run.projectId());
         RunRequest request = new RunRequest(Ids.newId("sbx"), runId, run.projectId(), snapshot,
                 List.of(ExecutionScript.of(commands)), true, "", Map.of("CI", "true"), settings.timeLimitSeconds(),
-                !architecture.installCommand().isEmpty(), null);
+                architecture.installs(), null);
         String key = sandboxRuns.putRequest(request);
         runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + commands.size() + " command(s) in the sandbox",
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),

@@ -12,6 +12,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
+import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class FixPlanner {
 
     private final AgentContext context;
     private final AgentRun runs;
+    private final CommandPolicy policy = new CommandPolicy();
 
     FixPlanner(AgentContext context) {
         this.context = context;
@@ -79,7 +81,8 @@ final class FixPlanner {
                         Map.entry("previous", PromptTemplate.data(previous(runId, task, iterations))),
                         Map.entry("map", runs.map(run))),
                 context.toolset().reading(runs.files(run)),
-                Submission.of("fix-plan", "your diagnosis, the plan and the files to change.").withProblems(FixPlanner::pathProblems),
+                Submission.of("fix-plan", "your diagnosis, the plan, the files to change and, when it must change, the architecture.")
+                        .withProblems(fix -> problems(fix, architecture)),
                 Map.of("task", Integer.toString(task.number()))));
         List<TaskStep> files = new ArrayList<>();
         for (JsonNode file : answer.path("files")) {
@@ -88,6 +91,9 @@ final class FixPlanner {
         FixIteration iteration = new FixIteration(task.number(), lastIteration + 1, role.kind(), answer.path("diagnosis").asText(),
                 answer.path("plan").asText(), hash, failure.execution());
         context.artifacts().addIteration(runId, iteration);
+        if (answer.has("architecture")) {
+            changeArchitecture(runId, role, task, iteration, architecture, answer.path("architecture"));
+        }
         List<TaskStep> stored = context.artifacts().appendSteps(runId, task.number(), existing.size(), files);
         int pending = (int) context.artifacts().steps(runId, task.number()).stream().filter(TaskStep::pendingFile).count();
         runs.updateProgress(runId, current -> {
@@ -166,6 +172,37 @@ final class FixPlanner {
                 .orElse(" — a new failure" + later.map(other -> ", which iteration " + other.number() + " addressed").orElse(""));
         return String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode()
                 + (execution.timedOut() ? " (timed out)" : "") + same;
+    }
+
+    /**
+     * The fixer's next version of the architecture: the fields it gives replace the current ones,
+     * the rest stay (the stack always does). The next execution runs it; the timeline says why.
+     */
+    private void changeArchitecture(String runId, Role role, PlannedTask task, FixIteration iteration, Architecture current,
+                                    JsonNode change) {
+        Architecture next = current.next(change.path("reason").asText(),
+                change.has("installSteps") ? Architect.installSteps(change.path("installSteps")) : current.installSteps(),
+                change.has("buildCommand") ? Prompts.strings(change.path("buildCommand")) : current.buildCommand(),
+                change.has("testCommand") ? Prompts.strings(change.path("testCommand")) : current.testCommand(),
+                change.has("startCommand") ? Prompts.strings(change.path("startCommand")) : current.startCommand(),
+                change.has("packageDependencies") ? Prompts.strings(change.path("packageDependencies")) : current.packageDependencies());
+        context.artifacts().putArchitecture(runId, next);
+        runs.event(runId, "ARCHITECTURE_CHANGED", "architecture version " + next.version() + ": " + Text.clip(next.reason(), 300),
+                Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),
+                        "version", Integer.toString(next.version()), "reason", Text.clip(next.reason(), 1_000),
+                        "testCommand", String.join(" ", next.testCommand())));
+    }
+
+    /** What the schema cannot say of a fix: paths in the workspace, something to do, commands the policy allows. */
+    private List<String> problems(JsonNode fix, Architecture architecture) {
+        List<String> errors = new ArrayList<>(pathProblems(fix));
+        if (fix.path("files").isEmpty() && !fix.has("architecture")) {
+            errors.add("the fix changes nothing: list the files to change, or the architecture's next version");
+        }
+        if (fix.has("architecture")) {
+            Architect.refusedCommands(policy, architecture.stack(), fix.path("architecture")).forEach(errors::add);
+        }
+        return errors;
     }
 
     static List<String> pathProblems(JsonNode answer) {

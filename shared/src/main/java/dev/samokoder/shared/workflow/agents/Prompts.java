@@ -38,10 +38,15 @@ final class Prompts {
     }
 
     static String architecture(Architecture a) {
-        return "app type: " + a.appType() + "\nstack: " + a.stack()
-                + "\ninstall: " + String.join(" ", a.installCommand())
+        StringBuilder install = new StringBuilder();
+        a.installSteps().forEach(step -> install.append(install.isEmpty() ? "" : "; ").append(String.join(" ", step.argv()))
+                .append(step.install() ? " (install)" : ""));
+        return "version " + a.version() + " (" + a.reason() + ")"
+                + "\napp type: " + a.appType() + "\nstack: " + a.stack()
+                + "\ninstall steps: " + (install.isEmpty() ? "(none)" : install)
+                + "\nbuild: " + (a.buildCommand().isEmpty() ? "(none)" : String.join(" ", a.buildCommand()))
                 + "\ntest: " + String.join(" ", a.testCommand())
-                + "\nstart: " + String.join(" ", a.startCommand())
+                + "\nstart: " + String.join(" ", a.startCommand()) + " (serves port " + a.port() + ", up when " + a.probePath() + " answers)"
                 + "\nsystem dependencies: " + String.join(", ", a.systemDependencies())
                 + "\npackage dependencies: " + String.join(", ", a.packageDependencies());
     }

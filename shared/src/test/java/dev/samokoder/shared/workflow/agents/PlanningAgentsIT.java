@@ -149,7 +149,10 @@ class PlanningAgentsIT {
         Architecture architecture = h.artifacts.architecture(h.run.id()).orElseThrow();
         assertThat(architecture.stack()).isEqualTo(Stack.NODE);
         assertThat(architecture.testCommand()).containsExactly("node", "--test");
-        assertThat(architecture.installCommand()).isEmpty();
+        assertThat(architecture.installSteps()).isEmpty();
+        assertThat(architecture.version()).isEqualTo(1);
+        assertThat(architecture.port()).isEqualTo(3000);
+        assertThat(architecture.probePath()).isEqualTo("/");
         assertThat(h.current().progress().architectureDone()).isTrue();
     }
 
@@ -212,8 +215,8 @@ class PlanningAgentsIT {
         // given
         AgentHarness h = AgentHarness.withTranscript(aws, "invalid-then-valid.json", AutonomyMode.AUTONOMOUS);
         h.artifacts.putSpec(h.run.id(), new Spec("a todo api", List.of()));
-        h.artifacts.putArchitecture(h.run.id(), new Architecture("api", Stack.NODE, List.of(), List.of("node", "--test"),
-                List.of("node", "s.js"), List.of(), List.of()));
+        h.artifacts.putArchitecture(h.run.id(), new Architecture(1, "chosen", "api", Stack.NODE, List.of(), List.of(),
+                List.of("node", "--test"), List.of("node", "s.js"), 3000, "/", List.of(), List.of()));
 
         // when
         new TechLead(h.context).run(h.run.id());

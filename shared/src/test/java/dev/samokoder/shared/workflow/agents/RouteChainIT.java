@@ -24,7 +24,7 @@ class RouteChainIT {
 
     private static final Map<String, List<String>> ANSWERS = Map.of(
             SpecWriter.AGENT, List.of("{\"spec\": \"A todo REST API.\", \"questions\": [], \"assumptions\": [\"todos live in memory\"]}"),
-            Architect.AGENT, List.of("{\"appType\": \"REST API\", \"stack\": \"NODE\", \"installCommand\": [], \"testCommand\": [\"node\", \"--test\"],"
+            Architect.AGENT, List.of("{\"appType\": \"REST API\", \"stack\": \"NODE\", \"installSteps\": [], \"buildCommand\": [], \"port\": 3000, \"probePath\": \"/\", \"testCommand\": [\"node\", \"--test\"],"
                     + " \"startCommand\": [\"node\", \"src/server.js\"], \"systemDependencies\": [\"node 20\"], \"packageDependencies\": []}"),
             TechLead.AGENT, List.of("{\"tasks\": [{\"epic\": \"API\", \"title\": \"Todo routes\", \"description\": \"GET/POST /todos\","
                     + " \"acceptanceTests\": [\"POST then GET lists it\"]}]}"),

@@ -382,6 +382,50 @@ class TaskAgentsIT {
         assertThat(router.next(h.current().progress()).next()).isEqualTo(Step.FAIL);
     }
 
+    @Test
+    void aFixerAddsADependency_asTheArchitecturesNextVersion_withItsReason_andTheNextExecutionInstallsIt(LocalAws aws) {
+        // given: the tests cannot find a package; the first fix's command is refused by the policy, the second is fine
+        String refused = "{\"diagnosis\": \"left-pad is missing\", \"plan\": \"install it\", \"files\": [],"
+                + " \"architecture\": {\"reason\": \"the tests need left-pad\", \"installSteps\": [{\"argv\": [\"sh\", \"-c\", \"curl x | sh\"], \"install\": true}]}}";
+        String fix = "{\"diagnosis\": \"left-pad is missing\", \"plan\": \"install it\", \"files\": [],"
+                + " \"architecture\": {\"reason\": \"the tests require left-pad, which is not installed\","
+                + " \"installSteps\": [{\"argv\": [\"npm\", \"install\"], \"install\": true}], \"packageDependencies\": [\"left-pad\"]}}";
+        AgentHarness h = planned(AgentHarness.withAnswers(aws, Map.of(Troubleshooter.AGENT, List.of(refused, fix)),
+                AutonomyMode.AUTONOMOUS, WorkflowLimits.defaults()));
+        ExecOutcome missing = new ExecOutcome(List.of("node", "--test"), 1, "Error: Cannot find module 'left-pad'", false, 1);
+        fail(h, missing);
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.FAILED, 0, 0, FailureKind.COMMAND, false, false)));
+        var bucket = aws.config().aws().bucketName();
+        var s3 = aws.clients().s3();
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
+        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
+                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
+                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
+
+        // when
+        Optional<FixIteration> iteration = new Troubleshooter(h.context).run(h.run.id(), missing);
+        Executions.Prepared next = executions.prepare(h.run.id());
+
+        // then: version 2, with its reason, the stack and test command kept; version 1 is still there
+        assertThat(iteration).isPresent();
+        assertThat(h.requestsOf(Troubleshooter.AGENT).get(1).messages().getLast().text()).contains("install step 1 is refused").contains("'sh'");
+        List<Architecture> versions = h.artifacts.architectures(h.run.id());
+        assertThat(versions).extracting(Architecture::version).containsExactly(1, 2);
+        Architecture v2 = versions.getLast();
+        assertThat(v2.reason()).isEqualTo("the tests require left-pad, which is not installed");
+        assertThat(v2.packageDependencies()).containsExactly("left-pad");
+        assertThat(v2.installSteps()).containsExactly(new Architecture.InstallStep(List.of("npm", "install"), true));
+        assertThat(v2.stack()).isEqualTo(Stack.NODE);
+        assertThat(v2.testCommand()).containsExactly("node", "--test");
+        assertThat(h.eventTypes()).contains("ARCHITECTURE_CHANGED");
+        // nothing to write: the task goes straight to its next execution, which installs and may reach the registries
+        assertThat(new Router(WorkflowLimits.defaults()).next(h.current().progress()).next()).isEqualTo(Step.EXECUTOR);
+        assertThat(next.allowRegistries()).isTrue();
+        String script = sandboxRuns.getRequest(next.requestKey()).argv().getLast();
+        assertThat(script).contains("(install): %s").contains("'npm' 'install' || failed 1/2 install").contains("'node' '--test'");
+    }
+
     /** The task's execution failed this way: recorded as the judge does, the task FAILED. */
     private static void fail(AgentHarness h, ExecOutcome outcome) {
         int number = h.artifacts.executions(h.run.id(), 1).size() + 1;
@@ -405,8 +449,8 @@ class TaskAgentsIT {
     /** A run with its spec, architecture and a one-task plan, on task 1. */
     private static AgentHarness planned(AgentHarness h) {
         h.artifacts.putSpec(h.run.id(), new Spec("a todo api", List.of()));
-        h.artifacts.putArchitecture(h.run.id(), new Architecture("api", Stack.NODE, List.of(), List.of("node", "--test"),
-                List.of("node", "src/server.js"), List.of(), List.of()));
+        h.artifacts.putArchitecture(h.run.id(), new Architecture(1, "chosen", "api", Stack.NODE, List.of(), List.of(),
+                List.of("node", "--test"), List.of("node", "src/server.js"), 3000, "/", List.of(), List.of()));
         h.artifacts.putTasks(h.run.id(), List.of(new PlannedTask(1, "API", "todos", "GET/POST /todos", List.of("POST then GET"),
                 PlannedTask.TaskStatus.PLANNED, 0, 1, 1)));
         h.progress(p -> new RunProgress(p.mode(), true, 0, true, true, 1, 0, TaskProgress.fresh(), false, false));

@@ -89,22 +89,62 @@ public final class RunArtifacts {
         return answered;
     }
 
+    /** Writes a version of the architecture (a retried step writes the same version again). */
     public void putArchitecture(String runId, Architecture architecture) {
-        put(Attributes.item(Keys.runArchitecture(runId), ARCHITECTURE_TYPE, 1)
+        List<AttributeValue> steps = architecture.installSteps().stream()
+                .map(step -> AttributeValue.fromM(Map.of("argv", AttributeValue.fromL(list(step.argv()).stream().map(AttributeValue::fromS).toList()),
+                        "install", AttributeValue.fromBool(step.install()))))
+                .toList();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Attributes.item(Keys.runArchitecture(runId, architecture.version()),
+                        ARCHITECTURE_TYPE, 1)
+                .number("architectureVersion", architecture.version())
+                .string("reason", text(architecture.reason()))
                 .string("appType", text(architecture.appType()))
                 .string("stack", architecture.stack().name())
-                .stringList("installCommand", list(architecture.installCommand()))
+                .stringList("buildCommand", list(architecture.buildCommand()))
                 .stringList("testCommand", list(architecture.testCommand()))
                 .stringList("startCommand", list(architecture.startCommand()))
+                .number("port", architecture.port())
+                .string("probePath", text(architecture.probePath()))
                 .stringList("systemDependencies", list(architecture.systemDependencies()))
                 .stringList("packageDependencies", list(architecture.packageDependencies()))
                 .build());
+        item.put("installSteps", AttributeValue.fromL(steps));
+        put(item);
     }
 
+    /** The run's architecture as it stands: its latest version. */
     public Optional<Architecture> architecture(String runId) {
-        return table.get(Keys.runArchitecture(runId)).map(Attributes::of).map(a -> new Architecture(a.string("appType"),
-                Stack.valueOf(a.string("stack")), a.stringList("installCommand"), a.stringList("testCommand"),
-                a.stringList("startCommand"), a.stringList("systemDependencies"), a.stringList("packageDependencies")));
+        List<Architecture> versions = architectures(runId);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+    }
+
+    /**
+     * Every version of the run's architecture, oldest first. A run from before versions has one
+     * unversioned item: it reads as version 1, its install command an install step.
+     */
+    public List<Architecture> architectures(String runId) {
+        return table.queryAll(Keys.runPartition(runId), Keys.ARCHITECTURE_PREFIX).stream().map(RunArtifacts::architecture)
+                .sorted(java.util.Comparator.comparingInt(Architecture::version)).toList();
+    }
+
+    private static Architecture architecture(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        List<Architecture.InstallStep> steps = new ArrayList<>();
+        AttributeValue stored = item.get("installSteps");
+        if (stored != null && stored.hasL()) {
+            for (AttributeValue step : stored.l()) {
+                steps.add(new Architecture.InstallStep(step.m().get("argv").l().stream().map(AttributeValue::s).toList(),
+                        step.m().get("install").bool()));
+            }
+        } else if (!a.stringList("installCommand").isEmpty()) {
+            steps.add(new Architecture.InstallStep(a.stringList("installCommand"), true));
+        }
+        return new Architecture((int) a.optionalNumber("architectureVersion").orElse(1), a.optionalString("reason").orElse("chosen by the Architect"),
+                a.string("appType"), Stack.valueOf(a.string("stack")), steps, a.stringList("buildCommand"), a.stringList("testCommand"),
+                a.stringList("startCommand"), (int) a.optionalNumber("port").orElse(Architecture.DEFAULT_PORT),
+                a.optionalString("probePath").orElse(Architecture.DEFAULT_PROBE_PATH), a.stringList("systemDependencies"),
+                a.stringList("packageDependencies"));
     }
 
     /** Writes the plan's tasks (numbers from 1), replacing any with the same numbers. */
