@@ -78,6 +78,10 @@ final class PlatformUser {
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
     }
 
+    ApiClient.Response resume(String runId) {
+        return api.post("/v1/runs/" + runId + "/resume", token, "");
+    }
+
     /** The run's events, oldest first. */
     List<JsonNode> events(String runId) {
         List<JsonNode> events = new ArrayList<>();

@@ -25,23 +25,34 @@ public record Run(String id, String projectId, String userId, RunKind kind, Stri
      * @param waitToken the task token the execution waits on (a question or a budget pause)
      * @param goodSnapshot the workspace as it was after the last completed task (or at the start):
      *                     a failed or cancelled run puts the project's files back to it
+     * @param failedSnapshot the workspace as the failure found it, before it was put back: a resume
+     *                       that continues the failed task restores it
      */
-    public record Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot) {
+    public record Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot,
+                          Optional<String> failedSnapshot) {
+
+        public Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot) {
+            this(attempt, executionArn, waitToken, goodSnapshot, Optional.empty());
+        }
 
         public Control withExecution(String arn) {
-            return new Control(attempt, Optional.of(arn), waitToken, goodSnapshot);
+            return new Control(attempt, Optional.of(arn), waitToken, goodSnapshot, failedSnapshot);
         }
 
         public Control withWaitToken(Optional<String> token) {
-            return new Control(attempt, executionArn, token, goodSnapshot);
+            return new Control(attempt, executionArn, token, goodSnapshot, failedSnapshot);
         }
 
         public Control withGoodSnapshot(String snapshot) {
-            return new Control(attempt, executionArn, waitToken, snapshot);
+            return new Control(attempt, executionArn, waitToken, snapshot, failedSnapshot);
+        }
+
+        public Control withFailedSnapshot(Optional<String> snapshot) {
+            return new Control(attempt, executionArn, waitToken, goodSnapshot, snapshot);
         }
 
         public Control nextAttempt() {
-            return new Control(attempt + 1, Optional.empty(), Optional.empty(), goodSnapshot);
+            return new Control(attempt + 1, Optional.empty(), Optional.empty(), goodSnapshot, Optional.empty());
         }
     }
 

@@ -159,6 +159,7 @@ public final class RunRepository {
                 .optionalString("executionArn", run.control().executionArn())
                 .optionalString("waitToken", run.control().waitToken())
                 .string("goodSnapshot", run.control().goodSnapshot())
+                .optionalString("failedSnapshot", run.control().failedSnapshot())
                 .instant("createdAt", run.createdAt())
                 .instant("updatedAt", run.updatedAt())
                 .build();
@@ -175,7 +176,7 @@ public final class RunRepository {
         Optional<RouteDecision> lastStep = a.optionalString("lastStep")
                 .map(step -> new RouteDecision(Step.valueOf(step), a.optionalString("lastStepReason").orElse("")));
         Run.Control control = new Run.Control((int) a.number("attempt"), a.optionalString("executionArn"),
-                a.optionalString("waitToken"), a.string("goodSnapshot"));
+                a.optionalString("waitToken"), a.string("goodSnapshot"), a.optionalString("failedSnapshot"));
         return new Run(a.string("id"), a.string("projectId"), a.string("userId"), RunKind.valueOf(a.string("kind")),
                 a.string("request"), RunStatus.valueOf(a.string("status")), progress, lastStep, a.optionalString("failure"),
                 control, a.instant("createdAt"), a.instant("updatedAt"), a.version());

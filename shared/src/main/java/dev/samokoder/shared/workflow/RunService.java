@@ -15,6 +15,7 @@ import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
@@ -252,19 +253,52 @@ public final class RunService implements RunStarter {
         return resumed;
     }
 
+    /**
+     * A failed run goes on from where it stopped. When it stopped inside a task and the project's
+     * files are still as the failure left them (rolled back, nothing changed since), the task's
+     * files as the failure found them come back and the task continues: a task stopped in its fix
+     * loop gets a fresh fix budget, its iterations numbered on after the earlier ones. When the
+     * files changed since (another run), the task starts over from its plan on the files as they
+     * are. Either way the earlier failures of the task no longer count as repeats.
+     */
     private Run resumeFailed(Run run) {
+        RunProgress before = run.progress();
+        boolean inTask = before.planDone() && before.currentTask() < before.taskCount() && before.task().phase() != TaskPhase.PASSED;
+        boolean continues = inTask && run.control().failedSnapshot().isPresent()
+                && snapshots.take(run.projectId()).equals(run.control().goodSnapshot());
+        if (continues) {
+            snapshots.restore(run.projectId(), run.control().failedSnapshot().get());
+        }
+        if (inTask) {
+            freshFixBudget(run.id(), before.currentTask() + 1);
+        }
         Run resumed = change(run.id(), current -> {
             RunProgress p = current.progress();
-            boolean inTask = p.planDone() && p.currentTask() < p.taskCount();
-            TaskProgress task = inTask && p.task().phase() != TaskPhase.PASSED ? TaskProgress.fresh() : p.task();
+            TaskProgress t = p.task();
+            TaskProgress task = !inTask ? t
+                    : !continues ? TaskProgress.fresh()
+                    : t.phase() == TaskPhase.FAILED ? new TaskProgress(TaskPhase.FAILED, 0, 0, t.lastFailure(), false, false)
+                    : t;
             return current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())
                     .withControl(current.control().nextAttempt())
                     .withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(),
                             p.taskCount(), p.currentTask(), task, p.docsDone(), false));
         });
-        events.append(run.id(), "RESUMED", "resumed after the failure (attempt " + resumed.control().attempt() + ")",
-                Map.of("attempt", Integer.toString(resumed.control().attempt())));
+        String how = !inTask ? "" : continues ? "; task " + (before.currentTask() + 1) + " continues where it stopped"
+                + (before.task().phase() == TaskPhase.FAILED ? ", with a fresh fix budget" : "")
+                : "; task " + (before.currentTask() + 1) + " starts over from its plan (the project's files changed since the failure)";
+        events.append(run.id(), "RESUMED", "resumed after the failure (attempt " + resumed.control().attempt() + ")" + how,
+                Map.of("attempt", Integer.toString(resumed.control().attempt()), "continues", Boolean.toString(continues)));
         return launch(resumed);
+    }
+
+    /** The task's next fix iteration starts a fresh budget: failures before it are history, not repeats. */
+    private void freshFixBudget(String runId, int taskNumber) {
+        artifacts.task(runId, taskNumber).ifPresent(task -> {
+            List<FixIteration> iterations = artifacts.iterations(runId, taskNumber);
+            int next = iterations.isEmpty() ? 1 : iterations.getLast().number() + 1;
+            artifacts.saveTask(runId, task.withFixBudgetFrom(next));
+        });
     }
 
     /** Starts the run's execution; a start that fails ends the run as failed, so the project is not locked. */

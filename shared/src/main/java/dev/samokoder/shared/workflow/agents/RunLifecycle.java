@@ -138,6 +138,8 @@ public final class RunLifecycle {
         if (!run.status().active()) {
             return run; // already ended (a retried step)
         }
+        // the files as the failure found them, so a resume can continue the failed task where it stopped
+        String failedAt = snapshots.take(run.projectId());
         int restored = snapshots.restore(run.projectId(), run.control().goodSnapshot());
         releaseUnsettled(runId);
         RunCost cost = ledger.runCost(runId);
@@ -145,7 +147,7 @@ public final class RunLifecycle {
         String reason = cancelled ? "cancelled by the user" : describe(error, cause);
         Run saved = change(runId, current -> current.withStatus(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED)
                 .withFailure(Optional.of(reason))
-                .withControl(current.control().withWaitToken(Optional.empty())));
+                .withControl(current.control().withWaitToken(Optional.empty()).withFailedSnapshot(Optional.of(failedAt))));
         runs.event(runId, cancelled ? "RUN_CANCELLED" : "RUN_FAILED", reason + "; the files are as they were after the last completed task"
                         + (restored > 0 ? " (" + restored + " file(s) put back)" : "") + "; " + cost.summary(),
                 Map.of("error", error, "restoredFiles", Integer.toString(restored), "snapshot", run.control().goodSnapshot(),
