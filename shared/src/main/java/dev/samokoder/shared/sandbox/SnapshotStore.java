@@ -70,6 +70,20 @@ public final class SnapshotStore {
         return key;
     }
 
+    /** The content hash a snapshot key names: the same files give the same hash, in any project. */
+    public static String contentHash(String key) {
+        var matcher = KEY.matcher(key);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a snapshot key: " + key);
+        }
+        return key.substring(key.lastIndexOf('/') + 1, key.length() - ".json".length());
+    }
+
+    /** The content hash of a workspace with no files. */
+    public static String emptyContentHash() {
+        return BlobStore.sha256(canonicalJson(SnapshotManifest.EMPTY));
+    }
+
     /** True for a well-formed snapshot key (of any project). */
     public static boolean isKey(String key) {
         return key != null && KEY.matcher(key).matches();

@@ -27,32 +27,34 @@ public record Run(String id, String projectId, String userId, RunKind kind, Stri
      *                     a failed or cancelled run puts the project's files back to it
      * @param failedSnapshot the workspace as the failure found it, before it was put back: a resume
      *                       that continues the failed task restores it
+     * @param baseline the workspace the run started from; it never changes
      */
     public record Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot,
-                          Optional<String> failedSnapshot) {
+                          Optional<String> failedSnapshot, String baseline) {
 
+        /** A run's first control: it starts from {@code goodSnapshot}. */
         public Control(int attempt, Optional<String> executionArn, Optional<String> waitToken, String goodSnapshot) {
-            this(attempt, executionArn, waitToken, goodSnapshot, Optional.empty());
+            this(attempt, executionArn, waitToken, goodSnapshot, Optional.empty(), goodSnapshot);
         }
 
         public Control withExecution(String arn) {
-            return new Control(attempt, Optional.of(arn), waitToken, goodSnapshot, failedSnapshot);
+            return new Control(attempt, Optional.of(arn), waitToken, goodSnapshot, failedSnapshot, baseline);
         }
 
         public Control withWaitToken(Optional<String> token) {
-            return new Control(attempt, executionArn, token, goodSnapshot, failedSnapshot);
+            return new Control(attempt, executionArn, token, goodSnapshot, failedSnapshot, baseline);
         }
 
         public Control withGoodSnapshot(String snapshot) {
-            return new Control(attempt, executionArn, waitToken, snapshot, failedSnapshot);
+            return new Control(attempt, executionArn, waitToken, snapshot, failedSnapshot, baseline);
         }
 
         public Control withFailedSnapshot(Optional<String> snapshot) {
-            return new Control(attempt, executionArn, waitToken, goodSnapshot, snapshot);
+            return new Control(attempt, executionArn, waitToken, goodSnapshot, snapshot, baseline);
         }
 
         public Control nextAttempt() {
-            return new Control(attempt + 1, Optional.empty(), Optional.empty(), goodSnapshot, Optional.empty());
+            return new Control(attempt + 1, Optional.empty(), Optional.empty(), goodSnapshot, Optional.empty(), baseline);
         }
     }
 

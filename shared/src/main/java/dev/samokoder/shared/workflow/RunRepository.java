@@ -160,6 +160,7 @@ public final class RunRepository {
                 .optionalString("waitToken", run.control().waitToken())
                 .string("goodSnapshot", run.control().goodSnapshot())
                 .optionalString("failedSnapshot", run.control().failedSnapshot())
+                .string("baseline", run.control().baseline())
                 .instant("createdAt", run.createdAt())
                 .instant("updatedAt", run.updatedAt())
                 .build();
@@ -176,7 +177,8 @@ public final class RunRepository {
         Optional<RouteDecision> lastStep = a.optionalString("lastStep")
                 .map(step -> new RouteDecision(Step.valueOf(step), a.optionalString("lastStepReason").orElse("")));
         Run.Control control = new Run.Control((int) a.number("attempt"), a.optionalString("executionArn"),
-                a.optionalString("waitToken"), a.string("goodSnapshot"), a.optionalString("failedSnapshot"));
+                a.optionalString("waitToken"), a.string("goodSnapshot"), a.optionalString("failedSnapshot"),
+                a.optionalString("baseline").orElse(a.string("goodSnapshot")));
         return new Run(a.string("id"), a.string("projectId"), a.string("userId"), RunKind.valueOf(a.string("kind")),
                 a.string("request"), RunStatus.valueOf(a.string("status")), progress, lastStep, a.optionalString("failure"),
                 control, a.instant("createdAt"), a.instant("updatedAt"), a.version());

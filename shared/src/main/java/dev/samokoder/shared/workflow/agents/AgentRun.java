@@ -2,6 +2,7 @@ package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
@@ -30,6 +31,7 @@ public final class AgentRun {
     /** Conflicting writers of one run are at most the Map's parallel CodeMonkeys; each retry re-reads. */
     static final int MAX_CONFLICT_RETRIES = 50;
     private static final Map<String, PromptTemplate> PROMPTS = new ConcurrentHashMap<>();
+    private static final String EMPTY_WORKSPACE = SnapshotStore.emptyContentHash();
 
     /**
      * One step for the loop: the agent, the step's name (tasks and files in it, so a replay finds
@@ -87,8 +89,19 @@ public final class AgentRun {
         String system = PROMPTS.computeIfAbsent("system", PromptTemplate::load).render(Map.of("agent", ask.agent()));
         String prompt = PROMPTS.computeIfAbsent(ask.prompt(), PromptTemplate::load).render(ask.slots());
         ToolLoop.ToolEvents events = (tool, outcome) -> toolEvent(run.id(), ask, tool, outcome);
-        return context.loop().run(new ToolLoop.Step(scope(run, ask.agent()), ask.step(), system, prompt, ask.tools(), ask.submission(),
-                context.deadline(), events, ask.facts()));
+        return context.loop().run(new ToolLoop.Step(scope(run, ask.agent()), stepName(run, ask.step()), system, prompt, ask.tools(),
+                ask.submission(), context.deadline(), events, ask.facts()));
+    }
+
+    /**
+     * A step's name as the loop, its checkpoint and a replay know it: for a run that started from
+     * files (a change request on an app), prefixed with the content hash of those files, so two runs
+     * of one project do not share names ({@code on 3fa9c2d1 · task 1 · step 2 · src/server.js});
+     * the same files give the same prefix, so a recording replays.
+     */
+    static String stepName(Run run, String step) {
+        String baseline = SnapshotStore.contentHash(run.control().baseline());
+        return baseline.equals(EMPTY_WORKSPACE) ? step : "on " + baseline.substring(0, 8) + " · " + step;
     }
 
     private void toolEvent(String runId, Ask ask, String tool, ToolOutcome outcome) {
