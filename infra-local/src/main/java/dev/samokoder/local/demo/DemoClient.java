@@ -36,6 +36,10 @@ final class DemoClient {
         return call("GET", "/v1/me", null, 200).path("id").asText();
     }
 
+    /**
+     * One call; a 429 is waited out as the platform asks ({@code Retry-After}, else a second), a
+     * bounded number of times, as a polite client does while it follows a long run.
+     */
     JsonNode call(String method, String path, String json, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -46,10 +50,25 @@ final class DemoClient {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int waits = 0; response.statusCode() == 429 && waits < MAX_RATE_LIMIT_WAITS; waits++) {
+            long seconds = response.headers().firstValue("Retry-After").flatMap(DemoClient::seconds).orElse(1L);
+            Thread.sleep(Math.min(seconds, 30) * 1_000);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expected) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return Json.mapper().readTree(response.body());
+    }
+
+    private static final int MAX_RATE_LIMIT_WAITS = 20;
+
+    private static java.util.Optional<Long> seconds(String value) {
+        try {
+            return java.util.Optional.of(Math.max(1, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            return java.util.Optional.empty();
+        }
     }
 
     HttpResponse<InputStream> download(URI url) throws IOException, InterruptedException {

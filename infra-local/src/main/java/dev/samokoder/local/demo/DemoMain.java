@@ -3,6 +3,7 @@ package dev.samokoder.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -32,6 +34,8 @@ import java.util.zip.ZipInputStream;
 public final class DemoMain {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    /** How often the demo asks for news: two requests a poll stay under a user's default rate limit. */
+    private static final Duration POLL = Duration.ofMillis(1_100);
     private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
     private static final long MAX_EXPORT_BYTES = 50L * 1024 * 1024;
 
@@ -42,9 +46,19 @@ public final class DemoMain {
         this.api = new DemoClient(base);
     }
 
+    /** What the demo builds: the todo app, or the todo app and then the change request that adds due dates. */
+    enum Scenario { TODO, TODO_CHANGE }
+
+    /** The new app's description and the change request, as the recorded transcript answers them. */
+    public static final String TODO_APP = "A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.";
+    public static final String DUE_DATES = "Add due dates to the todos: a todo may have an optional due date (a day), which the API keeps "
+            + "and lists.";
+
+    /** @param args the transcript, then {@code todo} or {@code todo-change}, then the output folder */
     public static void main(String[] args) throws Exception {
         Path transcript = Path.of(args.length > 0 ? args[0] : "events/llm/demo-todo-api.jsonl").toAbsolutePath();
-        Path output = Path.of(args.length > 1 ? args[1] : "demo-output").toAbsolutePath();
+        Scenario scenario = Scenario.valueOf((args.length > 1 ? args[1] : "todo").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Path output = Path.of(args.length > 2 ? args[2] : "demo-output").toAbsolutePath();
         if (!Files.isRegularFile(transcript)) {
             System.err.println("demo: no transcript at " + transcript);
             System.exit(2);
@@ -57,23 +71,48 @@ public final class DemoMain {
         env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString());
         int status;
         try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
-            status = new DemoMain("http://127.0.0.1:" + platform.port()).run(output);
+            status = new DemoMain("http://127.0.0.1:" + platform.port()).run(scenario, output);
         } finally {
             deleteTree(dataDir);
         }
         System.exit(status);
     }
 
-    private int run(Path output) throws IOException, InterruptedException {
+    private int run(Scenario scenario, Path output) throws IOException, InterruptedException {
         String email = api.signUp("demo");
         String project = call("POST", "/v1/projects", "{\"name\":\"Todo API (demo)\"}", 201).path("id").asText();
-        JsonNode run = call("POST", "/v1/projects/" + project + "/runs",
-                "{\"request\":\"A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.\","
-                        + "\"mode\":\"autonomous\"}", 201);
-        String runId = run.path("id").asText();
-        out.println("demo: run " + runId + " started for " + email + " (answers replayed from the transcript)");
+        out.println("demo: " + email + " builds the todo app (answers replayed from the transcript)");
+        Optional<JsonNode> run = follow(startRun(project, TODO_APP, "new-app"));
+        if (run.isPresent() && scenario == Scenario.TODO_CHANGE) {
+            out.println();
+            out.println("demo: the change request: " + DUE_DATES);
+            run = follow(startRun(project, DUE_DATES, "change-request"));
+        }
+        if (run.isEmpty()) {
+            return 1;
+        }
+        Path folder = output.resolve(run.get().path("id").asText());
+        int files = export(project, folder);
+        out.println();
+        out.println("demo: the run SUCCEEDED; " + files + " file(s) of the " + (scenario == Scenario.TODO_CHANGE ? "changed" : "generated")
+                + " app are in " + folder);
+        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && npm test && npm start");
+        out.println("      model calls: " + run.get().path("cost").path("summary").asText());
+        return 0;
+    }
+
+    private String startRun(String project, String request, String kind) throws IOException, InterruptedException {
+        JsonNode run = call("POST", "/v1/projects/" + project + "/runs", Json.mapper().createObjectNode()
+                .put("request", request).put("kind", kind).put("mode", "autonomous").toString(), 201);
+        out.println("demo: run " + run.path("id").asText() + " started");
+        return run.path("id").asText();
+    }
+
+    /** Prints the run's timeline as it goes; the run once it succeeded, empty when it did not. */
+    private Optional<JsonNode> follow(String runId) throws IOException, InterruptedException {
         long after = 0;
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        JsonNode run;
         while (true) {
             JsonNode events = call("GET", "/v1/runs/" + runId + "/events?after=" + after, null, 200);
             for (JsonNode event : events.path("items")) {
@@ -89,21 +128,15 @@ public final class DemoMain {
             }
             if (Instant.now().isAfter(deadline)) {
                 out.println("demo: the run did not end within " + RUN_TIMEOUT.toMinutes() + " minutes");
-                return 1;
+                return Optional.empty();
             }
-            Thread.sleep(250);
+            Thread.sleep(POLL.toMillis());
         }
         if (!run.path("status").asText().equals("succeeded")) {
             out.println("demo: the run ended " + run.path("status").asText() + ": " + run.path("failure").asText());
-            return 1;
+            return Optional.empty();
         }
-        Path folder = output.resolve(runId);
-        int files = export(project, folder);
-        out.println();
-        out.println("demo: the run SUCCEEDED; " + files + " file(s) of the generated app are in " + folder);
-        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && npm test && npm start");
-        out.println("      model calls: " + run.path("cost").path("summary").asText());
-        return 0;
+        return Optional.of(run);
     }
 
     /** Downloads the export zip through its presigned link and unpacks it, refusing any entry outside the folder. */

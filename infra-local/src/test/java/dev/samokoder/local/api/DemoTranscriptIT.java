@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.local.demo.DemoMain;
 import dev.samokoder.local.model.DemoModel;
 import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.shared.llm.replay.RecordedExchange;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +34,7 @@ class DemoTranscriptIT {
 
     static final Path TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.jsonl").toAbsolutePath().normalize();
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
-    private static final String REQUEST = "A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.";
+    private static final String REQUEST = DemoMain.TODO_APP;
 
     @Test
     void recordingTheScriptedModel_givesTheCommittedTranscript_andReplayingItBuildsTheSameApp(@TempDir Path dir) throws Exception {
@@ -40,6 +42,7 @@ class DemoTranscriptIT {
         String key = "local-model-key-" + UUID.randomUUID();
         Path recorded = dir.resolve("recorded.jsonl");
         Map<String, String> recordedApp;
+        Map<String, String> recordedChange;
         try (ScriptedModelServer model = ScriptedModelServer.start(new DemoModel(), Optional.of(key));
              LocalPlatform platform = LocalPlatform.start(PlatformUser.config(Map.of(
                      "SAMOKODER_DATA_DIR", dir.resolve("recording").toString(),
@@ -57,6 +60,7 @@ class DemoTranscriptIT {
             JsonNode done = user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
             assertThat(done.path("status").asText()).as("%s\n%s\nmodel: %s", done, user.timeline(run), model.failures()).isEqualTo("succeeded");
             recordedApp = user.files(project);
+            recordedChange = changeRequest(user, project);
             interactiveRun(user);
             assertThat(model.failures()).isEmpty();
         }
@@ -86,14 +90,15 @@ class DemoTranscriptIT {
             JsonNode done = user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
             assertThat(done.path("status").asText()).as("%s\n%s", done, user.timeline(run)).isEqualTo("succeeded");
             replayedApp = user.files(project);
+            assertThat(changeRequest(user, project)).isEqualTo(recordedChange);
         }
         assertThat(replayedApp).isEqualTo(recordedApp);
         assertThat(replayedApp.keySet()).containsExactly("README.md", "package-lock.json", "package.json", "public/index.html",
                 "src/server.js", "src/store.js", "test/api.test.js", "test/page.test.js");
 
-        // and the app is an ordinary npm project whose own tests pass outside the sandbox too
+        // and the app, changed, is an ordinary npm project whose own tests pass outside the sandbox too
         Path app = dir.resolve("app");
-        for (var file : replayedApp.entrySet()) {
+        for (var file : recordedChange.entrySet()) {
             Files.createDirectories(app.resolve(file.getKey()).getParent());
             Files.writeString(app.resolve(file.getKey()), file.getValue());
         }
@@ -101,7 +106,32 @@ class DemoTranscriptIT {
         String output = new String(npm.getInputStream().readAllBytes());
         assertThat(npm.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(npm.exitValue()).as(output).isZero();
-        assertThat(output).contains("# pass 5").contains("# fail 0");
+        assertThat(output).contains("# pass 8").contains("# fail 0");
+    }
+
+    /**
+     * The change request "add due dates" on the built app: the spec updated (its diff on the
+     * timeline), the architecture kept, the code and the README edited — the first README's sections
+     * are all still there — and the tests, old and new, passing in the sandbox.
+     */
+    private static Map<String, String> changeRequest(PlatformUser user, String project) {
+        Map<String, String> before = user.files(project);
+        String run = user.startRun(project, "autonomous", DemoMain.DUE_DATES, "change-request");
+        JsonNode done = user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
+        String timeline = user.timeline(run);
+        assertThat(done.path("status").asText()).as("%s\n%s", done, timeline).isEqualTo("succeeded");
+        assertThat(timeline).contains("SPEC_UPDATED [SpecWriter]: the app's spec updated for the change")
+                .contains("ARCHITECTURE_CHOSEN [Architect]: kept: REST API with a static page on NODE")
+                .contains("TOOL_CALL [TechnicalWriter]: edited README.md").doesNotContain("wrote README.md");
+        Map<String, String> after = user.files(project);
+        for (String section : List.of("## Install", "## Run", "## API", "## Test", "A small todo list: a REST API on Node.js built-ins")) {
+            assertThat(after.get("README.md")).contains(section);
+        }
+        assertThat(after.get("README.md")).contains("## Due dates").contains("\"dueDate\": \"2026-12-24\"");
+        assertThat(after.get("src/store.js")).contains("add(title, dueDate = null)");
+        assertThat(after).containsKey("test/due-dates.test.js");
+        assertThat(after.get("package.json")).isEqualTo(before.get("package.json"));
+        return after;
     }
 
     private static void interactiveRun(PlatformUser user) {

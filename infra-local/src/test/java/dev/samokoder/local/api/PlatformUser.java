@@ -49,8 +49,12 @@ final class PlatformUser {
     }
 
     String startRun(String project, String mode, String request) {
-        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token,
-                "{\"request\":\"" + request + "\",\"mode\":\"" + mode + "\"}");
+        return startRun(project, mode, request, "new-app");
+    }
+
+    String startRun(String project, String mode, String request, String kind) {
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token, dev.samokoder.shared.http.Json.mapper()
+                .createObjectNode().put("request", request).put("mode", mode).put("kind", kind).toString());
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         return started.json().path("id").asText();
     }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * searching and reading the code, and CodeMonkey fixes it with an edit that quotes the line as read.
  * Recording a run of it gives {@code events/llm/demo-todo-api.jsonl} (see DemoTranscriptIT).
  *
- * <p>The files it writes are the test resources under {@code demo-app/}.
+ * <p>The files it writes are the test resources under {@code demo-app/}. The change request "add
+ * due dates" on that app is {@link DueDates}.
  */
 public final class DemoModel implements ScriptedModelServer.Script {
 
@@ -50,6 +51,9 @@ public final class DemoModel implements ScriptedModelServer.Script {
 
     @Override
     public Reply answer(Turn turn) {
+        if (DueDates.isTheChange(turn)) {
+            return DueDates.answer(turn);
+        }
         return switch (turn.agent()) {
             case "SpecWriter" -> specWriter(turn);
             case "Architect" -> submit(Call.of("submit", "appType", "REST API with a static page", "stack", "NODE",
@@ -200,12 +204,12 @@ public final class DemoModel implements ScriptedModelServer.Script {
                 Call.of("submit", "summary", "how to install, run and test the app, and its API"));
     }
 
-    private static Reply submit(Call call) {
+    static Reply submit(Call call) {
         return Reply.calls(call);
     }
 
     /** A JSON object whose keys keep their order, so a recording is the same every time. */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
+    static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -88,6 +88,16 @@ public final class Keys {
         return new Key(runPartition(runId), "LOOP#" + agent + "#" + stepHash);
     }
 
+    /** The app's spec as its last successful run left it: where a change request starts. */
+    public static Key appSpec(String projectId) {
+        return new Key(projectPartition(projectId), "APP#SPEC");
+    }
+
+    /** The app's architecture as its last successful run left it: a change request keeps it unless asked otherwise. */
+    public static Key appArchitecture(String projectId) {
+        return new Key(projectPartition(projectId), "APP#ARCHITECTURE");
+    }
+
     /** What a project has spent and has reserved on model calls; its budget is checked against this. */
     public static Key projectLlmSpend(String projectId) {
         return new Key(projectPartition(projectId), "LLMSPEND");

@@ -2,6 +2,7 @@ package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
@@ -36,6 +37,10 @@ public final class Architect {
     public Architecture run(String runId) {
         Run run = runs.run(runId);
         Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Optional<Architecture> app = run.kind() == RunKind.CHANGE_REQUEST ? context.artifacts().appArchitecture(run.projectId()) : Optional.empty();
+        if (app.isPresent()) {
+            return change(run, spec, app.get());
+        }
         boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
         List<AgentTool> tools = hasFiles ? context.toolset().reading(runs.files(run)) : List.of();
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "architecture", "architect",
@@ -55,8 +60,65 @@ public final class Architect {
         return architecture;
     }
 
+    /**
+     * A change request keeps the app's architecture: it is the run's version 1, and the Architect
+     * says only what the change needs changed, if anything, as version 2 with the reason. The stack
+     * is not among what it may change.
+     */
+    private Architecture change(Run run, Spec spec, Architecture app) {
+        Architecture kept = app.asFirstVersion("the app's architecture, kept for the change");
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "architecture", "architect-change",
+                Map.of("description", PromptTemplate.data(run.request()),
+                        "spec", PromptTemplate.data(Prompts.spec(spec)),
+                        "architecture", Prompts.architecture(kept),
+                        "map", runs.map(run)),
+                context.toolset().reading(runs.files(run)),
+                Submission.of("architect-change", "the reason, and only the fields that change.")
+                        .withProblems(change -> refusedCommands(policy, app.stack(), change)), Map.of()));
+        context.artifacts().putArchitecture(run.id(), kept);
+        Architecture architecture = kept;
+        if (changesAnything(answer)) {
+            architecture = changed(kept, answer);
+            context.artifacts().putArchitecture(run.id(), architecture);
+        }
+        runs.updateProgress(run.id(), current -> Optional.of(Progress.architectureChosen(current.progress())));
+        runs.event(run.id(), "ARCHITECTURE_CHOSEN", architecture.version() == 1
+                        ? "kept: " + architecture.appType() + " on " + architecture.stack() + " (" + Text.clip(answer.path("reason").asText(), 200) + ")"
+                        : "changed for the request (version " + architecture.version() + "): " + Text.clip(architecture.reason(), 200),
+                Map.of("agent", AGENT, "stack", architecture.stack().name(), "version", Integer.toString(architecture.version()),
+                        "testCommand", String.join(" ", architecture.testCommand())));
+        return architecture;
+    }
+
     private List<String> refusedCommands(JsonNode answer) {
         return refusedCommands(policy, Stack.valueOf(answer.path("stack").asText()), answer);
+    }
+
+    /** True when a proposed change names any field: otherwise the architecture stays as it is. */
+    static boolean changesAnything(JsonNode change) {
+        for (String field : CHANGEABLE) {
+            if (change.has(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fields a change may give; the stack is not among them. */
+    private static final List<String> CHANGEABLE = List.of("installSteps", "buildCommand", "testCommand", "startCommand", "port",
+            "probePath", "systemDependencies", "packageDependencies");
+
+    /** The next version of {@code current}: the fields {@code change} gives replace the current ones, the rest stay, the stack always does. */
+    static Architecture changed(Architecture current, JsonNode change) {
+        return current.next(change.path("reason").asText(),
+                change.has("installSteps") ? installSteps(change.path("installSteps")) : current.installSteps(),
+                change.has("buildCommand") ? Prompts.strings(change.path("buildCommand")) : current.buildCommand(),
+                change.has("testCommand") ? Prompts.strings(change.path("testCommand")) : current.testCommand(),
+                change.has("startCommand") ? Prompts.strings(change.path("startCommand")) : current.startCommand(),
+                change.has("port") ? change.path("port").asInt() : current.port(),
+                change.has("probePath") ? change.path("probePath").asText() : current.probePath(),
+                change.has("systemDependencies") ? Prompts.strings(change.path("systemDependencies")) : current.systemDependencies(),
+                change.has("packageDependencies") ? Prompts.strings(change.path("packageDependencies")) : current.packageDependencies());
     }
 
     /** The install steps of an answer's {@code installSteps} (or a fixer's). */

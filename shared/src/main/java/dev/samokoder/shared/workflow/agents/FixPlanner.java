@@ -180,12 +180,7 @@ final class FixPlanner {
      */
     private void changeArchitecture(String runId, Role role, PlannedTask task, FixIteration iteration, Architecture current,
                                     JsonNode change) {
-        Architecture next = current.next(change.path("reason").asText(),
-                change.has("installSteps") ? Architect.installSteps(change.path("installSteps")) : current.installSteps(),
-                change.has("buildCommand") ? Prompts.strings(change.path("buildCommand")) : current.buildCommand(),
-                change.has("testCommand") ? Prompts.strings(change.path("testCommand")) : current.testCommand(),
-                change.has("startCommand") ? Prompts.strings(change.path("startCommand")) : current.startCommand(),
-                change.has("packageDependencies") ? Prompts.strings(change.path("packageDependencies")) : current.packageDependencies());
+        Architecture next = Architect.changed(current, change);
         context.artifacts().putArchitecture(runId, next);
         runs.event(runId, "ARCHITECTURE_CHANGED", "architecture version " + next.version() + ": " + Text.clip(next.reason(), 300),
                 Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),

@@ -61,6 +61,20 @@ final class Prompts {
         return out.toString().strip();
     }
 
+    /** What kind of run this is, for the planners and the writer: a new app, or a change to the app there is. */
+    static String kind(dev.samokoder.shared.workflow.Run run, boolean existingApp, boolean forWriter) {
+        if (run.kind() != dev.samokoder.shared.workflow.RunKind.CHANGE_REQUEST || !existingApp) {
+            return forWriter ? "This run built the app from its description." : "This run builds a new app. When the project already has "
+                    + "files, read what you build on and plan only what is missing.";
+        }
+        String request = dev.samokoder.shared.workflow.agents.answers.PromptTemplate.data(run.request());
+        return forWriter
+                ? "This run changed the app there was, as the user asked (data):\n" + request + "\nKeep what the README says that still "
+                        + "holds, word for word; document what the change added or changed."
+                : "This run changes the app there is, as the user asked (data):\n" + request + "\nPlan only the changes the request needs, "
+                        + "against the code as it is: read what you change, keep what works working, and keep its tests passing.";
+    }
+
     static String task(PlannedTask t) {
         return "task " + t.number() + " (epic: " + t.epic() + "): " + t.title() + "\n" + t.description()
                 + "\nacceptance tests:\n- " + String.join("\n- ", t.acceptanceTests());

@@ -113,6 +113,8 @@ public final class RunLifecycle {
         WorkspaceService.Tree files = workspace.tree(run.projectId());
         Export export = workspace.export(run.projectId(), files);
         String snapshot = snapshots.take(run.projectId(), files.files());
+        context.artifacts().spec(runId).ifPresent(spec -> context.artifacts().architecture(runId)
+                .ifPresent(architecture -> context.artifacts().keepAsApp(run.projectId(), spec, architecture)));
         releaseUnsettled(runId);
         RunCost cost = ledger.runCost(runId);
         Run saved = change(runId, current -> current.withStatus(RunStatus.SUCCEEDED).withFailure(Optional.empty())

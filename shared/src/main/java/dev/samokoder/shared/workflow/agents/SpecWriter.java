@@ -3,6 +3,7 @@ package dev.samokoder.shared.workflow.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.workflow.Run;
+import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Question;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
@@ -38,17 +39,27 @@ public final class SpecWriter {
         Run run = runs.run(runId);
         List<Question> asked = context.artifacts().questions(runId);
         boolean mayAsk = run.progress().mode() == AutonomyMode.INTERACTIVE && asked.isEmpty() && context.limits().maxQuestions() > 0;
-        String prompt = mayAsk ? "spec-writer-interactive" : "spec-writer";
+        // a change request starts from the app's spec; one on a project no run built yet is a new app
+        Optional<Spec> appSpec = run.kind() == RunKind.CHANGE_REQUEST ? context.artifacts().appSpec(run.projectId()) : Optional.empty();
+        String schema = mayAsk ? "spec-writer-interactive" : "spec-writer";
         boolean hasFiles = !runs.files(run).list(1).files().isEmpty();
         List<AgentTool> tools = hasFiles ? context.toolset().reading(runs.files(run)) : List.of();
-        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, mayAsk ? "spec · may ask" : asked.isEmpty() ? "spec" : "spec · with the answers", prompt,
-                Map.of("description", PromptTemplate.data(run.request()),
-                        "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),
-                        "maxQuestions", Integer.toString(context.limits().maxQuestions()),
-                        "map", runs.map(run)),
-                tools, Submission.of(prompt, "the specification."), Map.of()));
+        Map<String, String> slots = new java.util.HashMap<>(Map.of(
+                "description", PromptTemplate.data(run.request()),
+                "answers", PromptTemplate.data(Prompts.questionsAndAnswers(asked)),
+                "maxQuestions", Integer.toString(context.limits().maxQuestions()),
+                "map", runs.map(run)));
+        appSpec.ifPresent(spec -> {
+            slots.put("current", PromptTemplate.data(Prompts.spec(spec)));
+            slots.put("asking", mayAsk ? " If the request is unclear in a way that matters, ask the user: at most "
+                    + context.limits().maxQuestions() + " short questions, the most important first; the run waits for the answers." : "");
+            slots.put("andQuestions", mayAsk ? " and your questions ([] when there are none)" : "");
+        });
+        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, mayAsk ? "spec · may ask" : asked.isEmpty() ? "spec" : "spec · with the answers",
+                appSpec.isPresent() ? "spec-writer-change" : schema, slots, tools, Submission.of(schema, "the specification."), Map.of()));
         Spec spec = new Spec(answer.path("spec").asText(), Prompts.strings(answer.path("assumptions")));
         context.artifacts().putSpec(runId, spec);
+        appSpec.ifPresent(before -> specUpdated(runId, before, spec));
         List<String> questionTexts = mayAsk
                 ? Prompts.strings(answer.path("questions")).stream().limit(context.limits().maxQuestions()).toList()
                 : List.of();
@@ -61,4 +72,16 @@ public final class SpecWriter {
                         "assumptions", Integer.toString(spec.assumptions().size())));
         return new Output(spec, questions);
     }
+
+    /** The change to the app's spec, on the timeline as a diff. */
+    private void specUpdated(String runId, Spec before, Spec after) {
+        String diff = LineDiff.of(Prompts.spec(before), Prompts.spec(after), MAX_EVENT_DIFF);
+        long added = diff.lines().filter(line -> line.startsWith("+")).count();
+        long removed = diff.lines().filter(line -> line.startsWith("-")).count();
+        runs.event(runId, "SPEC_UPDATED", "the app's spec updated for the change: " + added + " line(s) added, " + removed + " removed",
+                Map.of("agent", AGENT, "diff", diff, "added", Long.toString(added), "removed", Long.toString(removed)));
+    }
+
+    /** What of a spec's diff an event carries (an event's text fields are bounded). */
+    private static final int MAX_EVENT_DIFF = 2_000;
 }

@@ -40,6 +40,7 @@ public final class TechLead {
                         "answers", PromptTemplate.data(Prompts.questionsAndAnswers(context.artifacts().questions(runId))),
                         "architecture", Prompts.architecture(architecture),
                         "maxTasks", Integer.toString(maxTasks),
+                        "kind", Prompts.kind(run, context.artifacts().appSpec(run.projectId()).isPresent(), false),
                         "map", runs.map(run)),
                 context.toolset().reading(runs.files(run)),
                 Submission.of("tech-lead", "the plan's tasks in order.").withProblems(tasks -> tasks.path("tasks").size() > maxTasks

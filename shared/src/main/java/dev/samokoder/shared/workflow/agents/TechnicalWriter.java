@@ -46,6 +46,7 @@ public final class TechnicalWriter {
         JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, "readme", "technical-writer",
                 Map.of("spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),
+                        "kind", Prompts.kind(run, context.artifacts().appSpec(run.projectId()).isPresent(), true),
                         "plan", Prompts.plan(context.artifacts().tasks(runId, run.progress().taskCount()), run.progress().taskCount() + 1),
                         "fileState", exists
                                 ? "README.md exists: read it, then change it with edit_file, keeping what still holds."

@@ -48,9 +48,15 @@ public record Architecture(int version, String reason, String appType, Stack sta
         return installSteps.stream().anyMatch(InstallStep::install);
     }
 
-    /** The next version: these changes, for this reason. */
-    public Architecture next(String why, List<InstallStep> steps, List<String> build, List<String> test, List<String> start,
-                             List<String> packages) {
-        return new Architecture(version + 1, why, appType, stack, steps, build, test, start, port, probePath, systemDependencies, packages);
+    /** The next version: these changes, for this reason; the stack and app type stay. */
+    public Architecture next(String why, List<InstallStep> steps, List<String> build, List<String> test, List<String> start, int newPort,
+                             String newProbePath, List<String> system, List<String> packages) {
+        return new Architecture(version + 1, why, appType, stack, steps, build, test, start, newPort, newProbePath, system, packages);
+    }
+
+    /** This architecture as version 1 of another run, for this reason (a change request starts from the app's). */
+    public Architecture asFirstVersion(String why) {
+        return new Architecture(1, why, appType, stack, installSteps, buildCommand, testCommand, startCommand, port, probePath,
+                systemDependencies, packageDependencies);
     }
 }

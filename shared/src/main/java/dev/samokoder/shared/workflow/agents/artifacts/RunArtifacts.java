@@ -2,6 +2,7 @@ package dev.samokoder.shared.workflow.agents.artifacts;
 
 import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Backoff;
+import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
@@ -61,6 +62,26 @@ public final class RunArtifacts {
                 .map(a -> new Spec(a.string("text"), a.stringList("assumptions")));
     }
 
+    /** Keeps a successful run's spec and architecture as the app's: where its next change request starts. */
+    public void keepAsApp(String projectId, Spec spec, Architecture architecture) {
+        put(Attributes.item(Keys.appSpec(projectId), SPEC_TYPE, 1)
+                .string("text", text(spec.text()))
+                .stringList("assumptions", list(spec.assumptions()))
+                .build());
+        put(architectureItem(Keys.appArchitecture(projectId), architecture));
+    }
+
+    /** The app's spec, once a run of the project succeeded. */
+    public Optional<Spec> appSpec(String projectId) {
+        return table.get(Keys.appSpec(projectId)).map(Attributes::of)
+                .map(a -> new Spec(a.string("text"), a.stringList("assumptions")));
+    }
+
+    /** The app's architecture, once a run of the project succeeded. */
+    public Optional<Architecture> appArchitecture(String projectId) {
+        return table.get(Keys.appArchitecture(projectId)).map(RunArtifacts::architecture);
+    }
+
     /** Stores new questions numbered from 1, replacing any with the same numbers. */
     public List<Question> putQuestions(String runId, List<String> texts) {
         List<Question> questions = new ArrayList<>();
@@ -91,12 +112,15 @@ public final class RunArtifacts {
 
     /** Writes a version of the architecture (a retried step writes the same version again). */
     public void putArchitecture(String runId, Architecture architecture) {
+        put(architectureItem(Keys.runArchitecture(runId, architecture.version()), architecture));
+    }
+
+    private Map<String, AttributeValue> architectureItem(Key key, Architecture architecture) {
         List<AttributeValue> steps = architecture.installSteps().stream()
                 .map(step -> AttributeValue.fromM(Map.of("argv", AttributeValue.fromL(list(step.argv()).stream().map(AttributeValue::fromS).toList()),
                         "install", AttributeValue.fromBool(step.install()))))
                 .toList();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Attributes.item(Keys.runArchitecture(runId, architecture.version()),
-                        ARCHITECTURE_TYPE, 1)
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Attributes.item(key, ARCHITECTURE_TYPE, 1)
                 .number("architectureVersion", architecture.version())
                 .string("reason", text(architecture.reason()))
                 .string("appType", text(architecture.appType()))
@@ -110,7 +134,7 @@ public final class RunArtifacts {
                 .stringList("packageDependencies", list(architecture.packageDependencies()))
                 .build());
         item.put("installSteps", AttributeValue.fromL(steps));
-        put(item);
+        return item;
     }
 
     /** The run's architecture as it stands: its latest version. */
