@@ -225,4 +225,31 @@ class PlanningAgentsIT {
         assertThat(h.requestsOf(TechLead.AGENT).get(1).messages().get(3).text()).contains("tasks");
         assertThat(h.current().progress().taskCount()).isEqualTo(2);
     }
+
+    @Test
+    void aChangeRequest_updatesTheAppsSpec_withItsDiffOnTheTimeline_andKeepsTheStack_whateverTheArchitectSays(LocalAws aws) {
+        // given: an app built by an earlier run, and an Architect that would like another stack
+        AgentHarness h = AgentHarness.changeRequest(aws, Map.of(
+                SpecWriter.AGENT, List.of("{\"spec\": \"A todo REST API.\\nTodos may have a due date.\", \"assumptions\": []}"),
+                Architect.AGENT, List.of("{\"reason\": \"rewrite it in Python\", \"stack\": \"PYTHON\"}")));
+        Architecture app = new Architecture(3, "a fix changed the test command", "api", Stack.NODE, List.of(), List.of(),
+                List.of("npm", "test"), List.of("npm", "start"), 3000, "/", List.of("Node.js 20"), List.of());
+        h.artifacts.keepAsApp(h.project.id(), new Spec("A todo REST API.", List.of("in memory")), app);
+
+        // when
+        new SpecWriter(h.context).run(h.run.id());
+        Architecture architecture = new Architect(h.context, new CommandPolicy()).run(h.run.id());
+
+        // then: the SpecWriter saw the app's spec and the request; the change is on the timeline as a diff
+        String specPrompt = h.requestsOf(SpecWriter.AGENT).getFirst().messages().get(1).text();
+        assertThat(specPrompt).contains("The app's specification as it is (data):\n```data\nA todo REST API.").contains("Add due dates to the todos.");
+        assertThat(h.events.after(h.run.id(), 0, 100)).filteredOn(e -> e.type().equals("SPEC_UPDATED")).singleElement()
+                .satisfies(e -> assertThat(e.data().get("diff")).contains("+Todos may have a due date.").contains("-Assumptions:"));
+        // the app's architecture is the run's, the stack and commands kept: a change cannot name another stack
+        assertThat(architecture.stack()).isEqualTo(Stack.NODE);
+        assertThat(architecture.testCommand()).containsExactly("npm", "test");
+        assertThat(architecture.version()).isEqualTo(1);
+        assertThat(h.requestsOf(Architect.AGENT).getFirst().messages().get(1).text()).contains("The stack never changes")
+                .contains("test: npm test");
+    }
 }
