@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Our tools' JSON Schemas in langchain4j's terms, which each adapter writes in its provider's
  * dialect. Types, properties, required fields, enums, array items, anyOf and descriptions carry
- * over; length and count bounds do not (not every provider takes them), which is why the step that
+ * over; length and count bounds and patterns do not (not every provider takes them), which is why the step that
  * runs a tool checks its arguments against the full schema itself.
  */
 final class ToolSchemas {

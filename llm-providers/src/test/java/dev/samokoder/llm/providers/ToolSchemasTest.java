@@ -40,11 +40,11 @@ class ToolSchemasTest {
     /** What the conversion carries over. */
     private static final Set<String> CARRIED = Set.of("type", "description", "properties", "required", "additionalProperties", "items",
             "enum", "anyOf");
-    /** What it leaves out on purpose (not every provider takes bounds). */
-    private static final Set<String> BOUNDS = Set.of("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum");
+    /** What it leaves out on purpose (not every provider takes bounds or patterns): the local check enforces them. */
+    private static final Set<String> BOUNDS = Set.of("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "pattern");
 
     @ParameterizedTest
-    @ValueSource(strings = {"architect", "code-review", "developer", "file-summary", "fix-plan", "spec-writer", "spec-writer-interactive",
+    @ValueSource(strings = {"architect", "architect-change", "code-review", "developer", "file-summary", "fix-plan", "spec-writer", "spec-writer-interactive",
             "tech-lead"})
     void eachAgentsSubmitSchema_convertsWithNothingTheModelReadsLost(String schema) {
         assertConvertedWithoutLoss(Submission.of(schema, "the answer.").spec());
