@@ -7,7 +7,13 @@ import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.http.Json;
+import dev.samokoder.shared.llm.Exchange;
+import dev.samokoder.shared.llm.ToolCall;
+import dev.samokoder.shared.llm.replay.RecordedExchange;
+import dev.samokoder.shared.llm.replay.ReplayTranscript;
+import dev.samokoder.shared.workflow.agents.CodeMonkey;
 import dev.samokoder.shared.storage.Storage;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +37,18 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * {@code scripts/bench workflow}: the generation workflow on the local platform with the replay
  * model at a chosen latency, driven over the HTTP API as a user would. Prints (a) the demo's wall
  * time with instant answers, (b) wall time against the model time on the critical path at 200 ms
- * per answer, (c) ten CodeMonkey files at 300 ms per answer with MaxConcurrency 10 and 1, and
- * (d) the bytes each step sends to and receives from DynamoDB and S3 in projects of 10 and of
- * 1,000 files.
+ * per answer, (c) ten CodeMonkey files at 300 ms per answer with MaxConcurrency 10 and 1 (a keyed
+ * transcript derived from the demo's, see {@link #tenFilesTranscript}), and (d) the bytes each
+ * step sends to and receives from DynamoDB and S3 in projects of 10 and of 1,000 files. Arguments
+ * (any of {@code a b c d}) choose the parts; none runs them all.
  */
 public final class WorkflowBenchmark {
 
-    private static final Path DEMO = Path.of("events", "llm", "demo-todo-api.json").toAbsolutePath();
+    private static final Path DEMO = Path.of("events", "llm", "demo-todo-api.jsonl").toAbsolutePath();
     private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
+    private static final List<String> PARTS = List.of("a", "b", "c", "d");
     private static final PrintStream out = System.out;
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private record Result(Duration wall, long modelCalls, JsonNode events, Map<String, Long> visits) {
     }
@@ -46,31 +56,99 @@ public final class WorkflowBenchmark {
     private WorkflowBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Set<String> parts = new TreeSet<>(args.length == 0 ? PARTS : List.of(args));
+        if (!PARTS.containsAll(parts)) {
+            System.err.println("usage: scripts/bench workflow [a] [b] [c] [d] (none: all of them)");
+            System.exit(2);
+        }
+        try {
+            measure(parts);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // DynamoDB Local leaves a non-daemon thread behind that sleeps for minutes
+    }
+
+    private static void measure(Set<String> parts) throws Exception {
         out.printf("workflow benchmark: %d cores, %s MB max heap, Java %s, %s %s; local platform (embedded AWS, local engine, bubblewrap sandbox)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
-        out.println("each run: a user over HTTP starts an autonomous run and polls it every 50 ms; times are from the POST to the status 'succeeded'");
+        out.println("each run: a user over HTTP starts an autonomous run and polls it every 50 ms; times are from the POST to the status"
+                + " 'succeeded' ((c): from the run's events)");
         out.println();
 
-        Result cold = demo(0, 1, 0, null);
-        Result instant = demo(0, 1, 0, null);
-        out.printf("(a) demo at 0 ms model latency: %.2f s wall for %d model calls (2 tasks, 3 sandbox executions of the app's tests,"
-                        + " 1 fix iteration); the first run in this JVM (cold: class loading, JIT) took %.2f s%n",
-                seconds(instant.wall()), instant.modelCalls(), seconds(cold.wall()));
+        if (parts.contains("a")) {
+            Result cold = demo(0, 1, 0, null);
+            Result instant = demo(0, 1, 0, null);
+            out.printf("(a) demo at 0 ms model latency: %.2f s wall for %d model calls (2 tasks, 3 sandbox executions of the app's tests,"
+                            + " 1 fix iteration); the first run in this JVM (cold: class loading, JIT) took %.2f s%n",
+                    seconds(instant.wall()), instant.modelCalls(), seconds(cold.wall()));
+        }
+        if (parts.contains("b")) {
+            Result slow = demo(200, 1, 0, null);
+            double model = slow.modelCalls() * 0.2;
+            out.printf("(b) demo at 200 ms model latency, CodeMonkey MaxConcurrency 1: %.2f s wall; model time on the critical path"
+                            + " %d calls x 0.2 s = %.2f s; wall / model = %.2f (overhead %.2f s: steps, state, sandbox)%n",
+                    seconds(slow.wall()), slow.modelCalls(), model, seconds(slow.wall()) / model, seconds(slow.wall()) - model);
+        }
+        if (parts.contains("c")) {
+            concurrency();
+        }
+        if (parts.contains("d")) {
+            io();
+        }
+    }
 
-        Result slow = demo(200, 1, 0, null);
-        double model = slow.modelCalls() * 0.2;
-        out.printf("(b) demo at 200 ms model latency: %.2f s wall; model time on the critical path %d calls x 0.2 s = %.2f s;"
-                        + " wall / model = %.2f (overhead %.2f s: steps, state, sandbox)%n",
-                seconds(slow.wall()), slow.modelCalls(), model, seconds(slow.wall()) / model, seconds(slow.wall()) - model);
+    private static final int TEN_FILES_REPEATS = 5;
 
-        Duration parallel = tenFiles(10);
-        Duration serial = tenFiles(1);
-        out.printf("(c) 10 CodeMonkey files, 300 ms per model answer (a write and a review per file):"
-                        + " MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s (%.1fx); from STEPS_PLANNED to CODE_WRITTEN%n",
-                seconds(parallel), seconds(serial), seconds(serial) / seconds(parallel));
+    /** (c): ten files at MaxConcurrency 10 and 1, alternately, {@link #TEN_FILES_REPEATS} times each; the medians and their ratio. */
+    private static void concurrency() throws Exception {
+        // warm-up runs (class loading and JIT would otherwise land on the first measured ones); the first counts the requests
+        IoMeter meter = new IoMeter();
+        tenFiles(10, meter);
+        Map<String, Long> operations = meter.operations();
+        tenFiles(1, null);
+        List<Duration> parallel = new ArrayList<>();
+        List<Duration> serial = new ArrayList<>();
+        for (int i = 0; i < TEN_FILES_REPEATS; i++) {
+            parallel.add(tenFiles(10, null));
+            serial.add(tenFiles(1, null));
+        }
+        double p = seconds(median(parallel));
+        double s = seconds(median(serial));
+        out.printf("(c) 10 CodeMonkey files, 300 ms per model answer (one write-and-submit round and one review per file),"
+                        + " from STEPS_PLANNED to CODE_WRITTEN, median of %d runs each: MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s"
+                        + " (%.1fx; the model alone: 0.60 s and 6.00 s)%n",
+                TEN_FILES_REPEATS, p, s, s / p);
+        out.printf("    runs: MaxConcurrency 10: %s; MaxConcurrency 1: %s%n", list(parallel), list(serial));
+        StringBuilder calls = new StringBuilder();
+        long total = 0;
+        for (var entry : operations.entrySet()) {
+            String[] key = entry.getKey().split(" ");
+            if (key[0].equals("CODE_MONKEY")) {
+                calls.append(calls.isEmpty() ? "" : ", ").append(key[2]).append(' ').append(fraction(entry.getValue() / 10.0));
+                total += entry.getValue();
+            }
+        }
+        out.printf("    requests per file (CodeMonkey and its review): %s to DynamoDB and S3: %s%n", fraction(total / 10.0), calls);
+    }
 
+    private static Duration median(List<Duration> durations) {
+        return durations.stream().sorted().toList().get(durations.size() / 2);
+    }
+
+    private static String list(List<Duration> durations) {
+        return String.join(", ", durations.stream().map(d -> String.format("%.2f s", seconds(d))).toList());
+    }
+
+    private static String fraction(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
+    }
+
+    /** (d): bytes per step visit on a project of 10 and of 1,000 files. */
+    private static void io() throws Exception {
         IoMeter meter = new IoMeter();
         Map<String, IoMeter.Tally> small = new TreeMap<>();
         Map<String, IoMeter.Tally> large = new TreeMap<>();
@@ -104,10 +182,11 @@ public final class WorkflowBenchmark {
 
     /** Runs the demo transcript (as a change request on {@code seededFiles} files when that is above 0). */
     private static Result demo(int latencyMs, int concurrency, int seededFiles, IoMeter meter) throws Exception {
-        return run(DEMO, latencyMs, concurrency, seededFiles, meter);
+        return run(DEMO, latencyMs, concurrency, seededFiles, meter, POLL);
     }
 
-    private static Result run(Path transcript, int latencyMs, int concurrency, int seededFiles, IoMeter meter) throws Exception {
+    private static Result run(Path transcript, int latencyMs, int concurrency, int seededFiles, IoMeter meter, Duration poll)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("samokoder-bench-");
         Map<String, String> env = new HashMap<>();
         env.put("SAMOKODER_DATA_DIR", dataDir.resolve("data").toString());
@@ -135,7 +214,7 @@ public final class WorkflowBenchmark {
                     + "\"kind\":\"" + (seededFiles > 0 ? "change-request" : "new-app") + "\"}", 201).path("id").asText();
             JsonNode run;
             do {
-                Thread.sleep(50);
+                Thread.sleep(poll);
                 run = api.call("GET", "/v1/runs/" + runId, null, 200);
             } while (!ENDED.contains(run.path("status").asText()));
             Duration wall = Duration.between(start, Instant.now());
@@ -185,32 +264,18 @@ public final class WorkflowBenchmark {
         }
     }
 
-    /** One task of ten files, each a small module; any answer fits any file, so the order of parallel calls does not matter. */
-    private static Duration tenFiles(int concurrency) throws Exception {
-        ObjectNode demo = (ObjectNode) Json.mapper().readTree(DEMO.toFile());
-        ObjectNode responses = (ObjectNode) demo.path("responses");
-        ObjectNode plan = Json.mapper().createObjectNode();
-        plan.putArray("tasks").addObject().put("epic", "bench").put("title", "Ten modules").put("description", "ten small modules")
-                .putArray("acceptanceTests").add("node --test passes");
-        ObjectNode steps = Json.mapper().createObjectNode();
-        ArrayNode stepList = steps.putArray("steps");
-        ArrayNode writes = Json.mapper().createArrayNode();
-        ArrayNode reviews = Json.mapper().createArrayNode();
-        for (int i = 0; i < 10; i++) {
-            stepList.addObject().put("kind", "SAVE_FILE").put("path", "src/m" + i + ".js").put("instructions", "export a number");
-            writes.add(Json.mapper().createObjectNode().put("content", "'use strict';\nmodule.exports = " + i + ";\n")
-                    .put("summary", "a module").toString());
-            reviews.add("{\"approved\": true, \"problems\": []}");
-        }
-        responses.set("TechLead", Json.mapper().createArrayNode().add(plan.toString()));
-        responses.set("Developer", Json.mapper().createArrayNode().add(steps.toString()));
-        responses.set("CodeMonkey", writes);
-        responses.set("CodeMonkeyReview", reviews);
-        responses.remove("BugHunter");
-        Path transcript = Files.createTempFile("samokoder-bench-ten-", ".json");
+    /**
+     * One task of ten files, each written in one round (write_file and submit) and approved by its
+     * review: a keyed transcript derived from the demo's. SpecWriter, Architect and TechnicalWriter
+     * answer as in the demo; TechLead plans one task, the Developer submits ten SAVE_FILE steps in its
+     * first round, and each file's CodeMonkey step and review answer as the demo's package.json did.
+     * Answers are keyed by step, so the order the parallel CodeMonkeys run in does not matter.
+     */
+    private static Duration tenFiles(int concurrency, IoMeter meter) throws Exception {
+        Path transcript = Files.createTempFile("samokoder-bench-ten-", ".jsonl");
         try {
-            Files.writeString(transcript, demo.toString());
-            Result result = run(transcript, 300, concurrency, 0, null);
+            Files.writeString(transcript, tenFilesTranscript());
+            Result result = run(transcript, 300, concurrency, 0, meter, POLL);
             Instant planned = null;
             Instant written = null;
             for (JsonNode event : result.events()) {
@@ -228,6 +293,85 @@ public final class WorkflowBenchmark {
         } finally {
             Files.deleteIfExists(transcript);
         }
+    }
+
+    /** The ten files: the demo's package.json (its test script is node --test), a server, seven modules and a test of them. */
+    static final List<String> TEN_FILES = List.of("package.json", "src/server.js", "src/m1.js", "src/m2.js", "src/m3.js", "src/m4.js",
+            "src/m5.js", "src/m6.js", "src/m7.js", "test/modules.test.js");
+
+    static String tenFilesTranscript() throws IOException {
+        ReplayTranscript demo = ReplayTranscript.load(DEMO);
+        RecordedExchange spec = demo("SpecWriter", "spec", 1, demo);
+        RecordedExchange architecture = demo("Architect", "architecture", 1, demo);
+        RecordedExchange plan = demo("TechLead", "plan", 1, demo);
+        RecordedExchange steps = demo("Developer", "task 1 · round 1", 2, demo);
+        RecordedExchange write = demo(CodeMonkey.AGENT, "task 1 · step 1 · package.json", 1, demo);
+        RecordedExchange review = demo(CodeMonkey.REVIEW_AGENT, "task 1 · step 1 · package.json · review 1", 1, demo);
+
+        List<RecordedExchange> exchanges = new ArrayList<>();
+        exchanges.add(spec);
+        exchanges.add(architecture);
+        ObjectNode task = Json.mapper().createObjectNode().put("epic", "bench").put("title", "Ten files")
+                .put("description", "An npm project of a server, seven small modules and a test of them.");
+        task.putArray("acceptanceTests").add("npm test passes");
+        ObjectNode tasks = Json.mapper().createObjectNode();
+        tasks.putArray("tasks").add(task);
+        exchanges.add(answer(plan, plan.exchange(), submit(plan, tasks)));
+        ObjectNode planned = Json.mapper().createObjectNode();
+        ArrayNode stepList = planned.putArray("steps");
+        for (String path : TEN_FILES) {
+            stepList.addObject().put("kind", "SAVE_FILE").put("path", path).put("instructions", "write " + path);
+        }
+        exchanges.add(answer(steps, new Exchange("task 1 · round 1", 1), submit(steps, planned)));
+        for (int i = 0; i < TEN_FILES.size(); i++) {
+            String path = TEN_FILES.get(i);
+            String step = "task 1 · step " + (i + 1) + " · " + path;
+            ObjectNode file = Json.mapper().createObjectNode().put("path", path).put("content", content(path, write));
+            ObjectNode summary = Json.mapper().createObjectNode().put("summary", path + " of the benchmark");
+            exchanges.add(new RecordedExchange(CodeMonkey.AGENT, new Exchange(step, 1), "",
+                    List.of(new ToolCall("call_1_1", "write_file", file.toString()), new ToolCall("call_1_2", "submit", summary.toString())),
+                    write.usage(), false));
+            exchanges.add(answer(review, new Exchange(step + " · review 1", 1), review.toolCalls()));
+        }
+        for (int round = 1; demo.answer("TechnicalWriter", new Exchange("readme", round)).isPresent(); round++) {
+            exchanges.add(demo("TechnicalWriter", "readme", round, demo));
+        }
+        StringBuilder lines = new StringBuilder();
+        exchanges.forEach(exchange -> lines.append(ReplayTranscript.line(exchange)).append('\n'));
+        return lines.toString();
+    }
+
+    private static RecordedExchange demo(String agent, String step, int round, ReplayTranscript demo) {
+        return demo.answer(agent, new Exchange(step, round))
+                .orElseThrow(() -> new IllegalStateException(DEMO + " has no exchange " + agent + " · " + step + " · round " + round));
+    }
+
+    private static List<ToolCall> submit(RecordedExchange like, ObjectNode arguments) {
+        return List.of(new ToolCall(like.toolCalls().getLast().id(), "submit", arguments.toString()));
+    }
+
+    private static RecordedExchange answer(RecordedExchange like, Exchange exchange, List<ToolCall> calls) {
+        return new RecordedExchange(like.agent(), exchange, "", calls, like.usage(), false);
+    }
+
+    private static String content(String path, RecordedExchange demoManifest) throws IOException {
+        if (path.equals("package.json")) {
+            return Json.mapper().readTree(demoManifest.toolCalls().getFirst().arguments()).path("content").asText();
+        }
+        if (path.equals("src/server.js")) {
+            return "'use strict';\nconst http = require('node:http');\n\nfunction createServer() {\n"
+                    + "  return http.createServer((req, res) => res.end('ok'));\n}\n\nmodule.exports = { createServer };\n";
+        }
+        if (path.startsWith("test/")) {
+            StringBuilder test = new StringBuilder("'use strict';\nconst test = require('node:test');\nconst assert = require('node:assert');\n\n");
+            for (int i = 1; i <= 7; i++) {
+                test.append("test('m").append(i).append("', () => assert.strictEqual(require('../src/m").append(i).append("')(2), ")
+                        .append(2 * i).append("));\n");
+            }
+            return test.toString();
+        }
+        String n = path.replaceAll("\\D", "");
+        return "'use strict';\n\nmodule.exports = function m" + n + "(x) {\n  return x * " + n + ";\n};\n";
     }
 
     private static String perVisit(long bytes, long visits) {
