@@ -101,15 +101,21 @@ public final class WorkflowBenchmark {
         }
     }
 
+    private static final int TEN_FILES_WARM_UPS = 3;
     private static final int TEN_FILES_REPEATS = 5;
 
     /** (c): ten files at MaxConcurrency 10 and 1, alternately, {@link #TEN_FILES_REPEATS} times each; the medians and their ratio. */
     private static void concurrency() throws Exception {
-        // warm-up runs (class loading and JIT would otherwise land on the first measured ones); the first counts the requests
+        // warm-up runs at both concurrencies (with one each, class loading and JIT still landed on the measured runs); the first
+        // counts the requests
         IoMeter meter = new IoMeter();
         tenFiles(10, meter);
         Map<String, Long> operations = meter.operations();
         tenFiles(1, null);
+        for (int i = 1; i < TEN_FILES_WARM_UPS; i++) {
+            tenFiles(10, null);
+            tenFiles(1, null);
+        }
         List<Duration> parallel = new ArrayList<>();
         List<Duration> serial = new ArrayList<>();
         for (int i = 0; i < TEN_FILES_REPEATS; i++) {
@@ -119,9 +125,10 @@ public final class WorkflowBenchmark {
         double p = seconds(median(parallel));
         double s = seconds(median(serial));
         out.printf("(c) 10 CodeMonkey files, 300 ms per model answer (one write-and-submit round and one review per file),"
-                        + " from STEPS_PLANNED to CODE_WRITTEN, median of %d runs each: MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s"
+                        + " from STEPS_PLANNED to CODE_WRITTEN, median of %d runs each after %d warm-ups:"
+                        + " MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s"
                         + " (%.1fx; the model alone: 0.60 s and 6.00 s)%n",
-                TEN_FILES_REPEATS, p, s, s / p);
+                TEN_FILES_REPEATS, TEN_FILES_WARM_UPS, p, s, s / p);
         out.printf("    runs: MaxConcurrency 10: %s; MaxConcurrency 1: %s%n", list(parallel), list(serial));
         StringBuilder calls = new StringBuilder();
         long total = 0;
