@@ -77,7 +77,7 @@ class CostLedgerIT {
 
         // when
         ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
-                Duration.ofMillis(1234), false, 0));
+                Duration.ofMillis(1234), false, OptionalInt.of(0)));
 
         // then
         Spend project = ledger.projectCost(scope.projectId()).spend();
@@ -125,7 +125,7 @@ class CostLedgerIT {
     void reservationsOfStepsThatDied_areReleasedWhenTheRunEnds_andSettledCallsAreLeftAlone() {
         // given: one call settled, one whose step died holding its reservation
         Reservation settled = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
-        ledger.settle(settled, CallResult.succeeded(new TokenUsage(1000, 0, 500, false), new BigDecimal("0.05"), Duration.ofMillis(900), false, 1));
+        ledger.settle(settled, CallResult.succeeded(new TokenUsage(1000, 0, 500, false), new BigDecimal("0.05"), Duration.ofMillis(900), false, OptionalInt.of(1)));
         ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.30"), GENEROUS);
 
         // when
@@ -288,7 +288,7 @@ class CostLedgerIT {
         Reservation reservation = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
         CostLedger busyLedger = ledgerWithConflicts(aws, new AtomicInteger(Integer.MAX_VALUE));
         CallResult answered = CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
-                Duration.ofMillis(1234), false, 0);
+                Duration.ofMillis(1234), false, OptionalInt.of(0));
         assertThatThrownBy(() -> busyLedger.settle(reservation, answered)).isInstanceOf(LedgerContentionException.class);
         assertThat(ledger.runCalls(scope.runId())).singleElement().extracting(LlmCall::outcome).isEqualTo(CallOutcome.RESERVED);
         assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.12");
@@ -363,6 +363,6 @@ class CostLedgerIT {
 
     private void settle(CallScope callScope, String cost) {
         Reservation reservation = ledger.reserve(callScope, MODEL, 10, 10, new BigDecimal("0.10"), GENEROUS);
-        ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(10, 0, 10), new BigDecimal(cost), Duration.ofMillis(5), false, 0));
+        ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(10, 0, 10), new BigDecimal(cost), Duration.ofMillis(5), false, OptionalInt.of(0)));
     }
 }
