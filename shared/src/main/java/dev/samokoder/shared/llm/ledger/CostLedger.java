@@ -115,10 +115,13 @@ public final class CostLedger {
 
     /**
      * Replaces the reservation by the call's actual cost, on both counters, and records how the
-     * call ended. The result is first written onto the call's own item (a single-item write, which
-     * the counters' contention cannot cancel), so a settlement that never completes (the ledger
-     * busy past its retries, the process killed) is still settled at the real cost when the run
-     * ends ({@link #releaseUnsettled}), not at zero.
+     * call ended, in one transaction. If that does not go through at once (the counters busy with
+     * other calls, DynamoDB failing), the result is first written onto the call's own item (a
+     * single-item write, which the counters' contention cannot cancel) before any retry, so a
+     * settlement that never completes (the ledger busy past its retries, the process killed while
+     * it waits) is still settled at the real cost when the run ends ({@link #releaseUnsettled}),
+     * not at zero. A process killed before that first transaction completes leaves the call
+     * reserved with no result, as it would have before any write of the result.
      *
      * @throws IllegalStateException if the call was settled already
      * @throws LedgerContentionException if the counters stayed busy; the call then stays reserved, its result recorded
@@ -127,13 +130,28 @@ public final class CostLedger {
         CallScope scope = reservation.scope();
         Key call = Keys.llmCall(scope.runId(), reservation.startedAt(), reservation.callId());
         Instant now = clock.instant();
-        recordResult(call, reservation.callId(), result, now);
         List<TransactWriteItem> writes = List.of(
                 settleOn(Keys.projectLlmSpend(scope.projectId()), reservation.reservedUsd(), result.costUsd(), now),
                 settleOn(Keys.userMonthLlmSpend(scope.userId(), reservation.month()), reservation.reservedUsd(), result.costUsd(), now),
                 addToAgent(Keys.projectAgentLlmSpend(scope.projectId(), scope.agent()), scope.agent(), result, now),
                 finishCall(call, result, now));
-        transactWithRetries(writes, (index, stored) -> settledAlready(reservation.callId()));
+        SingleTable.ConditionFailure settled = (index, stored) -> settledAlready(reservation.callId());
+        try {
+            table.transact(writes, settled);
+            return;
+        } catch (SdkException notSettled) {
+            try {
+                recordResult(call, reservation.callId(), result, now);
+            } catch (RuntimeException unrecorded) {
+                unrecorded.addSuppressed(notSettled);
+                throw unrecorded;
+            }
+            if (!(notSettled instanceof TransactionCanceledException)) {
+                throw notSettled;
+            }
+        }
+        pause(1);
+        transactWithRetries(writes, settled, 2);
     }
 
     private static IllegalStateException settledAlready(String callId) {

@@ -7,6 +7,7 @@ import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.BudgetExceededException.Budget;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.model.ModelRef;
@@ -23,6 +24,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -315,6 +317,50 @@ class CostLedgerIT {
         assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
     }
 
+    @Test
+    void aCallThatReservesAndSettlesUncontended_isTwoTransactions_withNoOtherWrite(LocalAws aws) {
+        // given
+        List<String> requests = new ArrayList<>();
+        CostLedger counted = ledgerWithConflicts(aws, new AtomicInteger(0), requests);
+
+        // when
+        Reservation reservation = counted.reserve(scope, Optional.of(new Exchange("spec", 1)), MODEL, 1000, 2000,
+                new BigDecimal("0.12"), GENEROUS);
+        counted.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
+                Duration.ofMillis(1234), false, OptionalInt.empty()));
+
+        // then
+        assertThat(requests).containsExactly("transactWriteItems", "transactWriteItems");
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+            assertThat(call.exchange()).contains(new Exchange("spec", 1));
+            assertThat(call.agentCall()).isEmpty();
+        });
+        assertThat(ledger.projectCost(scope.projectId()).spend().settledUsd()).isEqualByComparingTo("0.00783");
+    }
+
+    @Test
+    void aSettlementCancelledOnceByAConflict_recordsTheResultOnTheCall_thenSettles(LocalAws aws) {
+        // given
+        Reservation reservation = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
+        List<String> requests = new ArrayList<>();
+        AtomicInteger conflicts = new AtomicInteger(1);
+        CostLedger busyOnce = ledgerWithConflicts(aws, conflicts, requests);
+
+        // when
+        busyOnce.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
+                Duration.ofMillis(1234), false, OptionalInt.of(0)));
+
+        // then: the result went onto the call before the retry, and the retry settled it
+        assertThat(requests).containsExactly("transactWriteItems", "updateItem", "transactWriteItems");
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+            assertThat(call.costUsd()).isEqualByComparingTo("0.00783");
+        });
+        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0");
+        assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
+    }
+
     /** Makes 20 reservations (numbered 0 to 19) on 20 threads released at once; how many were not refused. */
     private static long admittedOfTwentyAtOnce(IntConsumer reserve) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
@@ -343,10 +389,16 @@ class CostLedgerIT {
 
     /** A ledger whose transactions are cancelled as conflicting, the first {@code conflicts} times. */
     private static CostLedger ledgerWithConflicts(LocalAws aws, AtomicInteger conflicts) {
+        return ledgerWithConflicts(aws, conflicts, new ArrayList<>());
+    }
+
+    /** The same, noting the name of each request it sends to DynamoDB in {@code requests}. */
+    private static CostLedger ledgerWithConflicts(LocalAws aws, AtomicInteger conflicts, List<String> requests) {
         // DynamoDB Local runs transactions one at a time, so the conflicts AWS reports under load are injected
         DynamoDbClient real = aws.clients().dynamoDb();
         DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(CostLedgerIT.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    requests.add(method.getName());
                     if (method.getName().equals("transactWriteItems") && conflicts.getAndDecrement() > 0) {
                         throw TransactionCanceledException.builder().message("conflict")
                                 .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build();
