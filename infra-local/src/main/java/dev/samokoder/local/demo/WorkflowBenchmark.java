@@ -15,6 +15,8 @@ import dev.samokoder.shared.workflow.agents.CodeMonkey;
 import dev.samokoder.shared.storage.Storage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,35 +103,47 @@ public final class WorkflowBenchmark {
         }
     }
 
-    private static final int TEN_FILES_WARM_UPS = 3;
     private static final int TEN_FILES_REPEATS = 5;
+    private static final int TEN_FILES_WARM_UPS = 10;
 
-    /** (c): ten files at MaxConcurrency 10 and 1, alternately, {@link #TEN_FILES_REPEATS} times each; the medians and their ratio. */
+    /**
+     * (c): ten files at MaxConcurrency 10 and 1, alternately, {@link #TEN_FILES_REPEATS} times each, after
+     * {@link #TEN_FILES_WARM_UPS} warm-up runs; the medians and their ratio. The JIT's compiler threads share the cores with
+     * the runs, and it keeps compiling (C2, chiefly DynamoDB Local and the AWS SDK) for many runs: after three warm-ups it
+     * still took about half a second of CPU within each parallel CodeMonkey phase. What it compiles during the measured runs
+     * is printed beside the times.
+     */
     private static void concurrency() throws Exception {
-        // warm-up runs at both concurrencies (with one each, class loading and JIT still landed on the measured runs); the first
-        // counts the requests
-        IoMeter meter = new IoMeter();
-        tenFiles(10, meter);
-        Map<String, Long> operations = meter.operations();
-        tenFiles(1, null);
-        for (int i = 1; i < TEN_FILES_WARM_UPS; i++) {
-            tenFiles(10, null);
-            tenFiles(1, null);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        IoMeter meter = new IoMeter(); // the first warm-up run counts the requests
+        List<Long> warmUps = new ArrayList<>();
+        for (int i = 0; i < TEN_FILES_WARM_UPS; i++) {
+            long before = jit.getTotalCompilationTime();
+            tenFiles(i == TEN_FILES_WARM_UPS - 1 ? 1 : 10, i == 0 ? meter : null);
+            warmUps.add(jit.getTotalCompilationTime() - before);
         }
+        Map<String, Long> operations = meter.operations();
         List<Duration> parallel = new ArrayList<>();
         List<Duration> serial = new ArrayList<>();
+        long[] compiling = new long[2];
         for (int i = 0; i < TEN_FILES_REPEATS; i++) {
+            long before = jit.getTotalCompilationTime();
             parallel.add(tenFiles(10, null));
+            long between = jit.getTotalCompilationTime();
             serial.add(tenFiles(1, null));
+            compiling[0] += between - before;
+            compiling[1] += jit.getTotalCompilationTime() - between;
         }
         double p = seconds(median(parallel));
         double s = seconds(median(serial));
         out.printf("(c) 10 CodeMonkey files, 300 ms per model answer (one write-and-submit round and one review per file),"
-                        + " from STEPS_PLANNED to CODE_WRITTEN, median of %d runs each after %d warm-ups:"
-                        + " MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s"
+                        + " from STEPS_PLANNED to CODE_WRITTEN, median of %d runs each: MaxConcurrency 10: %.2f s, MaxConcurrency 1: %.2f s"
                         + " (%.1fx; the model alone: 0.60 s and 6.00 s)%n",
-                TEN_FILES_REPEATS, TEN_FILES_WARM_UPS, p, s, s / p);
+                TEN_FILES_REPEATS, p, s, s / p);
         out.printf("    runs: MaxConcurrency 10: %s; MaxConcurrency 1: %s%n", list(parallel), list(serial));
+        out.printf("    after %d warm-up runs (JIT compiling %s s in each); JIT compiling in the measured runs: %.1f s at 10, %.1f s at 1%n",
+                warmUps.size(), String.join(", ", warmUps.stream().map(ms -> String.format("%.1f", ms / 1000.0)).toList()),
+                compiling[0] / 1000.0, compiling[1] / 1000.0);
         StringBuilder calls = new StringBuilder();
         long total = 0;
         for (var entry : operations.entrySet()) {
