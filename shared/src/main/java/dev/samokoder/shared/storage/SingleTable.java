@@ -76,6 +76,35 @@ public final class SingleTable {
         }
     }
 
+    /**
+     * {@link #replace} on a further condition on the stored item ({@code condition}, with its own
+     * {@code #names} and {@code :values}, not {@code #version} or {@code :expected}).
+     *
+     * @return false when the stored item is at {@code expectedVersion} but fails {@code condition}; nothing was written
+     * @throws VersionConflictException if the stored item is at another version, {@link ItemNotFoundException} if there is none
+     */
+    public boolean replaceIf(Key key, Map<String, AttributeValue> item, long expectedVersion, String condition,
+                             Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#version", TableSchema.VERSION);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":expected", number(expectedVersion));
+        try {
+            dynamoDb.putItem(r -> r.tableName(tableName).item(item)
+                    .conditionExpression(VERSION_MATCHES + " AND (" + condition + ")")
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            AttributeValue stored = e.hasItem() ? e.item().get(TableSchema.VERSION) : null;
+            if (stored != null && stored.n() != null && Long.parseLong(stored.n()) == expectedVersion) {
+                return false;
+            }
+            throw conditionFailed(key, expectedVersion, e.item());
+        }
+    }
+
     /** Deletes an item whose stored version must be {@code expectedVersion}. */
     public void delete(Key key, long expectedVersion) {
         try {
