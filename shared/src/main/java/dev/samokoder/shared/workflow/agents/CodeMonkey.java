@@ -2,6 +2,7 @@ package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
@@ -84,6 +85,8 @@ public final class CodeMonkey {
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<AgentTool> tools = new ArrayList<>(context.toolset().reading(files));
         tools.addAll(context.toolset().writing(files, WritePolicy.only(path.value()), maxChars));
+        // the reviews are calls inside this step, under its scope (read once, as for every round of the step)
+        CallScope scope = runs.scope(run, AGENT);
         Reviewed reviewed = new Reviewed();
         Submission submission = Submission.of("file-summary", "a one-line summary of what the file is for, once the file is done.")
                 .withCheck((answer, attempt) -> {
@@ -91,9 +94,9 @@ public final class CodeMonkey {
                     if (now.isEmpty()) {
                         return Submission.Verdict.problems(List.of(path.value() + " does not exist yet: write it with write_file before you submit"));
                     }
-                    return review(run, task, step, path, before.orElse(""), now.get(), attempt, reviewed);
+                    return review(run, scope.forAgent(REVIEW_AGENT), task, step, path, before.orElse(""), now.get(), attempt, reviewed);
                 });
-        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, name, "code-monkey",
+        JsonNode answer = runs.ask(run, scope, new AgentRun.Ask(AGENT, name, "code-monkey",
                 Map.of("path", path.value(),
                         "fileState", before.isPresent()
                                 ? path.value() + " exists (" + before.get().lines().count() + " lines): read it, then change it with "
@@ -121,11 +124,11 @@ public final class CodeMonkey {
      * {@code maxCodingAttempts} versions; the last one is kept whatever the review said (the task's
      * tests are the judge).
      */
-    private Submission.Verdict review(Run run, PlannedTask task, TaskStep step, WorkspacePath path, String before, String now, int attempt,
-                                      Reviewed reviewed) {
+    private Submission.Verdict review(Run run, CallScope scope, PlannedTask task, TaskStep step, WorkspacePath path, String before,
+                                      String now, int attempt, Reviewed reviewed) {
         String name = "task " + task.number() + " · step " + step.number() + " · " + path.value();
         reviewed.versions = attempt;
-        JsonNode verdict = reviewRuns.ask(run, new AgentRun.Ask(REVIEW_AGENT, name + " · review " + attempt, "code-review",
+        JsonNode verdict = reviewRuns.ask(run, scope, new AgentRun.Ask(REVIEW_AGENT, name + " · review " + attempt, "code-review",
                 Map.of("task", PromptTemplate.data(Prompts.task(task)),
                         "path", path.value(),
                         "instructions", PromptTemplate.data(step.instructions()),
