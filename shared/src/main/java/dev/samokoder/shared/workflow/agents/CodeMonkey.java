@@ -11,6 +11,7 @@ import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;
@@ -63,8 +64,8 @@ public final class CodeMonkey {
     }
 
     public Output run(String runId, FileStep file) {
-        TaskStep step = context.artifacts().step(runId, file.task(), file.step())
-                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no step " + file));
+        RunArtifacts.FileStepInputs inputs = context.artifacts().fileStep(runId, file.task(), file.step());
+        TaskStep step = inputs.step().orElseThrow(() -> new IllegalStateException("run " + runId + " has no step " + file));
         if (step.kind() != TaskStep.StepKind.SAVE_FILE) {
             throw new IllegalArgumentException("step " + file + " of run " + runId + " does not save a file");
         }
@@ -74,14 +75,13 @@ public final class CodeMonkey {
             return new Output(path.value(), 0, true, settleProgress(runId, file.task()));
         }
         Run run = runs.run(runId);
-        PlannedTask task = context.artifacts().task(runId, file.task())
-                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no task " + file.task()));
+        PlannedTask task = inputs.task().orElseThrow(() -> new IllegalStateException("run " + runId + " has no task " + file.task()));
         ProjectFiles files = runs.files(run);
         int maxChars = context.agentLimits().maxFileChars();
         Optional<String> before = current(files, path);
         String name = "task " + file.task() + " · step " + file.step() + " · " + path.value();
-        Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
-        Architecture architecture = context.artifacts().architecture(runId)
+        Spec spec = inputs.spec().orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Architecture architecture = inputs.architecture()
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<AgentTool> tools = new ArrayList<>(context.toolset().reading(files));
         tools.addAll(context.toolset().writing(files, WritePolicy.only(path.value()), maxChars));

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow.agents.artifacts;
 
 import dev.samokoder.shared.storage.Attributes;
+import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
@@ -53,8 +54,12 @@ public final class RunArtifacts {
     }
 
     public Optional<Spec> spec(String runId) {
-        return table.get(Keys.runSpec(runId)).map(Attributes::of)
-                .map(a -> new Spec(a.string("text"), a.stringList("assumptions")));
+        return table.get(Keys.runSpec(runId)).map(RunArtifacts::spec);
+    }
+
+    private static Spec spec(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Spec(a.string("text"), a.stringList("assumptions"));
     }
 
     /** Stores new questions numbered from 1, replacing any with the same numbers. */
@@ -98,9 +103,32 @@ public final class RunArtifacts {
     }
 
     public Optional<Architecture> architecture(String runId) {
-        return table.get(Keys.runArchitecture(runId)).map(Attributes::of).map(a -> new Architecture(a.string("appType"),
-                Stack.valueOf(a.string("stack")), a.stringList("installCommand"), a.stringList("testCommand"),
-                a.stringList("startCommand"), a.stringList("systemDependencies"), a.stringList("packageDependencies")));
+        return table.get(Keys.runArchitecture(runId)).map(RunArtifacts::architecture);
+    }
+
+    private static Architecture architecture(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Architecture(a.string("appType"), Stack.valueOf(a.string("stack")), a.stringList("installCommand"),
+                a.stringList("testCommand"), a.stringList("startCommand"), a.stringList("systemDependencies"),
+                a.stringList("packageDependencies"));
+    }
+
+    /** What a file step works from: the step, its task, the spec and the architecture, each if there is one. */
+    public record FileStepInputs(Optional<TaskStep> step, Optional<PlannedTask> task, Optional<Spec> spec,
+                                 Optional<Architecture> architecture) {
+    }
+
+    /** A file step's inputs, in one request (a strongly consistent batch read of the four items). */
+    public FileStepInputs fileStep(String runId, int task, int step) {
+        Key stepKey = Keys.runTaskStep(runId, task, step);
+        Key taskKey = Keys.runTask(runId, task);
+        Key specKey = Keys.runSpec(runId);
+        Key architectureKey = Keys.runArchitecture(runId);
+        Map<Key, Map<String, AttributeValue>> items = table.getAll(List.of(stepKey, taskKey, specKey, architectureKey));
+        return new FileStepInputs(Optional.ofNullable(items.get(stepKey)).map(RunArtifacts::step),
+                Optional.ofNullable(items.get(taskKey)).map(RunArtifacts::task),
+                Optional.ofNullable(items.get(specKey)).map(RunArtifacts::spec),
+                Optional.ofNullable(items.get(architectureKey)).map(RunArtifacts::architecture));
     }
 
     /** Writes the plan's tasks (numbers from 1), replacing any with the same numbers. */
