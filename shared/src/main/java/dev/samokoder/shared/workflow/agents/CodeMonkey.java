@@ -172,15 +172,22 @@ public final class CodeMonkey {
         }
     }
 
-    /** Recounts the task's pending files into the run; true when this call moved the task to CODE_WRITTEN. */
+    /**
+     * Recounts the task's pending files into the run; true when this call moved the task to CODE_WRITTEN.
+     *
+     * <p>The count is taken once, after this step was marked DONE. Steps only go from PENDING to DONE
+     * while the task's files are written, so every writer's count is at least what is pending when it
+     * lands, and the writer whose step was marked last counts zero. A save that loses the optimistic
+     * lock re-reads the run, and leaves it alone if it already holds a count as low as this one.
+     */
     private boolean settleProgress(String runId, int taskNumber) {
+        int pending = (int) context.artifacts().steps(runId, taskNumber).stream().filter(TaskStep::pendingFile).count();
         Optional<Run> saved = runs.updateProgress(runId, current -> {
             RunProgress p = current.progress();
             TaskProgress t = p.task();
-            if (p.currentTask() + 1 != taskNumber || t.phase() != TaskPhase.STEPS_PLANNED) {
+            if (p.currentTask() + 1 != taskNumber || t.phase() != TaskPhase.STEPS_PLANNED || t.pendingFiles() <= pending && pending > 0) {
                 return Optional.empty();
             }
-            int pending = (int) context.artifacts().steps(runId, taskNumber).stream().filter(TaskStep::pendingFile).count();
             TaskPhase phase = pending == 0 ? TaskPhase.CODE_WRITTEN : TaskPhase.STEPS_PLANNED;
             return Optional.of(Progress.withTask(p, new TaskProgress(phase, pending, t.fixIterations(), t.lastFailure(),
                     t.failureRepeated(), t.problemSolverUsed())));
