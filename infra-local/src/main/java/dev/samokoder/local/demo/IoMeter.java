@@ -30,9 +30,18 @@ final class IoMeter implements ExecutionInterceptor {
     }
 
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
 
     void reset() {
         tallies.clear();
+        operations.clear();
+    }
+
+    /** How many requests each step made, by "step service operation", e.g. {@code CODE_MONKEY DynamoDb PutItem}. */
+    Map<String, Long> operations() {
+        Map<String, Long> counts = new TreeMap<>();
+        operations.forEach((key, count) -> counts.put(key, count.sum()));
+        return counts;
     }
 
     /** By "step service", e.g. {@code ROUTE DynamoDb}. */
@@ -44,6 +53,8 @@ final class IoMeter implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         Tally tally = tally(attributes);
         tally.calls.increment();
+        operations.computeIfAbsent(step() + " " + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), key -> new LongAdder()).increment();
         Optional<RequestBody> body = context.requestBody();
         body.flatMap(RequestBody::optionalContentLength).ifPresent(tally.sent::add);
     }

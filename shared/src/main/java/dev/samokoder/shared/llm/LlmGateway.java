@@ -113,17 +113,23 @@ public final class LlmGateway implements LlmClient {
         List<ToolSpec> tools = textTools ? List.of() : request.tools();
         long promptTokens = TokenEstimate.of(messages, tools);
         ContextFit.check(model, promptTokens, maxOutputTokens);
-        Reservation reservation = ledger.reserve(scope, model.model(), promptTokens, maxOutputTokens,
+        Reservation reservation = ledger.reserve(scope, request.exchange(), model.model(), promptTokens, maxOutputTokens,
                 model.prices().maximumCost(promptTokens, maxOutputTokens),
                 scope.userMonthlyBudgetUsd().orElse(limits.defaultUserMonthlyBudgetUsd()));
 
         long started = System.nanoTime();
-        int agentCall = -1;
+        OptionalInt agentCall = OptionalInt.empty();
         ProviderResponse answer;
         Exchange exchange = null;
         try {
-            agentCall = ledger.nextAgentCall(scope.runId(), scope.agent());
-            exchange = request.exchange().orElse(new Exchange("call", agentCall + 1));
+            // a call that names its exchange (every agent step's does) is known by it, in the ledger and to a replay;
+            // only one that names none takes a number among its agent's calls (a write to a shared counter)
+            if (request.exchange().isPresent()) {
+                exchange = request.exchange().get();
+            } else {
+                agentCall = OptionalInt.of(ledger.nextAgentCall(scope.runId(), scope.agent()));
+                exchange = new Exchange("call", agentCall.getAsInt() + 1);
+            }
             ProviderRequest providerRequest = new ProviderRequest(model.model(), model.capabilities(), messages, maxOutputTokens,
                     request.temperature(), tools, textTools ? ToolChoice.AUTO : request.toolChoice(), scope.agent(), exchange);
             answer = rateLimitRetry.call(() -> provider.chat(providerRequest));
@@ -131,8 +137,7 @@ public final class LlmGateway implements LlmClient {
             String code = failure instanceof LlmException named ? named.code() : "internal_error";
             LOG.warn("llm call {} {} {} failed: {}", reservation.callId(), scope.agent(), model.model(), code);
             try {
-                ledger.settle(reservation, CallResult.failed(code, Duration.ofNanos(System.nanoTime() - started),
-                        agentCall < 0 ? OptionalInt.empty() : OptionalInt.of(agentCall)));
+                ledger.settle(reservation, CallResult.failed(code, Duration.ofNanos(System.nanoTime() - started), agentCall));
             } catch (RuntimeException settleFailure) {
                 failure.addSuppressed(settleFailure);
             }

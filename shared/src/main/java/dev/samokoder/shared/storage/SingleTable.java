@@ -1,17 +1,20 @@
 package dev.samokoder.shared.storage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -30,6 +33,9 @@ public final class SingleTable {
     private static final String VERSION_MATCHES = "#version = :expected";
     private static final String ITEM_ABSENT = "attribute_not_exists(#pk)";
     static final int MAX_PAGE_SIZE = 100;
+    /** BatchGetItem takes at most this many keys. */
+    static final int MAX_BATCH_GET = 100;
+    private static final int MAX_BATCH_GET_ROUNDS = 10;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -47,6 +53,40 @@ public final class SingleTable {
     public Optional<Map<String, AttributeValue>> get(Key key) {
         var response = dynamoDb.getItem(r -> r.tableName(tableName).key(key.toAttributes()).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /**
+     * Strongly consistent reads of several items in one request (BatchGetItem): the items there
+     * are, by key. Keys DynamoDB leaves unprocessed (throttling) are asked for again, a few times.
+     */
+    public Map<Key, Map<String, AttributeValue>> getAll(Collection<Key> keys) {
+        if (keys.size() > MAX_BATCH_GET) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH_GET + " keys in one read, got " + keys.size());
+        }
+        Map<Key, Map<String, AttributeValue>> found = new HashMap<>();
+        List<Map<String, AttributeValue>> pending = keys.stream().distinct().map(Key::toAttributes).toList();
+        for (int round = 1; !pending.isEmpty(); round++) {
+            if (round > MAX_BATCH_GET_ROUNDS) {
+                throw new IllegalStateException(pending.size() + " item(s) stayed unread after " + MAX_BATCH_GET_ROUNDS + " batch reads");
+            }
+            List<Map<String, AttributeValue>> asked = pending;
+            var response = dynamoDb.batchGetItem(r -> r.requestItems(Map.of(tableName,
+                    KeysAndAttributes.builder().keys(asked).consistentRead(true).build())));
+            for (var item : response.responses().getOrDefault(tableName, List.of())) {
+                found.put(new Key(item.get(TableSchema.PK).s(), item.get(TableSchema.SK).s()), item);
+            }
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
+            pending = unprocessed == null ? List.of() : unprocessed.keys();
+            if (!pending.isEmpty()) {
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * round + 1)); // throttled: back off a little
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading", e);
+                }
+            }
+        }
+        return found;
     }
 
     /** Writes a new item; fails with {@link ItemAlreadyExistsException} if its key is taken. */
@@ -72,6 +112,35 @@ public final class SingleTable {
                     .expressionAttributeValues(Map.of(":expected", number(expectedVersion)))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
+            throw conditionFailed(key, expectedVersion, e.item());
+        }
+    }
+
+    /**
+     * {@link #replace} on a further condition on the stored item ({@code condition}, with its own
+     * {@code #names} and {@code :values}, not {@code #version} or {@code :expected}).
+     *
+     * @return false when the stored item is at {@code expectedVersion} but fails {@code condition}; nothing was written
+     * @throws VersionConflictException if the stored item is at another version, {@link ItemNotFoundException} if there is none
+     */
+    public boolean replaceIf(Key key, Map<String, AttributeValue> item, long expectedVersion, String condition,
+                             Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#version", TableSchema.VERSION);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":expected", number(expectedVersion));
+        try {
+            dynamoDb.putItem(r -> r.tableName(tableName).item(item)
+                    .conditionExpression(VERSION_MATCHES + " AND (" + condition + ")")
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            AttributeValue stored = e.hasItem() ? e.item().get(TableSchema.VERSION) : null;
+            if (stored != null && stored.n() != null && Long.parseLong(stored.n()) == expectedVersion) {
+                return false;
+            }
             throw conditionFailed(key, expectedVersion, e.item());
         }
     }

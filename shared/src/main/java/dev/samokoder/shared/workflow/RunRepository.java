@@ -14,6 +14,7 @@ import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,13 @@ public final class RunRepository {
      * Saves a run read at {@code run.version()}; a run that becomes inactive releases the project's
      * lock in the same transaction, and one that becomes active again (resume) takes it back.
      *
+     * <p>The lock follows the run's status: {@link #start} takes it with the run, and every save
+     * that makes a run active or inactive moves it in the same transaction. So a save that leaves
+     * the run as active as the version it was read at (nearly every save: progress, the router's
+     * step) is one conditional write — on the version, and on the stored status being active or
+     * not as the new one is — without a look at the lock; only when that condition finds the
+     * status changing is the lock read and moved.
+     *
      * @throws dev.samokoder.shared.storage.VersionConflictException if the run changed since it was read
      * @throws ActiveRunExistsException when resuming while another run of the project is active
      */
@@ -108,6 +116,17 @@ public final class RunRepository {
         Run saved = new Run(run.id(), run.projectId(), run.userId(), run.kind(), run.request(), run.status(), run.progress(),
                 run.lastStep(), run.failure(), run.control(), run.createdAt(), clock.instant(), run.version() + 1);
         Key key = Keys.run(run.id());
+        Map<String, AttributeValue> active = new HashMap<>();
+        for (RunStatus status : RunStatus.values()) {
+            if (status.active()) {
+                active.put(":active" + active.size(), AttributeValue.fromS(status.name()));
+            }
+        }
+        String storedActive = "#status IN (" + String.join(", ", active.keySet().stream().sorted().toList()) + ")";
+        if (table.replaceIf(key, toItem(saved), run.version(), saved.status().active() ? storedActive : "NOT " + storedActive,
+                Map.of("#status", "status"), active)) {
+            return saved;
+        }
         Optional<Attributes> lock = table.get(Keys.activeRun(run.projectId())).map(Attributes::of);
         boolean holdsLock = lock.isPresent() && lock.get().string("runId").equals(run.id());
         if (saved.status().active() == holdsLock) {

@@ -19,6 +19,7 @@ import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
 import dev.samokoder.shared.llm.replay.ReplayProvider;
 import dev.samokoder.shared.llm.replay.ReplayTranscript;
+import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import java.math.BigDecimal;
@@ -305,6 +306,27 @@ class LlmGatewayIT {
         assertThat(run.replayed()).isTrue();
         assertThat(run.summary()).contains("3 model call(s)").contains("responses were replayed");
         assertThat(ledger.runCalls(scope.runId())).extracting(call -> call.agentCall().orElseThrow()).containsExactly(0, 0, 1);
+        assertThat(ledger.runCalls(scope.runId())).allSatisfy(call -> assertThat(call.exchange()).isEmpty());
+    }
+
+    @Test
+    void aCallThatNamesItsExchange_isRecordedUnderIt_andTakesNoNumberAmongItsAgentsCalls(LocalAws aws) {
+        // given
+        ScriptedProvider provider = answering(request -> answer("spec"));
+        LlmGateway gateway = gateway(SONNET, provider);
+        Exchange exchange = new Exchange("spec", 2);
+
+        // when
+        gateway.complete(request(scope, "write the spec").withExchange(exchange));
+
+        // then: the provider and the ledger see the exchange, and no call counter was written
+        assertThat(provider.requests().getFirst().exchange()).isEqualTo(exchange);
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.exchange()).contains(exchange);
+            assertThat(call.agentCall()).isEmpty();
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+        });
+        assertThat(aws.storage().table().get(Keys.llmAgentCallCounter(scope.runId(), "SpecWriter"))).isEmpty();
     }
 
     private LlmGateway gateway(ModelRef model, ScriptedProvider provider) {

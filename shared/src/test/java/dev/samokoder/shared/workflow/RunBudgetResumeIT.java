@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,7 +71,7 @@ class RunBudgetResumeIT {
         CallScope scope = CallScope.forProject(run.id(), project, "Developer");
         Reservation spent = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.80"), MONTHLY);
         ledger.settle(spent, CallResult.succeeded(TokenUsage.reported(1000, 0, 2000), new BigDecimal("0.80"), Duration.ofSeconds(1),
-                false, 1));
+                false, OptionalInt.of(1)));
         assertThatThrownBy(() -> ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.50"), MONTHLY))
                 .isInstanceOf(BudgetExceededException.class);
         return runs.update(run.id(), current -> current.withStatus(RunStatus.PAUSED_BUDGET)

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.VersionConflictException;
+import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(LocalAwsExtension.class)
 class RunRepositoryIT {
@@ -123,6 +128,37 @@ class RunRepositoryIT {
         assertThat(runs.activeRunId(projectId)).contains(run.id());
         assertThat(resumed.version()).isEqualTo(3);
         assertThat(resumed.failure()).contains("task 2 kept failing");
+    }
+
+    @Test
+    void aSaveThatLeavesTheRunAsActiveAsItWas_isOneWrite_withoutALookAtTheLock(LocalAws aws) {
+        // given: a repository whose requests are counted
+        List<String> requests = new ArrayList<>();
+        DynamoDbClient real = aws.clients().dynamoDb();
+        DynamoDbClient counted = (DynamoDbClient) Proxy.newProxyInstance(RunRepositoryIT.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    requests.add(method.getName());
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RunRepository countedRuns = new RunRepository(new SingleTable(counted, aws.config().aws().tableName()), Clock.systemUTC());
+        String projectId = Ids.newId("prj");
+        Run run = start(projectId);
+
+        // when: progress, then a pause (still active), then the end (inactive)
+        Run progressed = countedRuns.save(run.withLastStep(new RouteDecision(Step.ARCHITECT, "the spec is written")));
+        Run paused = countedRuns.save(progressed.withStatus(RunStatus.WAITING_FOR_ANSWER));
+        List<String> whileActive = List.copyOf(requests);
+        countedRuns.save(paused.withStatus(RunStatus.SUCCEEDED));
+
+        // then: the saves that kept it active wrote the run alone; the end read the lock and released it with the run
+        assertThat(whileActive).containsExactly("putItem", "putItem");
+        assertThat(requests.subList(2, requests.size())).containsExactly("putItem", "getItem", "transactWriteItems");
+        assertThat(runs.activeRunId(projectId)).isEmpty();
+        assertThat(runs.get(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
 /**
  * How a reserved call ended, as the ledger settles it.
  *
- * @param agentCall the call's number among its agent's calls in the run (from 0), once it had one
+ * @param agentCall the call's number among its agent's calls in the run (from 0), if it took one (a call that names its
+ *                  exchange takes none)
  * @param error     the named error's code when the call failed
  */
 public record CallResult(CallOutcome outcome, TokenUsage usage, BigDecimal costUsd, Duration latency, boolean truncated,
@@ -24,14 +25,14 @@ public record CallResult(CallOutcome outcome, TokenUsage usage, BigDecimal costU
         }
     }
 
-    public static CallResult succeeded(TokenUsage usage, BigDecimal costUsd, Duration latency, boolean truncated, int agentCall) {
-        return new CallResult(CallOutcome.SUCCEEDED, usage, costUsd, latency, truncated, OptionalInt.of(agentCall), Optional.empty());
+    public static CallResult succeeded(TokenUsage usage, BigDecimal costUsd, Duration latency, boolean truncated, OptionalInt agentCall) {
+        return new CallResult(CallOutcome.SUCCEEDED, usage, costUsd, latency, truncated, agentCall, Optional.empty());
     }
 
     /** The model answered, so the provider billed it, but the answer cannot be used. */
-    public static CallResult unusable(TokenUsage usage, BigDecimal costUsd, Duration latency, boolean truncated, int agentCall,
+    public static CallResult unusable(TokenUsage usage, BigDecimal costUsd, Duration latency, boolean truncated, OptionalInt agentCall,
                                       String errorCode) {
-        return new CallResult(CallOutcome.FAILED, usage, costUsd, latency, truncated, OptionalInt.of(agentCall), Optional.of(errorCode));
+        return new CallResult(CallOutcome.FAILED, usage, costUsd, latency, truncated, agentCall, Optional.of(errorCode));
     }
 
     /** A failed call costs nothing: providers do not bill requests they refuse or fail. */

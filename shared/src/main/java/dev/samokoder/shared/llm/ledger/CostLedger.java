@@ -24,6 +24,7 @@ import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.BudgetExceededException.Budget;
 import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.model.ModelRef;
 import dev.samokoder.shared.llm.model.Provider;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -84,8 +86,14 @@ public final class CostLedger {
      */
     public Reservation reserve(CallScope scope, ModelRef model, long estimatedPromptTokens, int maxOutputTokens,
                                BigDecimal maxCostUsd, BigDecimal userMonthlyBudgetUsd) {
+        return reserve(scope, Optional.empty(), model, estimatedPromptTokens, maxOutputTokens, maxCostUsd, userMonthlyBudgetUsd);
+    }
+
+    /** {@link #reserve(CallScope, ModelRef, long, int, BigDecimal, BigDecimal)} for a call that names its exchange, recorded on the call. */
+    public Reservation reserve(CallScope scope, Optional<Exchange> exchange, ModelRef model, long estimatedPromptTokens, int maxOutputTokens,
+                               BigDecimal maxCostUsd, BigDecimal userMonthlyBudgetUsd) {
         Instant now = clock.instant();
-        Reservation reservation = new Reservation(Ids.newId(CALL_ID_PREFIX), scope, model, now,
+        Reservation reservation = new Reservation(Ids.newId(CALL_ID_PREFIX), scope, exchange, model, now,
                 YearMonth.from(now.atOffset(ZoneOffset.UTC)), maxCostUsd);
         List<TransactWriteItem> writes = List.of(
                 reserveOn(Keys.projectLlmSpend(scope.projectId()), scope.projectBudgetUsd(), maxCostUsd, now),
@@ -107,10 +115,13 @@ public final class CostLedger {
 
     /**
      * Replaces the reservation by the call's actual cost, on both counters, and records how the
-     * call ended. The result is first written onto the call's own item (a single-item write, which
-     * the counters' contention cannot cancel), so a settlement that never completes (the ledger
-     * busy past its retries, the process killed) is still settled at the real cost when the run
-     * ends ({@link #releaseUnsettled}), not at zero.
+     * call ended, in one transaction. If that does not go through at once (the counters busy with
+     * other calls, DynamoDB failing), the result is first written onto the call's own item (a
+     * single-item write, which the counters' contention cannot cancel) before any retry, so a
+     * settlement that never completes (the ledger busy past its retries, the process killed while
+     * it waits) is still settled at the real cost when the run ends ({@link #releaseUnsettled}),
+     * not at zero. A process killed before that first transaction completes leaves the call
+     * reserved with no result, as it would have before any write of the result.
      *
      * @throws IllegalStateException if the call was settled already
      * @throws LedgerContentionException if the counters stayed busy; the call then stays reserved, its result recorded
@@ -119,20 +130,38 @@ public final class CostLedger {
         CallScope scope = reservation.scope();
         Key call = Keys.llmCall(scope.runId(), reservation.startedAt(), reservation.callId());
         Instant now = clock.instant();
-        recordResult(call, reservation.callId(), result, now);
         List<TransactWriteItem> writes = List.of(
                 settleOn(Keys.projectLlmSpend(scope.projectId()), reservation.reservedUsd(), result.costUsd(), now),
                 settleOn(Keys.userMonthLlmSpend(scope.userId(), reservation.month()), reservation.reservedUsd(), result.costUsd(), now),
                 addToAgent(Keys.projectAgentLlmSpend(scope.projectId(), scope.agent()), scope.agent(), result, now),
                 finishCall(call, result, now));
-        transactWithRetries(writes, (index, stored) -> settledAlready(reservation.callId()));
+        SingleTable.ConditionFailure settled = (index, stored) -> settledAlready(reservation.callId());
+        try {
+            table.transact(writes, settled);
+            return;
+        } catch (SdkException notSettled) {
+            try {
+                recordResult(call, reservation.callId(), result, now);
+            } catch (RuntimeException unrecorded) {
+                unrecorded.addSuppressed(notSettled);
+                throw unrecorded;
+            }
+            if (!(notSettled instanceof TransactionCanceledException)) {
+                throw notSettled;
+            }
+        }
+        pause(1);
+        transactWithRetries(writes, settled, 2);
     }
 
     private static IllegalStateException settledAlready(String callId) {
         return new IllegalStateException("call " + callId + " was settled already");
     }
 
-    /** Numbers an agent's calls in a run from 0, in the order they are made, across processes. */
+    /**
+     * Numbers an agent's calls in a run from 0, in the order they are made, across processes: for
+     * calls that name no {@link Exchange} (a replay answers those in call order).
+     */
     public int nextAgentCall(String runId, String agent) {
         Key key = Keys.llmAgentCallCounter(runId, agent);
         var response = dynamoDb.updateItem(r -> r.tableName(table.tableName()).key(key.toAttributes())
@@ -163,7 +192,7 @@ public final class CostLedger {
             }
             ModelRef model = new ModelRef(Provider.fromWireName(call.provider()).orElse(Provider.REPLAY), call.model());
             Reservation reservation = new Reservation(call.callId(), CallScope.of(runId, call.projectId(), call.userId(), call.agent()),
-                    model, call.startedAt(), YearMonth.from(call.startedAt().atZone(ZoneOffset.UTC)), call.reservedUsd());
+                    call.exchange(), model, call.startedAt(), YearMonth.from(call.startedAt().atZone(ZoneOffset.UTC)), call.reservedUsd());
             try {
                 settle(reservation, LedgerItems.recordedResult(item)
                         .orElseGet(() -> CallResult.failed("abandoned", Duration.ZERO, call.agentCall())));
@@ -350,7 +379,11 @@ public final class CostLedger {
     }
 
     private void transactWithRetries(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed) {
-        for (int attempt = 1; ; attempt++) {
+        transactWithRetries(writes, onConditionFailed, 1);
+    }
+
+    private void transactWithRetries(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed, int firstAttempt) {
+        for (int attempt = firstAttempt; ; attempt++) {
             try {
                 table.transact(writes, onConditionFailed);
                 return;

@@ -1,5 +1,6 @@
 package dev.samokoder.shared.llm.ledger;
 
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Keys;
@@ -32,6 +33,9 @@ final class LedgerItems {
     static final String OUTCOME = "outcome";
     static final String AGENT = "agent";
     static final String AGENT_CALL = "agentCall";
+    /** The exchange a call named: its agent's step and the round in it. */
+    static final String STEP = "step";
+    static final String ROUND = "round";
     static final String PROMPT_TOKENS = "promptTokens";
     static final String CACHED_TOKENS = "cachedTokens";
     static final String COMPLETION_TOKENS = "completionTokens";
@@ -57,6 +61,8 @@ final class LedgerItems {
                 .string("projectId", scope.projectId())
                 .string("userId", scope.userId())
                 .string(AGENT, scope.agent())
+                .optionalString(STEP, reservation.exchange().map(Exchange::step))
+                .optionalNumber(ROUND, reservation.exchange().map(e -> OptionalLong.of(e.round())).orElse(OptionalLong.empty()))
                 .string("provider", reservation.model().provider().wireName())
                 .string("model", reservation.model().model())
                 .string("month", reservation.month().toString())
@@ -79,9 +85,12 @@ final class LedgerItems {
         Attributes a = Attributes.of(item);
         OptionalLong agentCall = a.optionalNumber(AGENT_CALL);
         OptionalLong latencyMs = a.optionalNumber(LATENCY_MS);
+        OptionalLong round = a.optionalNumber(ROUND);
+        Optional<Exchange> exchange = a.optionalString(STEP).filter(step -> round.isPresent())
+                .map(step -> new Exchange(step, (int) round.getAsLong()));
         return new LlmCall(a.string("callId"), a.string("runId"), a.string("projectId"), a.string("userId"),
                 a.string(AGENT), a.string("provider"), a.string("model"),
-                agentCall.isPresent() ? OptionalInt.of((int) agentCall.getAsLong()) : OptionalInt.empty(),
+                agentCall.isPresent() ? OptionalInt.of((int) agentCall.getAsLong()) : OptionalInt.empty(), exchange,
                 CallOutcome.valueOf(a.string(OUTCOME)), a.number("estimatedPromptTokens"), (int) a.number("maxOutputTokens"),
                 a.number(PROMPT_TOKENS), a.number(CACHED_TOKENS), a.number(COMPLETION_TOKENS), a.bool(USAGE_ESTIMATED),
                 a.decimal(RESERVED_USD), a.decimal(COST_USD),

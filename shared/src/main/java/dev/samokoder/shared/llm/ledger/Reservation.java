@@ -1,15 +1,19 @@
 package dev.samokoder.shared.llm.ledger;
 
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.model.ModelRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 
 /**
  * A call's maximum cost, held against the project's and the user's budgets until the call is
  * settled. Carries what settling needs to find the same items again.
+ *
+ * @param exchange which exchange of the run the call is, when the caller named it (recorded on the call)
  */
-public record Reservation(String callId, CallScope scope, ModelRef model, Instant startedAt, YearMonth month,
+public record Reservation(String callId, CallScope scope, Optional<Exchange> exchange, ModelRef model, Instant startedAt, YearMonth month,
                           BigDecimal reservedUsd) {
 }

@@ -86,10 +86,19 @@ public final class AgentRun {
      * @return the accepted answer
      */
     public JsonNode ask(Run run, Ask ask) {
+        return ask(run, scope(run, ask.agent()), ask);
+    }
+
+    /** {@link #ask(Run, Ask)} under a scope the caller already has (its agent is the ask's). */
+    public JsonNode ask(Run run, CallScope scope, Ask ask) {
+        if (!scope.agent().equals(ask.agent()) || !scope.runId().equals(run.id())) {
+            throw new IllegalArgumentException("the scope is " + scope.agent() + "'s in run " + scope.runId() + ", the ask "
+                    + ask.agent() + "'s in run " + run.id());
+        }
         String system = PROMPTS.computeIfAbsent("system", PromptTemplate::load).render(Map.of("agent", ask.agent()));
         String prompt = PROMPTS.computeIfAbsent(ask.prompt(), PromptTemplate::load).render(ask.slots());
         ToolLoop.ToolEvents events = (tool, outcome) -> toolEvent(run.id(), ask, tool, outcome);
-        return context.loop().run(new ToolLoop.Step(scope(run, ask.agent()), stepName(run, ask.step()), system, prompt, ask.tools(),
+        return context.loop().run(new ToolLoop.Step(scope, stepName(run, ask.step()), system, prompt, ask.tools(),
                 ask.submission(), context.deadline(), events, ask.facts()));
     }
 

@@ -1,7 +1,9 @@
 package dev.samokoder.shared.workflow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.domain.FileEntry;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.storage.VersionConflictException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunProgress;
@@ -10,6 +12,7 @@ import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;
@@ -64,8 +67,9 @@ public final class CodeMonkey {
     }
 
     public Output run(String runId, FileStep file) {
-        TaskStep step = context.artifacts().step(runId, file.task(), file.step())
-                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no step " + file));
+        Run run = runs.run(runId);
+        RunArtifacts.FileStepInputs inputs = context.artifacts().fileStep(runId, run.progress().taskCount(), file.task(), file.step());
+        TaskStep step = inputs.step().orElseThrow(() -> new IllegalStateException("run " + runId + " has no step " + file));
         if (step.kind() != TaskStep.StepKind.SAVE_FILE) {
             throw new IllegalArgumentException("step " + file + " of run " + runId + " does not save a file");
         }
@@ -74,31 +78,33 @@ public final class CodeMonkey {
             // a retried invocation: the file is written; only the run's progress may be behind
             return new Output(path.value(), 0, true, settleProgress(runId, file.task()));
         }
-        Run run = runs.run(runId);
-        PlannedTask task = context.artifacts().task(runId, file.task())
-                .orElseThrow(() -> new IllegalStateException("run " + runId + " has no task " + file.task()));
+        PlannedTask task = inputs.task(file.task()).orElseThrow(() -> new IllegalStateException("run " + runId + " has no task " + file.task()));
         ProjectFiles files = runs.files(run);
         int maxChars = context.agentLimits().maxFileChars();
         Optional<String> before = current(files, path);
         String name = "task " + file.task() + " · step " + file.step() + " · " + path.value();
-        Spec spec = context.artifacts().spec(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
-        Architecture architecture = context.artifacts().architecture(runId)
+        Spec spec = inputs.spec().orElseThrow(() -> new IllegalStateException("run " + runId + " has no spec"));
+        Architecture architecture = inputs.architecture()
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         List<AgentTool> tools = new ArrayList<>(context.toolset().reading(files));
         tools.addAll(context.toolset().writing(files, WritePolicy.only(path.value()), maxChars));
+        // the reviews are calls inside this step, under its scope (read once, as for every round of the step)
+        CallScope scope = runs.scope(run, AGENT);
         Reviewed reviewed = new Reviewed();
+        String map = runs.map(run);
         Submission submission = Submission.of("file-summary", "a one-line summary of what the file is for, once the file is done.")
                 .withCheck((answer, attempt, memory) -> {
-                    Optional<String> now = current(files, path);
+                    Optional<String> now = written(files, path);
                     if (now.isEmpty()) {
                         return Submission.Verdict.problems(List.of(path.value() + " does not exist yet: write it with write_file before you submit"));
                     }
                     // the file as the step first found it, also when this is a later invocation of the step
-                    return review(run, task, step, path, memory.facts().getOrDefault(BEFORE, ""), now.get(), attempt, reviewed);
+                    return review(run, scope.forAgent(REVIEW_AGENT), task, step, path, memory.facts().getOrDefault(BEFORE, ""), now.get(), map,
+                            attempt, reviewed);
                 });
-        JsonNode answer = runs.ask(run, new AgentRun.Ask(AGENT, name, "code-monkey",
+        JsonNode answer = runs.ask(run, scope, new AgentRun.Ask(AGENT, name, "code-monkey",
                 Map.of("path", path.value(),
-                        "plan", Prompts.plan(context.artifacts().tasks(runId, run.progress().taskCount()), file.task()),
+                        "plan", Prompts.plan(inputs.tasks(), file.task()),
                         "fileState", before.isPresent()
                                 ? path.value() + " exists (" + before.get().lines().count() + " lines): read it, then change it with "
                                         + "edit_file; do not rewrite it whole."
@@ -108,7 +114,7 @@ public final class CodeMonkey {
                         "task", PromptTemplate.data(Prompts.task(task)),
                         "spec", PromptTemplate.data(Prompts.spec(spec)),
                         "architecture", Prompts.architecture(architecture),
-                        "map", runs.map(run)),
+                        "map", map),
                 tools, submission, Map.of("task", Integer.toString(file.task())), Map.of(BEFORE, before.orElse(""))));
         files.describe(path, answer.path("summary").asText());
         markDone(runId, step);
@@ -125,16 +131,16 @@ public final class CodeMonkey {
      * {@code maxCodingAttempts} versions; the last one is kept whatever the review said (the task's
      * tests are the judge).
      */
-    private Submission.Verdict review(Run run, PlannedTask task, TaskStep step, WorkspacePath path, String before, String now, int attempt,
-                                      Reviewed reviewed) {
+    private Submission.Verdict review(Run run, CallScope scope, PlannedTask task, TaskStep step, WorkspacePath path, String before,
+                                      String now, String map, int attempt, Reviewed reviewed) {
         String name = "task " + task.number() + " · step " + step.number() + " · " + path.value();
         reviewed.versions = attempt;
-        JsonNode verdict = reviewRuns.ask(run, new AgentRun.Ask(REVIEW_AGENT, name + " · review " + attempt, "code-review",
+        JsonNode verdict = reviewRuns.ask(run, scope, new AgentRun.Ask(REVIEW_AGENT, name + " · review " + attempt, "code-review",
                 Map.of("task", PromptTemplate.data(Prompts.task(task)),
                         "path", path.value(),
                         "instructions", PromptTemplate.data(step.instructions()),
                         "diff", PromptTemplate.data(LineDiff.of(before, now, context.agentLimits().maxTextChars())),
-                        "map", runs.map(run)),
+                        "map", map),
                 List.of(), Submission.of("code-review", "your verdict on the change."), Map.of("task", Integer.toString(task.number()))));
         reviewed.approved = verdict.path("approved").asBoolean();
         if (reviewed.approved || attempt >= context.limits().maxCodingAttempts()) {
@@ -148,6 +154,15 @@ public final class CodeMonkey {
     private static final class Reviewed {
         private int versions;
         private boolean approved;
+    }
+
+    /**
+     * The file as this step left it: the step is the only writer of its path (its write policy), so
+     * what it last wrote is the file; read from the index only when it wrote nothing yet.
+     */
+    private static Optional<String> written(ProjectFiles files, WorkspacePath path) {
+        Optional<FileEntry> wrote = files.lastWritten(path);
+        return wrote.isPresent() ? Optional.of(files.text(wrote.get())) : current(files, path);
     }
 
     private static Optional<String> current(ProjectFiles files, WorkspacePath path) {
@@ -173,15 +188,22 @@ public final class CodeMonkey {
         }
     }
 
-    /** Recounts the task's pending files into the run; true when this call moved the task to CODE_WRITTEN. */
+    /**
+     * Recounts the task's pending files into the run; true when this call moved the task to CODE_WRITTEN.
+     *
+     * <p>The count is taken once, after this step was marked DONE. Steps only go from PENDING to DONE
+     * while the task's files are written, so every writer's count is at least what is pending when it
+     * lands, and the writer whose step was marked last counts zero. A save that loses the optimistic
+     * lock re-reads the run, and leaves it alone if it already holds a count as low as this one.
+     */
     private boolean settleProgress(String runId, int taskNumber) {
+        int pending = (int) context.artifacts().steps(runId, taskNumber).stream().filter(TaskStep::pendingFile).count();
         Optional<Run> saved = runs.updateProgress(runId, current -> {
             RunProgress p = current.progress();
             TaskProgress t = p.task();
-            if (p.currentTask() + 1 != taskNumber || t.phase() != TaskPhase.STEPS_PLANNED) {
+            if (p.currentTask() + 1 != taskNumber || t.phase() != TaskPhase.STEPS_PLANNED || t.pendingFiles() <= pending && pending > 0) {
                 return Optional.empty();
             }
-            int pending = (int) context.artifacts().steps(runId, taskNumber).stream().filter(TaskStep::pendingFile).count();
             TaskPhase phase = pending == 0 ? TaskPhase.CODE_WRITTEN : TaskPhase.STEPS_PLANNED;
             return Optional.of(Progress.withTask(p, new TaskProgress(phase, pending, t.fixIterations(), t.lastFailure(),
                     t.failureRepeated(), t.problemSolverUsed())));

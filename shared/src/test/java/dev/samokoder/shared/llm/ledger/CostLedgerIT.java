@@ -7,6 +7,7 @@ import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.BudgetExceededException;
 import dev.samokoder.shared.llm.BudgetExceededException.Budget;
 import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.model.ModelRef;
@@ -23,6 +24,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +79,7 @@ class CostLedgerIT {
 
         // when
         ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
-                Duration.ofMillis(1234), false, 0));
+                Duration.ofMillis(1234), false, OptionalInt.of(0)));
 
         // then
         Spend project = ledger.projectCost(scope.projectId()).spend();
@@ -125,7 +127,7 @@ class CostLedgerIT {
     void reservationsOfStepsThatDied_areReleasedWhenTheRunEnds_andSettledCallsAreLeftAlone() {
         // given: one call settled, one whose step died holding its reservation
         Reservation settled = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
-        ledger.settle(settled, CallResult.succeeded(new TokenUsage(1000, 0, 500, false), new BigDecimal("0.05"), Duration.ofMillis(900), false, 1));
+        ledger.settle(settled, CallResult.succeeded(new TokenUsage(1000, 0, 500, false), new BigDecimal("0.05"), Duration.ofMillis(900), false, OptionalInt.of(1)));
         ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.30"), GENEROUS);
 
         // when
@@ -288,7 +290,7 @@ class CostLedgerIT {
         Reservation reservation = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
         CostLedger busyLedger = ledgerWithConflicts(aws, new AtomicInteger(Integer.MAX_VALUE));
         CallResult answered = CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
-                Duration.ofMillis(1234), false, 0);
+                Duration.ofMillis(1234), false, OptionalInt.of(0));
         assertThatThrownBy(() -> busyLedger.settle(reservation, answered)).isInstanceOf(LedgerContentionException.class);
         assertThat(ledger.runCalls(scope.runId())).singleElement().extracting(LlmCall::outcome).isEqualTo(CallOutcome.RESERVED);
         assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0.12");
@@ -312,6 +314,50 @@ class CostLedgerIT {
             assertThat(call.agentCall()).isEqualTo(OptionalInt.of(0));
             assertThat(call.error()).isEmpty();
         });
+        assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
+    }
+
+    @Test
+    void aCallThatReservesAndSettlesUncontended_isTwoTransactions_withNoOtherWrite(LocalAws aws) {
+        // given
+        List<String> requests = new ArrayList<>();
+        CostLedger counted = ledgerWithConflicts(aws, new AtomicInteger(0), requests);
+
+        // when
+        Reservation reservation = counted.reserve(scope, Optional.of(new Exchange("spec", 1)), MODEL, 1000, 2000,
+                new BigDecimal("0.12"), GENEROUS);
+        counted.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
+                Duration.ofMillis(1234), false, OptionalInt.empty()));
+
+        // then
+        assertThat(requests).containsExactly("transactWriteItems", "transactWriteItems");
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+            assertThat(call.exchange()).contains(new Exchange("spec", 1));
+            assertThat(call.agentCall()).isEmpty();
+        });
+        assertThat(ledger.projectCost(scope.projectId()).spend().settledUsd()).isEqualByComparingTo("0.00783");
+    }
+
+    @Test
+    void aSettlementCancelledOnceByAConflict_recordsTheResultOnTheCall_thenSettles(LocalAws aws) {
+        // given
+        Reservation reservation = ledger.reserve(scope, MODEL, 1000, 2000, new BigDecimal("0.12"), GENEROUS);
+        List<String> requests = new ArrayList<>();
+        AtomicInteger conflicts = new AtomicInteger(1);
+        CostLedger busyOnce = ledgerWithConflicts(aws, conflicts, requests);
+
+        // when
+        busyOnce.settle(reservation, CallResult.succeeded(TokenUsage.reported(1100, 100, 300), new BigDecimal("0.00783"),
+                Duration.ofMillis(1234), false, OptionalInt.of(0)));
+
+        // then: the result went onto the call before the retry, and the retry settled it
+        assertThat(requests).containsExactly("transactWriteItems", "updateItem", "transactWriteItems");
+        assertThat(ledger.runCalls(scope.runId())).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.SUCCEEDED);
+            assertThat(call.costUsd()).isEqualByComparingTo("0.00783");
+        });
+        assertThat(ledger.projectCost(scope.projectId()).spend().reservedUsd()).isEqualByComparingTo("0");
         assertThat(ledger.releaseUnsettled(scope.runId())).isZero();
     }
 
@@ -343,10 +389,16 @@ class CostLedgerIT {
 
     /** A ledger whose transactions are cancelled as conflicting, the first {@code conflicts} times. */
     private static CostLedger ledgerWithConflicts(LocalAws aws, AtomicInteger conflicts) {
+        return ledgerWithConflicts(aws, conflicts, new ArrayList<>());
+    }
+
+    /** The same, noting the name of each request it sends to DynamoDB in {@code requests}. */
+    private static CostLedger ledgerWithConflicts(LocalAws aws, AtomicInteger conflicts, List<String> requests) {
         // DynamoDB Local runs transactions one at a time, so the conflicts AWS reports under load are injected
         DynamoDbClient real = aws.clients().dynamoDb();
         DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(CostLedgerIT.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    requests.add(method.getName());
                     if (method.getName().equals("transactWriteItems") && conflicts.getAndDecrement() > 0) {
                         throw TransactionCanceledException.builder().message("conflict")
                                 .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build();
@@ -363,6 +415,6 @@ class CostLedgerIT {
 
     private void settle(CallScope callScope, String cost) {
         Reservation reservation = ledger.reserve(callScope, MODEL, 10, 10, new BigDecimal("0.10"), GENEROUS);
-        ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(10, 0, 10), new BigDecimal(cost), Duration.ofMillis(5), false, 0));
+        ledger.settle(reservation, CallResult.succeeded(TokenUsage.reported(10, 0, 10), new BigDecimal(cost), Duration.ofMillis(5), false, OptionalInt.of(0)));
     }
 }

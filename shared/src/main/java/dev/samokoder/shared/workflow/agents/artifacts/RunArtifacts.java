@@ -58,8 +58,12 @@ public final class RunArtifacts {
     }
 
     public Optional<Spec> spec(String runId) {
-        return table.get(Keys.runSpec(runId)).map(Attributes::of)
-                .map(a -> new Spec(a.string("text"), a.stringList("assumptions")));
+        return table.get(Keys.runSpec(runId)).map(RunArtifacts::spec);
+    }
+
+    private static Spec spec(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Spec(a.string("text"), a.stringList("assumptions"));
     }
 
     /** Keeps a successful run's spec and architecture as the app's: where its next change request starts. */
@@ -169,6 +173,33 @@ public final class RunArtifacts {
                 a.stringList("startCommand"), (int) a.optionalNumber("port").orElse(Architecture.DEFAULT_PORT),
                 a.optionalString("probePath").orElse(Architecture.DEFAULT_PROBE_PATH), a.stringList("systemDependencies"),
                 a.stringList("packageDependencies"));
+    }
+
+    /** What a file step works from: the step and the spec, if there are, the plan's tasks and the architecture. */
+    public record FileStepInputs(Optional<TaskStep> step, List<PlannedTask> tasks, Optional<Spec> spec,
+                                 Optional<Architecture> architecture) {
+
+        public Optional<PlannedTask> task(int number) {
+            return tasks.stream().filter(task -> task.number() == number).findFirst();
+        }
+    }
+
+    /**
+     * A file step's inputs: the step, the spec and the plan's tasks 1..taskCount in one strongly
+     * consistent batch read, the architecture's versions in one query.
+     */
+    public FileStepInputs fileStep(String runId, int taskCount, int task, int step) {
+        Key stepKey = Keys.runTaskStep(runId, task, step);
+        Key specKey = Keys.runSpec(runId);
+        List<Key> keys = new ArrayList<>(List.of(stepKey, specKey));
+        for (int number = 1; number <= Math.min(Math.max(taskCount, task), limits.maxTasks()); number++) {
+            keys.add(Keys.runTask(runId, number));
+        }
+        Map<Key, Map<String, AttributeValue>> items = table.getAll(keys);
+        List<PlannedTask> tasks = keys.subList(2, keys.size()).stream().map(items::get).filter(java.util.Objects::nonNull)
+                .map(RunArtifacts::task).toList();
+        return new FileStepInputs(Optional.ofNullable(items.get(stepKey)).map(RunArtifacts::step), tasks,
+                Optional.ofNullable(items.get(specKey)).map(RunArtifacts::spec), architecture(runId));
     }
 
     /** Writes the plan's tasks (numbers from 1), replacing any with the same numbers. */

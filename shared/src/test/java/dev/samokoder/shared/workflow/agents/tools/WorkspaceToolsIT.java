@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.samokoder.shared.blob.BlobStore;
+import dev.samokoder.shared.domain.FileEntry;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.storage.FileIndexRepository;
+import dev.samokoder.shared.storage.SingleTable;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.StepNotes;
 import dev.samokoder.shared.workflow.agents.loop.ToolOutcome;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +30,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** What the workspace tools do and say, as a model reads it. */
 @ExtendWith(LocalAwsExtension.class)
@@ -209,6 +221,81 @@ class WorkspaceToolsIT {
         assertThat(mapAfterRename).contains("src/moved.js (" + SERVER.length() + " bytes) — the HTTP server").doesNotContain("src/server.js");
         assertThat(deleted.result()).isEqualTo("Deleted src/moved.js.");
         assertThat(ProjectMap.render(files)).isEqualTo("img/logo.png (8 bytes) — (no summary)");
+    }
+
+    @Test
+    void aStepThatWritesAFileAndDescribesIt_readsItsEntryOnce_andNeverFetchesWhatItWrote(LocalAws aws) {
+        // given: a step's files whose DynamoDB and S3 requests are counted
+        List<String> requests = new ArrayList<>();
+        DynamoDbClient dynamoDb = counted(DynamoDbClient.class, aws.clients().dynamoDb(), requests);
+        S3Client s3 = counted(S3Client.class, aws.clients().s3(), requests);
+        ProjectFiles step = new ProjectFiles(new FileIndexRepository(dynamoDb, new SingleTable(dynamoDb, aws.config().aws().tableName()),
+                Clock.systemUTC()), new BlobStore(s3, aws.config().aws().bucketName(), aws.config().limits().maxBlobBytes()),
+                files.projectId());
+        WorkspacePath path = WorkspacePath.of("src/new.js");
+        String content = "module.exports = '" + Ids.newId("new") + "';\n"; // content no other test stored
+
+        // when: CodeMonkey's path: is it there, write it, take what it wrote for the review, describe it
+        assertThat(step.text(path)).isEmpty();
+        step.write(path, content, Optional.empty());
+        assertThat(step.lastWritten(path).map(step::text)).contains(content);
+        step.describe(path, "exports one");
+
+        // then: the entry was read once, no write re-read it, and the content was not fetched back (a small blob is put
+        // without asking whether it is stored)
+        assertThat(requests).containsExactly("getItem", "putObject", "putItem", "putItem");
+        assertThat(files.entry(path).orElseThrow().summary()).contains("exports one");
+    }
+
+    @Test
+    void lastWritten_isWhatThisStepWrote_untilItDeletesThePath() {
+        // given: a file another step wrote, and one this step writes
+        WorkspacePath theirs = WorkspacePath.of("src/theirs.js");
+        WorkspacePath mine = WorkspacePath.of("src/mine.js");
+        new ProjectFiles(storage.files(), storage.blobs(), files.projectId()).write(theirs, "// theirs\n", Optional.empty());
+
+        // when
+        files.write(mine, "// one\n", Optional.empty());
+        files.write(mine, "// two\n", Optional.empty());
+        Optional<String> written = files.lastWritten(mine).map(files::text);
+        Optional<FileEntry> notWritten = files.lastWritten(theirs);
+        files.delete(mine);
+
+        // then
+        assertThat(written).contains("// two\n");
+        assertThat(notWritten).isEmpty();
+        assertThat(files.lastWritten(mine)).isEmpty();
+    }
+
+    @Test
+    void aWriteAgainstAnEntryAnotherStepChangedSince_isMadeAgainOnTheFreshEntry() {
+        // given: this step read the file, then another step changed it
+        WorkspacePath path = WorkspacePath.of("src/server.js");
+        assertThat(files.text(path)).contains(SERVER);
+        ProjectFiles other = new ProjectFiles(storage.files(), storage.blobs(), files.projectId());
+        other.write(path, "// the other step's version\n", Optional.empty());
+
+        // when
+        files.write(path, "// this step's version\n", Optional.empty());
+        files.describe(path, "this step's server");
+
+        // then: the last write wins, as when every write read the entry first, and the summary went onto it
+        FileEntry stored = storage.files().get(files.projectId(), path).orElseThrow();
+        assertThat(text("src/server.js")).isEqualTo("// this step's version\n");
+        assertThat(stored.version()).isEqualTo(4);
+        assertThat(stored.summary()).contains("this step's server");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T counted(Class<T> type, T real, List<String> requests) {
+        return (T) Proxy.newProxyInstance(WorkspaceToolsIT.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            requests.add(method.getName());
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     private ToolOutcome call(String tool, ObjectNode arguments) {
