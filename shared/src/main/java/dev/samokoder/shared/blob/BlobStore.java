@@ -27,19 +27,13 @@ public final class BlobStore {
         this.maxBytes = maxBytes;
     }
 
-    /**
-     * Content up to this size is put without asking first whether it is stored: the question costs a
-     * request as the put does, and putting content under its own hash again changes nothing.
-     */
-    static final int PUT_WITHOUT_ASKING_BYTES = 64 * 1024;
-
     /** Stores the content once; returns its reference whether it was new or not. */
     public BlobRef put(byte[] content) {
         if (content.length > maxBytes) {
             throw new BlobTooLargeException(content.length, maxBytes);
         }
         BlobRef ref = new BlobRef(sha256(content), content.length);
-        if (content.length <= PUT_WITHOUT_ASKING_BYTES || !exists(ref.sha256())) {
+        if (!exists(ref.sha256())) {
             s3.putObject(r -> r.bucket(bucket).key(key(ref.sha256())).contentType(CONTENT_TYPE)
                     .contentLength((long) content.length), RequestBody.fromBytes(content));
         }

@@ -241,9 +241,8 @@ class WorkspaceToolsIT {
         assertThat(step.lastWritten(path).map(step::text)).contains(content);
         step.describe(path, "exports one");
 
-        // then: the entry was read once, no write re-read it, and the content was not fetched back (a small blob is put
-        // without asking whether it is stored)
-        assertThat(requests).containsExactly("getItem", "putObject", "putItem", "putItem");
+        // then: the entry was read once, no write re-read it, and the content was not fetched back
+        assertThat(requests).containsExactly("getItem", "headObject", "putObject", "putItem", "putItem");
         assertThat(files.entry(path).orElseThrow().summary()).contains("exports one");
     }
 
