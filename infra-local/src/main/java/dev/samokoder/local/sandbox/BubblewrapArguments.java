@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>as root, {@code setpriv}: an unprivileged uid/gid, no supplementary groups, no capabilities
  *     and no_new_privs before bubblewrap runs;</li>
  * <li>{@code bwrap}: new user, pid, network, ipc, uts and cgroup namespaces (no network device but
- *     {@code lo}; with registries allowed the host's network is shared); it dies with the platform
+ *     {@code lo}, always: with registries allowed, the sandbox gets the Unix socket of the host's
+ *     {@link EgressProxy} and a bridge from its own loopback to it, nothing more); it dies with the platform
  *     thread that started it; no capabilities; its own session (no terminal injection); no nested
  *     user namespaces where bubblewrap supports that; a read-only root with read-only {@code /usr},
  *     a private {@code /proc}, a minimal {@code /dev}, a private {@code /tmp}, and the workspace as
@@ -26,6 +27,22 @@ import java.util.Map;
 final class BubblewrapArguments {
 
     static final String HANDSHAKE = "read -r _ && exec \"$@\"";
+    /** Where the sandbox sees the egress proxy's socket folder. */
+    static final String EGRESS_DIR = "/run/samokoder-egress";
+    /** The port on the sandbox's own loopback that leads to the egress proxy. */
+    static final int EGRESS_PORT = 3128;
+    /**
+     * Starts the bridge from the sandbox's loopback to the proxy's socket, waits until it listens (its line in
+     * /proc/net/tcp: 127.0.0.1:3128, state LISTEN), then runs the command.
+     */
+    static final String BRIDGE = "socat TCP-LISTEN:" + EGRESS_PORT + ",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:" + EGRESS_DIR
+            + "/" + "proxy.sock 2>/dev/null &\n"
+            + "i=0; while ! grep -q ' 0100007F:" + String.format("%04X", EGRESS_PORT) + " 00000000:0000 0A ' /proc/net/tcp; do\n"
+            + "  i=$((i+1)); if [ $i -gt 500 ]; then echo '[samokoder] the bridge to the package registries did not start' >&2; exit 125; fi\n"
+            + "  sleep 0.01\n"
+            + "done\n"
+            + "exec \"$@\"";
+    private static final String PROXY_URL = "http://127.0.0.1:" + EGRESS_PORT;
 
     private BubblewrapArguments() {
     }
@@ -35,7 +52,10 @@ final class BubblewrapArguments {
      * @param disableUserns whether this bubblewrap supports {@code --disable-userns} (0.8+)
      */
     static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
-                              boolean disableUserns, Path passwd, Path group, CommandSpec spec) {
+                              boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir) {
+        if (spec.allowRegistries() && egressDir == null) {
+            throw new IllegalArgumentException("a command allowed the registries needs the egress proxy's folder");
+        }
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", HANDSHAKE, "samokoder-sandbox"));
         argv.addAll(List.of(prlimit.toString(), "--core=0", "--"));
         if (identity.dropFromRoot()) {
@@ -44,9 +64,6 @@ final class BubblewrapArguments {
         }
         argv.add(bwrap.toString());
         argv.addAll(List.of("--unshare-all", "--unshare-user")); // -all only tries the user namespace; we require it
-        if (spec.allowRegistries()) {
-            argv.add("--share-net");
-        }
         argv.addAll(List.of("--die-with-parent", "--new-session", "--cap-drop", "ALL"));
         if (disableUserns) {
             argv.add("--disable-userns");
@@ -64,14 +81,12 @@ final class BubblewrapArguments {
         for (String name : host.etcFiles()) {
             argv.addAll(List.of("--ro-bind", "/etc/" + name, "/etc/" + name));
         }
-        if (spec.allowRegistries()) {
-            for (String name : host.networkEtcFiles()) {
-                argv.addAll(List.of("--ro-bind", "/etc/" + name, "/etc/" + name));
-            }
-        }
         argv.addAll(List.of("--ro-bind", passwd.toString(), "/etc/passwd", "--ro-bind", group.toString(), "/etc/group"));
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
         argv.addAll(List.of("--bind", spec.workspace().toString(), SandboxEnvironment.WORKSPACE));
+        if (spec.allowRegistries()) {
+            argv.addAll(List.of("--bind", egressDir.toString(), EGRESS_DIR));
+        }
         argv.addAll(List.of("--chdir", spec.workingDirectory().isEmpty() ? SandboxEnvironment.WORKSPACE
                 : SandboxEnvironment.WORKSPACE + "/" + spec.workingDirectory()));
         argv.addAll(List.of("--remount-ro", "/"));
@@ -79,7 +94,17 @@ final class BubblewrapArguments {
         for (Map.Entry<String, String> variable : spec.environment().entrySet()) {
             argv.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
         }
+        if (spec.allowRegistries()) {
+            // npm, pnpm, yarn and pip all take the proxy from these (the proxy resolves names: no DNS in the sandbox)
+            for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "npm_config_proxy",
+                    "npm_config_https_proxy")) {
+                argv.addAll(List.of("--setenv", name, PROXY_URL));
+            }
+        }
         argv.add("--");
+        if (spec.allowRegistries()) {
+            argv.addAll(List.of("/bin/sh", "-c", BRIDGE, "samokoder-egress"));
+        }
         argv.addAll(spec.argv());
         return argv;
     }

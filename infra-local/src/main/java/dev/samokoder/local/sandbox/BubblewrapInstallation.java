@@ -10,7 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The programs the local sandbox starts, found on this machine, and what this bubblewrap supports. */
-record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean disableUserns) {
+/**
+ * @param socat the bridge from a sandbox's loopback to the egress proxy's socket: only installs need it, and it
+ *              must be under /usr, the only program folder the sandbox sees
+ */
+record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean disableUserns, Optional<Path> socat) {
 
     private static final Pattern VERSION = Pattern.compile("bubblewrap (\\d+)\\.(\\d+)");
 
@@ -35,7 +39,8 @@ record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean di
         if (needSetpriv && setpriv == null) {
             throw new SandboxUnavailableException("setpriv (to drop root before the sandbox starts)" + utilLinux);
         }
-        return new BubblewrapInstallation(bwrap, prlimit, setpriv == null ? Path.of("/usr/bin/setpriv") : setpriv, supportsDisableUserns(bwrap));
+        return new BubblewrapInstallation(bwrap, prlimit, setpriv == null ? Path.of("/usr/bin/setpriv") : setpriv, supportsDisableUserns(bwrap),
+                program("socat", "/usr/bin:/usr/local/bin"));
     }
 
     private static Optional<Path> program(String name, String searchPath) {

@@ -13,7 +13,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,18 +33,27 @@ final class BubblewrapLauncher implements CommandLauncher {
     private final SandboxLimits limits;
     private final SandboxIdentity identity;
     private final HostLayout host;
+    private final Set<String> registries;
+    private final Consumer<EgressProxy.Request> egressLog;
 
     BubblewrapLauncher(BubblewrapInstallation installation, CgroupDriver cgroups, SandboxLimits limits,
-                       SandboxIdentity identity, HostLayout host) {
+                       SandboxIdentity identity, HostLayout host, Set<String> registries, Consumer<EgressProxy.Request> egressLog) {
         this.installation = installation;
         this.cgroups = cgroups;
         this.limits = limits;
         this.identity = identity;
         this.host = host;
+        this.registries = Set.copyOf(registries);
+        this.egressLog = egressLog;
     }
 
     BubblewrapLauncher withLimits(SandboxLimits newLimits) {
-        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host);
+        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host, registries, egressLog);
+    }
+
+    /** The same launcher, telling {@code log} about every request its egress proxies answer (what a test counts). */
+    BubblewrapLauncher withEgressLog(Consumer<EgressProxy.Request> log) {
+        return new BubblewrapLauncher(installation, cgroups, limits, identity, host, registries, log);
     }
 
     /** Every run has ended: removes this process's cgroup folder. */
@@ -63,12 +75,20 @@ final class BubblewrapLauncher implements CommandLauncher {
         if (identity.dropFromRoot()) {
             WorkspaceOwnership.giveTo(spec.workspace(), identity.uid(), identity.gid());
         }
+        EgressProxy proxy = spec.allowRegistries() ? egressProxy(spec) : null;
+        Path egressDir = proxy == null ? null : spec.workspace().getParent().resolve("egress");
         List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
-                identity, host, installation.disableUserns(), passwd, group, spec);
+                identity, host, installation.disableUserns(), passwd, group, spec, egressDir);
         // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
         // last run's cgroup is still being removed
-        RunCgroup cgroup = cgroups.create(spec.id() + "-" + LAUNCHES.incrementAndGet(), limits);
+        RunCgroup cgroup;
         Process process;
+        try {
+            cgroup = cgroups.create(spec.id() + "-" + LAUNCHES.incrementAndGet(), limits);
+        } catch (RuntimeException e) {
+            closeQuietly(proxy);
+            throw e;
+        }
         try {
             ProcessBuilder builder = new ProcessBuilder(argv);
             builder.environment().clear();
@@ -76,6 +96,7 @@ final class BubblewrapLauncher implements CommandLauncher {
             process = builder.start();
         } catch (IOException | RuntimeException e) {
             cgroup.remove();
+            closeQuietly(proxy);
             throw e;
         }
         try {
@@ -87,9 +108,37 @@ final class BubblewrapLauncher implements CommandLauncher {
             process.destroyForcibly();
             cgroup.killAll();
             cgroup.remove();
+            closeQuietly(proxy);
             throw new SandboxLaunchException("could not put the sandbox into its cgroup: " + e.getMessage(), e);
         }
-        return new Launched(process, cgroup);
+        return new Launched(process, cgroup, proxy);
+    }
+
+    /**
+     * The proxy of one command allowed the registries: its socket in a folder of the run's scratch folder that only
+     * the sandbox's user may enter, bound into the sandbox.
+     */
+    private EgressProxy egressProxy(CommandSpec spec) throws IOException {
+        if (installation.socat().isEmpty()) {
+            throw new SandboxLaunchException("installs reach the package registries through socat, which is not installed here "
+                    + "(apt-get install socat)");
+        }
+        Path dir = spec.workspace().getParent().resolve("egress");
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (identity.dropFromRoot()) {
+            Files.setAttribute(dir, "unix:uid", identity.uid());
+            Files.setAttribute(dir, "unix:gid", identity.gid());
+        }
+        EgressProxy proxy = EgressProxy.start(dir.resolve("proxy.sock"), registries, identity.uid(), identity.gid(),
+                identity.dropFromRoot(), egressLog);
+        return proxy;
+    }
+
+    private static void closeQuietly(EgressProxy proxy) {
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 
     private static void requireWorkingDirectory(CommandSpec spec) throws IOException {
@@ -100,7 +149,7 @@ final class BubblewrapLauncher implements CommandLauncher {
         }
     }
 
-    private record Launched(Process process, RunCgroup cgroup) implements LaunchedCommand {
+    private record Launched(Process process, RunCgroup cgroup, EgressProxy proxy) implements LaunchedCommand {
 
         @Override
         public void killTree() {
@@ -119,6 +168,7 @@ final class BubblewrapLauncher implements CommandLauncher {
         @Override
         public void release() {
             cgroup.remove();
+            closeQuietly(proxy);
         }
     }
 }

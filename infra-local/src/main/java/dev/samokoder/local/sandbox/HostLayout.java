@@ -10,13 +10,12 @@ import java.util.List;
  * What of the host's file system the sandbox sees, read-only: {@code /usr}, the top-level
  * {@code /bin}, {@code /lib}… folders (symbolic links into /usr on merged-/usr systems, real
  * folders on older ones), and a few harmless files of {@code /etc} that programs need to start.
- * With registries allowed it also sees what name resolution needs.
+ * It never sees the host's name resolution: the egress proxy resolves names for installs.
  */
-record HostLayout(List<String> usrLinks, List<String> topLevelFolders, List<String> etcFiles, List<String> networkEtcFiles) {
+record HostLayout(List<String> usrLinks, List<String> topLevelFolders, List<String> etcFiles) {
 
     private static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
     private static final List<String> ETC = List.of("alternatives", "ld.so.cache", "ssl", "ca-certificates", "localtime", "mime.types");
-    private static final List<String> NETWORK_ETC = List.of("resolv.conf", "hosts", "nsswitch.conf", "gai.conf", "host.conf");
 
     /** Reads this machine's layout. Entries are "name" or, for links, "name→target". */
     static HostLayout ofThisMachine() {
@@ -34,7 +33,7 @@ record HostLayout(List<String> usrLinks, List<String> topLevelFolders, List<Stri
                 // an unreadable entry is simply not shown to the sandbox
             }
         }
-        return new HostLayout(links, folders, existing(ETC), existing(NETWORK_ETC));
+        return new HostLayout(links, folders, existing(ETC));
     }
 
     private static List<String> existing(List<String> names) {

@@ -15,6 +15,7 @@ import dev.samokoder.shared.sandbox.SandboxLaunchException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,8 @@ final class LocalIsolation {
             throw new SandboxUnavailableException(e.getMessage());
         }
         SandboxLimits limits = SandboxLimits.ofMegabytes(settings.memoryMb(), settings.cpuMillicores(), settings.maxProcesses());
-        return new BubblewrapLauncher(installation, cgroups, limits, identity, HostLayout.ofThisMachine());
+        return new BubblewrapLauncher(installation, cgroups, limits, identity, HostLayout.ofThisMachine(), Set.copyOf(settings.registries()),
+                request -> { });
     }
 
     /** Starts {@code /bin/true} in a real sandbox: installed is not the same as working (user namespaces may be off). */

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 class BubblewrapArgumentsTest {
 
     private static final HostLayout MERGED_USR = new HostLayout(List.of("bin→usr/bin", "lib→usr/lib", "lib64→usr/lib64"), List.of(),
-            List.of("ssl", "alternatives"), List.of("resolv.conf", "hosts"));
+            List.of("ssl", "alternatives"));
+    private static final Path EGRESS = Path.of("/tmp/samokoder-sandbox/42/sbx_1/egress");
     private static final Path WORKSPACE = Path.of("/tmp/samokoder-sandbox/42/sbx_1/workspace");
 
     private static List<String> argv(SandboxIdentity identity, boolean allowRegistries, String workingDirectory) {
         CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "test"), WORKSPACE, workingDirectory,
                 SandboxEnvironment.of(Map.of("NODE_ENV", "test")), allowRegistries);
         return BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
-                identity, MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec);
+                identity, MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
+                allowRegistries ? EGRESS : null);
     }
 
     /** The index of {@code option} followed by its values, or -1. */
@@ -80,12 +82,25 @@ class BubblewrapArgumentsTest {
     }
 
     @Test
-    void allowingRegistriesSharesTheNetworkAndShowsNameResolution() {
+    void allowingRegistries_keepsTheNetworkUnshared_andGivesOnlyTheProxysSocketWithABridgeToIt() {
         // when
         List<String> argv = argv(new SandboxIdentity(65534, 65534, true), true, "");
 
+        // then: no host network, no name resolution; the proxy's folder, the proxy in the environment, the bridge first
+        assertThat(argv).doesNotContain("--share-net").doesNotContain("/etc/resolv.conf");
+        assertThat(indexOf(argv, "--bind", EGRESS.toString(), BubblewrapArguments.EGRESS_DIR)).isPositive();
+        assertThat(indexOf(argv, "--setenv", "HTTPS_PROXY", "http://127.0.0.1:3128")).isGreaterThan(argv.indexOf("--clearenv"));
+        assertThat(indexOf(argv, "--setenv", "npm_config_https_proxy", "http://127.0.0.1:3128")).isPositive();
+        assertThat(argv.subList(argv.size() - 7, argv.size()))
+                .containsExactly("--", "/bin/sh", "-c", BubblewrapArguments.BRIDGE, "samokoder-egress", "npm", "test");
+    }
+
+    @Test
+    void withoutRegistries_thereIsNoProxy() {
+        // when
+        List<String> argv = argv(new SandboxIdentity(65534, 65534, true), false, "");
+
         // then
-        assertThat(argv).contains("--share-net");
-        assertThat(indexOf(argv, "--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf")).isPositive();
+        assertThat(argv).doesNotContain(BubblewrapArguments.EGRESS_DIR, "HTTPS_PROXY", BubblewrapArguments.BRIDGE);
     }
 }

@@ -43,6 +43,42 @@ class LocalSandboxChangesIT {
         return sandbox.run(request, Ids.newId("task"), null);
     }
 
+    /** Whether the sandbox's loopback has the bridge to the egress proxy listening (127.0.0.1:3128). */
+    private static final String BRIDGE_CHECK = "grep -q ' 0100007F:0C38 00000000:0000 0A ' /proc/net/tcp && echo bridge || echo none";
+
+    @Test
+    void anInstallRunsFirstWithTheRegistries_thenTheCommandInTheSameWorkspaceWithNoNetwork() throws Exception {
+        // given
+        String project = Ids.newId("prj");
+        String snapshot = Snapshots.store(aws, project, Map.of("package.json", "{}"));
+        RunRequest request = new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, snapshot,
+                List.of("echo \"command: $(cat installed.txt), $(" + BRIDGE_CHECK + ")\""), true, "", Map.of(), 30, false, null,
+                "echo \"$(" + BRIDGE_CHECK + ")\" > installed.txt; echo install done");
+
+        // when
+        RunResult result = sandbox.run(request, Ids.newId("task"), null);
+
+        // then: the install saw the bridge to the proxy, the command saw the install's file and no bridge
+        assertThat(result.exitCode()).as(result.stderr().text()).isZero();
+        assertThat(result.stdout().text()).isEqualTo("install done\ncommand: bridge, none\n");
+    }
+
+    @Test
+    void aFailedInstall_isTheOutcome_andTheCommandDoesNotRun() throws Exception {
+        // given
+        String project = Ids.newId("prj");
+        RunRequest request = new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, null, List.of("echo ran > ran.txt"), true, "",
+                Map.of(), 30, false, null, "echo 'no such package' >&2; exit 7");
+
+        // when
+        RunResult result = sandbox.run(request, Ids.newId("task"), null);
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(7);
+        assertThat(result.stderr().text()).contains("no such package");
+        assertThat(result.changes()).noneMatch(change -> change.path().equals("ran.txt"));
+    }
+
     @Test
     void anUnchangedWorkspaceProducesNoNewBlobsOrSnapshot() throws Exception {
         // given

@@ -86,13 +86,44 @@ class SandboxNetworkIT {
         assertThat(selfCall.stdout().text().strip()).isEqualTo("pong");
     }
 
+    /** A CONNECT through the sandbox's bridge to the egress proxy: the proxy's status line, or the error. */
+    private static String proxyConnect(String target) {
+        return "const r = require('http').request({host: '127.0.0.1', port: 3128, method: 'CONNECT', path: '" + target + "'});"
+                + "r.on('connect', (res, socket, head) => { console.log('STATUS ' + res.statusCode); socket.destroy(); process.exit(0); });"
+                + "r.on('error', e => { console.log('ERROR ' + e.code); process.exit(4); }); r.end();";
+    }
+
     @Test
-    void allowingRegistriesSharesTheHostsNetwork_asDocumented() {
-        // when: the documented cost of --allow-registries, shown against the host's loopback only
-        CommandOutcome outcome = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
+    void withRegistriesAllowed_theHostsLoopbackIsStillUnreachable_andTheProxyRefusesAnythingButARegistry() {
+        // when: a command allowed the registries tries the host's loopback directly, then through the proxy, and a
+        // host that is not a registry
+        CommandOutcome direct = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
                 "node -e \"" + connect("127.0.0.1", hostService.getLocalPort()) + "\"");
+        CommandOutcome viaProxy = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
+                "node -e \"" + proxyConnect("127.0.0.1:" + hostService.getLocalPort()) + "\"");
+        CommandOutcome notARegistry = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
+                "node -e \"" + proxyConnect("example.com:443") + "\"");
+        CommandOutcome dns = sandbox.run(Duration.ofSeconds(20), true, workspace -> { },
+                "node -e \"require('dns').lookup('registry.npmjs.org', e => { console.log(e ? 'FAILED' : 'RESOLVED'); })\"");
+
+        // then: the sandbox's own loopback has nothing there; the proxy refuses both; names do not resolve inside
+        assertThat(direct.stdout().text()).contains("ERROR ECONNREFUSED");
+        assertThat(viaProxy.stdout().text()).contains("STATUS 403");
+        assertThat(notARegistry.stdout().text()).contains("STATUS 403");
+        assertThat(dns.stdout().text()).contains("FAILED");
+    }
+
+    @Test
+    void withRegistriesAllowed_npmReachesTheRegistryThroughTheProxy_withoutItNpmFails() {
+        // when
+        CommandOutcome allowed = sandbox.run(Duration.ofSeconds(120), true, workspace -> { },
+                "HOME=/tmp npm view left-pad version --prefer-online");
+        CommandOutcome isolated = sandbox.run(Duration.ofSeconds(120), false, workspace -> { },
+                "HOME=/tmp npm view left-pad version --prefer-online --fetch-retries=0");
 
         // then
-        assertThat(outcome.stdout().text()).contains("CONNECTED");
+        assertThat(allowed.exitCode()).as(allowed.stderr().text()).isZero();
+        assertThat(allowed.stdout().text().strip()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(isolated.exitCode()).isNotZero();
     }
 }

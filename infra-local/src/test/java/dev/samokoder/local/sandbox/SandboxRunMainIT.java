@@ -94,7 +94,7 @@ class SandboxRunMainIT {
     }
 
     @Test
-    void allowRegistriesSharesTheHostsNetwork_withoutItThereIsNone() throws Exception {
+    void allowRegistries_reachesTheRegistryOnly_neverTheHostsLoopback() throws Exception {
         // given: a service on the host's loopback
         try (ServerSocket host = new ServerSocket()) {
             host.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -104,11 +104,18 @@ class SandboxRunMainIT {
 
             // when
             RunResult isolated = run(app.toString(), "--", "node", "-e", connect);
-            RunResult shared = run(app.toString(), "--allow-registries", "--", "node", "-e", connect);
+            RunResult withRegistries = run(app.toString(), "--allow-registries", "--", "node", "-e", connect);
+            RunResult npm = run(app.toString(), "--allow-registries", "--", "npm", "view", "left-pad", "version", "--prefer-online",
+                    "--cache", "/tmp/npm-cache");
+            RunResult npmIsolated = run(app.toString(), "--", "npm", "view", "left-pad", "version", "--prefer-online",
+                    "--cache", "/tmp/npm-cache", "--fetch-retries=0");
 
             // then
             assertThat(isolated.stdout().text()).isEqualTo("ECONNREFUSED\n");
-            assertThat(shared.stdout().text()).isEqualTo("CONNECTED\n");
+            assertThat(withRegistries.stdout().text()).isEqualTo("ECONNREFUSED\n");
+            assertThat(npm.exitCode()).as(npm.stderr().text()).isZero();
+            assertThat(npm.stdout().text().strip()).matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(npmIsolated.exitCode()).isNotZero();
         }
     }
 }

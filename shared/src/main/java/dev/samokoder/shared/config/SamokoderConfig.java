@@ -191,7 +191,16 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
                           int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
                           Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
-                          Path workspace, Optional<PackageRegistry> registry) {
+                          Path workspace, Optional<PackageRegistry> registry, List<String> registries) {
+
+        public Sandbox {
+            registries = registries.stream().map(pair -> pair.toLowerCase(java.util.Locale.ROOT)).toList();
+            for (String pair : registries) {
+                if (!pair.matches("[a-z0-9.-]{1,253}:[0-9]{1,5}")) {
+                    throw new IllegalArgumentException("SAMOKODER_SANDBOX_REGISTRIES: '" + pair + "' is not a host:port pair");
+                }
+            }
+        }
 
         public enum Isolation {
             BUBBLEWRAP,
@@ -201,7 +210,12 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Sandbox withMemoryMb(int newMemoryMb) {
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries);
+        }
+
+        public Sandbox withRegistries(List<String> newRegistries) {
+            return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries);
         }
 
         /**
@@ -292,7 +306,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 Duration.ofSeconds(settings.positiveInt(Setting.SANDBOX_REAPER_INTERVAL_SECONDS)),
                 settings.name(Setting.SANDBOX_CLUSTER),
                 Path.of(settings.string(Setting.SANDBOX_WORKSPACE)),
-                packageRegistry(settings));
+                packageRegistry(settings),
+                settings.list(Setting.SANDBOX_REGISTRIES));
         WorkflowLimits workflow = new WorkflowLimits(
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),

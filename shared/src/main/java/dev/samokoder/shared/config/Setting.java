@@ -77,6 +77,8 @@ public enum Setting {
     SANDBOX("SAMOKODER_SANDBOX", "bubblewrap", "Local mode: how generated code runs: bubblewrap (isolated), or none (UNSAFE: no isolation at all, for trusted code only)."),
     SANDBOX_DIR("SAMOKODER_SANDBOX_DIR", "", "Local mode: where sandbox workspaces are made and removed (empty: samokoder-sandbox-<uid> in the system temp folder)."),
     SANDBOX_UID("SAMOKODER_SANDBOX_UID", "65534", "Local mode, platform running as root: the unprivileged uid and gid sandboxed commands run as."),
+    SANDBOX_REGISTRIES("SAMOKODER_SANDBOX_REGISTRIES", "registry.npmjs.org:443,registry.yarnpkg.com:443,pypi.org:443,files.pythonhosted.org:443",
+            "Local mode: the host:port pairs (comma-separated) the egress proxy lets a sandbox's installs reach; nothing else of the network is reachable."),
     SANDBOX_CGROUP("SAMOKODER_SANDBOX_CGROUP", "", "Local mode: a cgroup v2 folder (delegated to this user) to make sandbox cgroups in; empty: detected."),
     SANDBOX_MEMORY_MB("SAMOKODER_SANDBOX_MEMORY_MB", "1024", "Memory limit of one sandbox run, in MiB (locally a cgroup limit; on Fargate the task size)."),
     SANDBOX_CPU_MILLICORES("SAMOKODER_SANDBOX_CPU_MILLICORES", "1000", "CPU limit of one sandbox run, in thousandths of a core."),

@@ -22,13 +22,18 @@ import java.util.regex.Pattern;
  * @param workingDirectory relative to the workspace root; empty for the root itself
  * @param environment variables added to the sandbox's own small environment (never the runner's)
  * @param timeLimitSeconds wall-clock limit; the whole process tree is killed when it passes
- * @param allowRegistries whether the command may reach the package registries (npm, PyPI)
+ * @param allowRegistries whether the command itself may reach the package registries (npm, PyPI); with an
+ *                        {@code install} script the command does not need to: the install reaches them
  * @param keep which changed files are written back; null means {@link KeepRules#DEFAULTS}
+ * @param install a script for {@code /bin/sh -c} run first, in the same workspace, with the package registries
+ *                (locally through the egress proxy, on AWS with the CodeArtifact token) and nothing else of the
+ *                network; the command runs after it only if it succeeds, with no network unless
+ *                {@code allowRegistries}. Null: no install phase.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRequest(String id, String runId, String projectId, String snapshotKey, List<String> command,
                          boolean shell, String workingDirectory, Map<String, String> environment,
-                         int timeLimitSeconds, boolean allowRegistries, List<KeepRule> keep) {
+                         int timeLimitSeconds, boolean allowRegistries, List<KeepRule> keep, String install) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -77,6 +82,27 @@ public record RunRequest(String id, String runId, String projectId, String snaps
             throw new IllegalArgumentException("timeLimitSeconds must be at least 1");
         }
         keep = keep == null ? null : List.copyOf(keep);
+        if (install != null && (install.isBlank() || install.indexOf('\0') >= 0 || install.length() > MAX_COMMAND_BYTES)) {
+            throw new IllegalArgumentException("install must be a script of at most " + MAX_COMMAND_BYTES + " bytes without NUL");
+        }
+    }
+
+    /** A request without an install phase. */
+    public RunRequest(String id, String runId, String projectId, String snapshotKey, List<String> command, boolean shell,
+                      String workingDirectory, Map<String, String> environment, int timeLimitSeconds, boolean allowRegistries,
+                      List<KeepRule> keep) {
+        this(id, runId, projectId, snapshotKey, command, shell, workingDirectory, environment, timeLimitSeconds, allowRegistries,
+                keep, null);
+    }
+
+    /** Whether any phase of the run reaches the package registries (what the task's network must allow). */
+    public boolean reachesRegistries() {
+        return allowRegistries || install != null;
+    }
+
+    /** The install phase's argv, {@code /bin/sh -c install}, when there is one. */
+    public java.util.Optional<List<String>> installArgv() {
+        return java.util.Optional.ofNullable(install).map(script -> List.of("/bin/sh", "-c", script));
     }
 
     /** The argv the sandbox executes: the command itself, or {@code /bin/sh -c script}. */

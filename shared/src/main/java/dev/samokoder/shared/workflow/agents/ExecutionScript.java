@@ -35,15 +35,25 @@ public final class ExecutionScript {
     }
 
     public static String of(List<Command> commands) {
+        return of(commands, 1, commands.size());
+    }
+
+    /**
+     * The script of commands {@code first}..{@code first + commands.size() - 1} of {@code count}: a part of an
+     * execution whose commands run in two scripts (the install, then the rest), numbered as one.
+     */
+    public static String of(List<Command> commands, int first, int count) {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("an execution runs at least one command");
         }
+        if (first < 1 || first + commands.size() - 1 > count) {
+            throw new IllegalArgumentException("commands " + first + ".." + (first + commands.size() - 1) + " are not within 1.." + count);
+        }
         StringBuilder script = new StringBuilder("set -u\n")
                 .append("failed() { printf '\\n[samokoder] FAILED step %s (%s) exit %s\\n' \"$1\" \"$2\" \"$3\" >&2; exit \"$3\"; }\n");
-        int count = commands.size();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
-            String step = (i + 1) + "/" + count;
+            String step = (first + i) + "/" + count;
             String words = String.join(" ", command.argv().stream().map(ExecutionScript::quote).toList());
             script.append("printf '\\n[samokoder] step ").append(step).append(" (").append(command.label()).append("): %s\\n' ")
                     .append(quote(String.join(" ", command.argv()))).append(" >&2\n")

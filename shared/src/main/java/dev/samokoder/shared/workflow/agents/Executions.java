@@ -16,6 +16,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.io.IOException;
 import java.time.Clock;
@@ -66,7 +67,7 @@ public final class Executions {
 
     /**
      * What the Executor state needs: the request's S3 key, the id and limit it tags the task with
-     * (for the reaper), and whether the commands may reach the package registries (an install).
+     * (for the reaper), and whether the run has an install phase that reaches the package registries.
      */
     public record Prepared(String requestKey, String sandboxRunId, int timeLimitSeconds, boolean allowRegistries) {
 
@@ -81,14 +82,20 @@ public final class Executions {
         PlannedTask task = runs.currentTask(run);
         Architecture architecture = context.artifacts().architecture(runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
-        List<ExecutionScript.Command> commands = new ArrayList<>();
-        for (Architecture.InstallStep step : architecture.installSteps()) {
-            commands.add(new ExecutionScript.Command(step.install() ? ExecutionScript.INSTALL : ExecutionScript.COMMAND, step.argv()));
-        }
+        // the architecture's steps up to its last install step run first, in a script of their own that reaches the
+        // package registries (and nothing else of the network); everything after them runs with no network at all
+        List<ExecutionScript.Command> setup = architecture.installSteps().stream().map(step -> new ExecutionScript.Command(
+                step.install() ? ExecutionScript.INSTALL : ExecutionScript.COMMAND, step.argv())).toList();
+        int installEnd = setup.stream().map(ExecutionScript.Command::label).toList().lastIndexOf(ExecutionScript.INSTALL) + 1;
+        List<ExecutionScript.Command> installs = new ArrayList<>(setup.subList(0, installEnd));
+        List<ExecutionScript.Command> commands = new ArrayList<>(setup.subList(installEnd, setup.size()));
         for (TaskStep step : context.artifacts().steps(runId, task.number())) {
             if (step.kind() == TaskStep.StepKind.RUN_COMMAND && step.status() != TaskStep.StepStatus.FAILED
                     && !step.argv().equals(architecture.testCommand())) {
-                commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, step.argv()));
+                // a Developer's `npm install x` is an install by its shape: it runs with the architecture's installs
+                boolean install = CommandPolicy.installs(step.argv());
+                (install ? installs : commands).add(new ExecutionScript.Command(install ? ExecutionScript.INSTALL : ExecutionScript.COMMAND,
+                        step.argv()));
             }
         }
         if (!architecture.buildCommand().isEmpty()) {
@@ -97,15 +104,18 @@ public final class Executions {
         if (!architecture.testCommand().isEmpty()) {
             commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
         }
+        int count = installs.size() + commands.size();
+        String install = installs.isEmpty() ? null : ExecutionScript.of(installs, 1, count);
+        String script = commands.isEmpty() ? "true" : ExecutionScript.of(commands, installs.size() + 1, count);
         String snapshot = snapshots.take(run.projectId());
         RunRequest request = new RunRequest(Ids.newId("sbx"), runId, run.projectId(), snapshot,
-                List.of(ExecutionScript.of(commands)), true, "", Map.of("CI", "true"), settings.timeLimitSeconds(),
-                architecture.installs(), null);
+                List.of(script), true, "", Map.of("CI", "true"), settings.timeLimitSeconds(), false, null, install);
         String key = sandboxRuns.putRequest(request);
-        runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + commands.size() + " command(s) in the sandbox",
+        runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + count + " command(s) in the sandbox"
+                        + (installs.isEmpty() ? "" : ", the first " + installs.size() + " with the package registries"),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),
-                        "commands", Integer.toString(commands.size())));
-        return new Prepared(key, request.id(), request.timeLimitSeconds(), request.allowRegistries());
+                        "commands", Integer.toString(count)));
+        return new Prepared(key, request.id(), request.timeLimitSeconds(), request.reachesRegistries());
     }
 
     /**

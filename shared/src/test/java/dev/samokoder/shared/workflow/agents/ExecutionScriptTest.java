@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,21 @@ class ExecutionScriptTest {
             assertThat(stop.command()).isEqualTo("sh -c exit 3");
         });
         assertThat((String) result[2]).contains("[samokoder] FAILED step 2/3 (tests) exit 3");
+    }
+
+    @Test
+    void aPartOfAnExecution_isNumberedWithinTheWhole() throws Exception {
+        // when: commands 2 and 3 of 3 (the install, command 1, ran in a script of its own)
+        String script = ExecutionScript.of(List.of(
+                new ExecutionScript.Command(ExecutionScript.COMMAND, List.of("true")),
+                new ExecutionScript.Command(ExecutionScript.TESTS, List.of("sh", "-c", "exit 4"))), 2, 3);
+        Object[] result = sh(script);
+
+        // then
+        assertThat(result[0]).isEqualTo(4);
+        assertThat((String) result[2]).contains("[samokoder] step 2/3 (command): true").contains("FAILED step 3/3 (tests) exit 4");
+        assertThatThrownBy(() -> ExecutionScript.of(List.of(new ExecutionScript.Command(ExecutionScript.TESTS, List.of("true"))), 3, 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -17,8 +17,13 @@ import java.util.Set;
 public final class CommandPolicy {
 
     private static final Map<Stack, Set<String>> PROGRAMS = Map.of(
-            Stack.NODE, Set.of("node", "npm", "npx"),
-            Stack.PYTHON, Set.of("python3", "python", "pip", "pip3", "pytest"));
+            Stack.NODE, Set.of("node", "npm", "npx", "pnpm", "yarn"),
+            // the app's own virtualenv in the workspace (python3 -m venv .venv), where Debian's Python refuses installs
+            Stack.PYTHON, Set.of("python3", "python", "pip", "pip3", "pytest", ".venv/bin/python", ".venv/bin/python3",
+                    ".venv/bin/pip", ".venv/bin/pip3", ".venv/bin/pytest"));
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "pip", "pip3", ".venv/bin/pip", ".venv/bin/pip3");
+    private static final Set<String> INSTALL_VERBS = Set.of("install", "i", "ci", "add");
+    private static final Set<String> PYTHONS = Set.of("python3", "python", ".venv/bin/python", ".venv/bin/python3");
     private static final Set<String> INLINE_CODE_FLAGS = Set.of("-e", "--eval", "-p", "--print", "-c", "--exec");
     private static final Set<String> GLOBAL_FLAGS = Set.of("-g", "--global", "--location=global", "--user", "--prefix", "--target", "--root");
     private static final Set<String> FORBIDDEN_WORDS = Set.of("sudo", "su", "doas", "curl", "wget", "sh", "bash", "zsh", "chmod", "chown");
@@ -53,7 +58,7 @@ public final class CommandPolicy {
                 }
             }
             if (lower.contains("://")) {
-                return Optional.of("'" + arg + "' names a URL; the sandbox has no network and downloads are not allowed");
+                return Optional.of("'" + arg + "' names a URL; downloads are not allowed (installs reach only the package registries, by package name)");
             }
             Optional<String> pathProblem = pathProblem(arg);
             if (pathProblem.isPresent()) {
@@ -61,6 +66,31 @@ public final class CommandPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the command installs packages, by its shape: {@code npm install|i|ci|add …}, the same with pnpm or
+     * yarn (a bare {@code yarn} installs too), {@code pip install …} (any pip of the stack) and
+     * {@code python -m pip install …}. Such a command runs in the execution's install phase, the one that reaches
+     * the package registries.
+     */
+    public static boolean installs(List<String> argv) {
+        if (argv.isEmpty()) {
+            return false;
+        }
+        String program = argv.getFirst();
+        List<String> words = argv.subList(1, argv.size()).stream().filter(word -> !word.startsWith("-")).toList();
+        if (PYTHONS.contains(program)) {
+            int module = argv.indexOf("-m");
+            return module > 0 && module + 2 < argv.size() && argv.get(module + 1).equals("pip") && argv.get(module + 2).equals("install");
+        }
+        if (!PACKAGE_MANAGERS.contains(program)) {
+            return false;
+        }
+        if (words.isEmpty()) {
+            return program.equals("yarn");
+        }
+        return program.contains("pip") ? words.getFirst().equals("install") : INSTALL_VERBS.contains(words.getFirst());
     }
 
     // an argument, or the value of a --flag=value, must not reach outside the workspace

@@ -56,4 +56,23 @@ class CommandPolicyTest {
     void refusesAnEmptyCommand(Stack stack) {
         assertThat(policy.refusal(stack, List.of())).hasValue("the command is empty");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "npm install|true", "npm i left-pad|true", "npm ci|true", "npm install --save-dev jest|true", "pnpm add react|true",
+            "yarn|true", "yarn add vite|true", "pip install -r requirements.txt|true", ".venv/bin/pip install flask|true",
+            "python3 -m pip install pytest|true", ".venv/bin/python -m pip install -r requirements.txt|true",
+            "npm test|false", "npm run build|false", "node --test|false", "pip list|false", "python3 -m pytest|false",
+            "python3 -m venv .venv|false", "npx vitest run|false", "yarn test|false"})
+    void tellsAnInstallByItsShape(String command, boolean install) {
+        assertThat(CommandPolicy.installs(List.of(command.split(" ")))).isEqualTo(install);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PYTHON|python3 -m venv .venv", "PYTHON|.venv/bin/pip install -r requirements.txt", "PYTHON|.venv/bin/python -m pytest",
+            "NODE|pnpm install", "NODE|yarn add vite"})
+    void allowsTheAppsOwnVirtualenvAndTheOtherNodePackageManagers(Stack stack, String command) {
+        assertThat(policy.refusal(stack, List.of(command.split(" ")))).isEmpty();
+    }
 }

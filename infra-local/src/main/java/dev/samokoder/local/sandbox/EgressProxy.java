@@ -1,0 +1,332 @@
+package dev.samokoder.local.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way out of a sandbox that installs packages: an HTTP CONNECT proxy on a Unix socket of the host,
+ * which the sandbox (no network device but its own loopback) reaches through a bridge to that socket. It tunnels
+ * to the allowed {@code host:port} pairs only (the package registries), resolves their names itself and refuses
+ * an address on loopback, a private or shared network, link-local (cloud metadata) or multicast, so a name that
+ * resolves to the platform's own services (DNS rebinding) goes nowhere. Connections are bounded in number and
+ * in connect and idle time; the proxy lives as long as one sandbox command, and records every request it
+ * answered (what a test counts).
+ */
+final class EgressProxy implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EgressProxy.class);
+    private static final Pattern CONNECT = Pattern.compile("CONNECT ([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]+]):(\\d{1,5}) HTTP/1\\.[01]");
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final int MAX_CONNECTIONS = 32;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What the proxy did with one request: tunnelled, or refused and why. */
+    record Request(String target, boolean allowed, String reason) {
+    }
+
+    private final Set<String> allowed;
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedQueue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private final Consumer<Request> log;
+
+    private EgressProxy(Set<String> allowed, ServerSocketChannel server, Path socket, Consumer<Request> log) {
+        this.log = log;
+        this.allowed = allowed;
+        this.server = server;
+        this.socket = socket;
+        this.acceptor = Thread.ofVirtual().name("egress-proxy").unstarted(this::accept);
+    }
+
+    /**
+     * Listens on {@code socket} (a new file, mode 0600, owned by {@code uid}/{@code gid} when this process may
+     * give it away, so only the sandbox's user can connect).
+     *
+     * @param allowed {@code host:port} pairs, lower case
+     */
+    static EgressProxy start(Path socket, Set<String> allowed, int uid, int gid, boolean chown, Consumer<Request> log)
+            throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            if (chown) {
+                Files.setAttribute(socket, "unix:uid", uid);
+                Files.setAttribute(socket, "unix:gid", gid);
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        EgressProxy proxy = new EgressProxy(Set.copyOf(allowed), server, socket, log);
+        proxy.acceptor.start();
+        return proxy;
+    }
+
+    /** The requests answered so far, in order. */
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    private void accept() {
+        while (!closed) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("egress proxy on {} stopped accepting: {}", socket, e.toString());
+                }
+                return;
+            }
+            if (!connections.tryAcquire()) {
+                refuse(client, "", 503, "too many connections (at most " + MAX_CONNECTIONS + ")");
+                continue;
+            }
+            Thread.ofVirtual().name("egress-proxy-connection").start(() -> {
+                try {
+                    serve(client);
+                } finally {
+                    connections.release();
+                }
+            });
+        }
+    }
+
+    private void serve(SocketChannel client) {
+        open.add(client);
+        try (client) {
+            Optional<String> head = readHead(client);
+            if (head.isEmpty()) {
+                return;
+            }
+            String requestLine = head.get().lines().findFirst().orElse("");
+            Matcher connect = CONNECT.matcher(requestLine);
+            if (!connect.matches()) {
+                String method = requestLine.contains(" ") ? requestLine.substring(0, requestLine.indexOf(' ')) : requestLine;
+                refuse(client, method, 405, "only CONNECT (https) goes through the sandbox's egress proxy");
+                return;
+            }
+            String host = connect.group(1).toLowerCase(Locale.ROOT);
+            int port = Integer.parseInt(connect.group(2));
+            String target = host + ":" + port;
+            if (!allowed.contains(target)) {
+                refuse(client, target, 403, target + " is not an allowed package registry (allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + "; SAMOKODER_SANDBOX_REGISTRIES)");
+                return;
+            }
+            InetAddress address;
+            try {
+                address = publicAddress(host);
+            } catch (UnknownHostException e) {
+                refuse(client, target, 502, host + " does not resolve to a public address: " + e.getMessage());
+                return;
+            }
+            Socket upstream = new Socket();
+            open.add(upstream);
+            try (upstream) {
+                upstream.connect(new InetSocketAddress(address, port), (int) CONNECT_TIMEOUT.toMillis());
+                upstream.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+                record(new Request(target, true, "tunnelled to " + address.getHostAddress()));
+                write(client, "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                // a socket channel reads and writes concurrently (one thread each way)
+                Thread up = Thread.ofVirtual().start(() -> pipe(client, upstream));
+                pipeBack(upstream, client);
+                up.join(IDLE_TIMEOUT.toMillis());
+            } catch (IOException e) {
+                refuse(client, target, 502, "could not reach " + target + ": " + e.getMessage());
+            } finally {
+                open.remove(upstream);
+            }
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    private static void pipe(SocketChannel from, Socket to) {
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        try {
+            OutputStream out = to.getOutputStream();
+            while (from.read(buffer.clear()) >= 0) {
+                out.write(buffer.array(), 0, buffer.position());
+            }
+            to.shutdownOutput();
+        } catch (IOException ignored) {
+            // the other side closed; the connection ends
+        }
+    }
+
+    private static void pipeBack(Socket from, SocketChannel to) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            InputStream in = from.getInputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                write(to, java.util.Arrays.copyOf(buffer, n));
+            }
+            to.shutdownOutput();
+        } catch (IOException ignored) {
+            // idle too long, or closed
+        }
+    }
+
+    private static void write(SocketChannel to, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            to.write(buffer);
+        }
+    }
+
+    /**
+     * The first address of {@code host} that is public; a name with none is refused, whatever else it
+     * resolves to.
+     */
+    static InetAddress publicAddress(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        for (InetAddress address : addresses) {
+            if (isPublic(address)) {
+                return address;
+            }
+        }
+        throw new UnknownHostException("it resolves only to addresses the sandbox may not reach ("
+                + String.join(", ", java.util.Arrays.stream(addresses).map(InetAddress::getHostAddress).toList()) + ")");
+    }
+
+    /** Not loopback, unspecified, private (RFC 1918, unique local), shared (100.64/10), link-local (metadata) or multicast. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 && !(first == 100 && second >= 64 && second < 128) && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    && first < 240;
+        }
+        if (address instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) { // fc00::/7, unique local (fd00:ec2::254 is EC2's metadata)
+                return false;
+            }
+            boolean mapped = true; // ::ffff:a.b.c.d is the IPv4 address a.b.c.d
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                try {
+                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                } catch (UnknownHostException impossible) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The request's head, read a byte at a time so nothing of what follows it is taken. */
+    private static Optional<String> readHead(SocketChannel in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        int state = 0;
+        while (head.size() < MAX_HEADER_BYTES) {
+            if (in.read(one.clear()) < 0) {
+                return Optional.empty();
+            }
+            int b = one.get(0) & 0xff;
+            head.write(b);
+            state = switch (state) {
+                case 0, 2 -> b == '\r' ? state + 1 : 0;
+                case 1, 3 -> b == '\n' ? state + 1 : (b == '\r' ? 1 : 0);
+                default -> 0;
+            };
+            if (state == 4) {
+                return Optional.of(head.toString(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void refuse(SocketChannel client, String target, int status, String reason) {
+        record(new Request(target, false, reason));
+        LOG.info("egress proxy refused {}: {}", target.isEmpty() ? "a connection" : target, reason);
+        String body = "samokoder sandbox egress proxy: " + reason + "\n";
+        String response = "HTTP/1.1 " + status + " " + (status == 403 ? "Forbidden" : status == 405 ? "Method Not Allowed"
+                : status == 503 ? "Service Unavailable" : "Bad Gateway") + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+        try {
+            write(client, response.getBytes(StandardCharsets.UTF_8));
+            client.close();
+        } catch (IOException ignored) {
+            // the client went away
+        }
+    }
+
+    private void record(Request request) {
+        requests.add(request);
+        log.accept(request);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        for (AutoCloseable connection : open) {
+            try {
+                connection.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException ignored) {
+            // the scratch folder goes with the run
+        }
+    }
+}
