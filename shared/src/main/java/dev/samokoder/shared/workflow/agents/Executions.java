@@ -158,7 +158,8 @@ public final class Executions {
         });
         runs.event(runId, execution.passed() ? "EXECUTION_PASSED" : "EXECUTION_FAILED", execution.passed()
                         ? "task " + task.number() + ": every command and test passed"
-                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode()
+                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand())
+                                + (execution.exitCode() == 0 ? " ran no tests" : " failed with exit code " + execution.exitCode())
                                 + (execution.exitCode() < 0 ? ": " + Text.clip(execution.output(), 500) : ""),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "execution", Integer.toString(execution.number()),
                         "exitCode", Integer.toString(execution.exitCode()), "durationMillis", Long.toString(execution.durationMillis()),
@@ -171,16 +172,33 @@ public final class Executions {
         boolean limitHit = result.limitsHit().time() || result.limitsHit().memory() || result.limitsHit().output()
                 || result.limitsHit().processes() || result.stoppedByReaper();
         boolean passed = result.exitCode() == 0 && !limitHit;
+        Optional<ExecutionScript.Stop> stop = ExecutionScript.lastStarted(result.stderr().text());
+        if (passed && stop.filter(s -> s.label().equals(ExecutionScript.TESTS)).isPresent() && ranNoTests(result)) {
+            // a test command that ran nothing proves nothing: the task fails, and the fixers are told why
+            return new Execution(task, number, result.id(), false, List.of(stop.get().command()), FailureKind.TESTS.name(), 0, false,
+                    result.durationMillis(), output + "\n--- samokoder: " + NO_TESTS, result.changes().size(), clock.instant());
+        }
         if (passed) {
             return new Execution(task, number, result.id(), true, List.of(), FailureKind.NONE.name(), 0, false, result.durationMillis(),
                     output, result.changes().size(), clock.instant());
         }
-        Optional<ExecutionScript.Stop> stop = ExecutionScript.lastStarted(result.stderr().text());
         FailureKind kind = stop.map(s -> s.label().equals(ExecutionScript.TESTS) ? FailureKind.TESTS : FailureKind.COMMAND)
                 .orElse(FailureKind.COMMAND);
         List<String> command = stop.map(s -> List.of(s.command())).orElse(List.of("(the task's commands)"));
         return new Execution(task, number, result.id(), false, command, kind.name(), result.exitCode(), result.limitsHit().time(),
                 result.durationMillis(), output + limitsNote(result), result.changes().size(), clock.instant());
+    }
+
+    static final String NO_TESTS = "the test command exited 0 but ran no tests (its summary says 0): a task passes only when "
+            + "at least one test runs; write the task's acceptance tests where the test command finds them";
+
+    /** Whether the test command's summary (on stdout, else stderr) says it ran none; false when there is no summary to read. */
+    private static boolean ranNoTests(RunResult result) {
+        java.util.OptionalInt ran = TestCounts.ran(result.stdout().text());
+        if (ran.isEmpty()) {
+            ran = TestCounts.ran(result.stderr().text());
+        }
+        return ran.isPresent() && ran.getAsInt() == 0;
     }
 
     /** ECS reports a failed task as the task's JSON; its StoppedReason is what a person needs. */

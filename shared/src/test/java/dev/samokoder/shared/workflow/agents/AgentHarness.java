@@ -142,6 +142,10 @@ final class AgentHarness {
         runs.save(now.withProgress(change.apply(now.progress())));
     }
 
+    List<dev.samokoder.shared.workflow.RunEvent> events() {
+        return events.after(run.id(), 0, 500);
+    }
+
     List<String> eventTypes() {
         return events.after(run.id(), 0, 500).stream().map(e -> e.type()).toList();
     }

@@ -429,6 +429,47 @@ class TaskAgentsIT {
         assertThat(request.allowRegistries()).isFalse();
     }
 
+    @Test
+    void aTestCommandThatRanNoTests_failsTheTask_sayingSo_andOneThatRanSomePasses(LocalAws aws) {
+        // given: a planned task whose code is written, and its execution prepared
+        AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
+        var bucket = aws.config().aws().bucketName();
+        var s3 = aws.clients().s3();
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
+        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
+                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
+                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
+        String stderr = "\n[samokoder] step 1/1 (tests): node --test\n";
+
+        // when: node --test exits 0 having found no test file, then (the next execution) having run 3
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
+        Executions.Prepared first = executions.prepare(h.run.id());
+        sandboxRuns.putResult(result(sandboxRuns.getRequest(first.requestKey()), "# tests 0\n# pass 0\n", stderr));
+        var none = executions.judge(h.run.id(), first.requestKey(), Optional.empty());
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
+        Executions.Prepared second = executions.prepare(h.run.id());
+        sandboxRuns.putResult(result(sandboxRuns.getRequest(second.requestKey()), "# tests 3\n# pass 3\n", stderr));
+        var some = executions.judge(h.run.id(), second.requestKey(), Optional.empty());
+
+        // then
+        assertThat(none.passed()).isFalse();
+        assertThat(none.failure()).isEqualTo("TESTS");
+        assertThat(none.failedCommand()).containsExactly("node --test");
+        assertThat(none.output()).contains("ran no tests");
+        assertThat(h.events()).anySatisfy(event -> assertThat(event.message()).isEqualTo("task 1: node --test ran no tests"));
+        assertThat(some.passed()).isTrue();
+    }
+
+    private static dev.samokoder.shared.sandbox.RunResult result(dev.samokoder.shared.sandbox.RunRequest request, String stdout,
+                                                             String stderr) {
+        return new dev.samokoder.shared.sandbox.RunResult(request.id(), request.runId(), request.projectId(), 0, null,
+                new dev.samokoder.shared.sandbox.OutputTail(stdout, stdout.length(), false),
+                new dev.samokoder.shared.sandbox.OutputTail(stderr, stderr.length(), false), 100,
+                dev.samokoder.shared.sandbox.LimitsHit.NONE, false, request.snapshotKey(), List.of(),
+                dev.samokoder.shared.sandbox.DroppedChanges.NONE);
+    }
+
     /** The task's execution failed this way: recorded as the judge does, the task FAILED. */
     private static void fail(AgentHarness h, ExecOutcome outcome) {
         int number = h.artifacts.executions(h.run.id(), 1).size() + 1;
