@@ -306,6 +306,11 @@ class ApiFlowIT {
         assertThat(overlong.status()).isEqualTo(404);
         assertThat(overlong.problemType()).isEqualTo("not-found");
 
+        // build output, coverage and a virtualenv are never exported: the zip is the app's source
+        for (String generated : List.of("dist/assets/index.js", "coverage/lcov.info", "api/.venv/bin/python", ".pytest_cache/README.md")) {
+            storage.files().create(projectId, WorkspacePath.of(generated), storage.blobs().put(generated.getBytes(StandardCharsets.UTF_8)));
+        }
+
         // export: a presigned link to a zip of exactly these files
         ApiClient.Response export = api.get("/v1/projects/" + projectId + "/export", token);
         assertThat(export.status()).as(export.body()).isEqualTo(200);

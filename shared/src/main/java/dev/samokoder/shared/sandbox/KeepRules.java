@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Ordered keep/drop rules for changed files: the first rule whose glob matches decides, and a
- * file no rule matches is kept. The defaults drop what installs and tools regenerate (dependency
- * folders, caches) and keep everything else, lockfiles included.
+ * file no rule matches is kept. The defaults drop what installs, builds and tools regenerate
+ * (dependency folders, virtualenvs, build output, coverage, caches), at the root or in a sub-project
+ * such as {@code frontend/}, and keep everything else, lockfiles included. An export leaves out what
+ * they drop.
  */
 public final class KeepRules {
 
@@ -17,7 +19,14 @@ public final class KeepRules {
             KeepRule.drop(".cache/**"),
             KeepRule.drop("**/__pycache__/**"),
             KeepRule.drop(".venv/**"),
-            KeepRule.drop("**/*.pyc")));
+            KeepRule.drop("**/.venv/**"),
+            KeepRule.drop("**/*.pyc"),
+            KeepRule.drop("dist/**"),
+            KeepRule.drop("**/dist/**"),
+            KeepRule.drop("coverage/**"),
+            KeepRule.drop("**/coverage/**"),
+            KeepRule.drop(".pytest_cache/**"),
+            KeepRule.drop("**/.pytest_cache/**")));
 
     private final List<KeepRule> rules;
     private final List<Pattern> patterns;

@@ -3,6 +3,7 @@ package dev.samokoder.shared.workspace;
 import dev.samokoder.shared.blob.BlobStore;
 import dev.samokoder.shared.domain.FileEntry;
 import dev.samokoder.shared.domain.WorkspacePath;
+import dev.samokoder.shared.sandbox.KeepRules;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.FileIndexRepository;
 import dev.samokoder.shared.storage.Page;
@@ -95,7 +96,9 @@ public final class WorkspaceService {
     }
 
     /**
-     * Zips every file (paths as stored, which cannot leave the archive's root), uploads the zip
+     * Zips every file but what the default keep rules drop (build output, dependency folders, caches: an
+     * export is the app's source, as its developers would commit it; paths as stored, which cannot leave the
+     * archive's root), uploads the zip
      * under {@code exports/<projectId>/} and returns a presigned GET link valid for the configured time.
      */
     public Export export(String projectId) {
@@ -104,7 +107,8 @@ public final class WorkspaceService {
 
     /** {@link #export(String)} of a tree already listed (by {@link #tree}); refused when the listing was cut short. */
     public Export export(String projectId, Tree tree) {
-        long total = tree.files().stream().mapToLong(entry -> entry.blob().size()).sum();
+        List<FileEntry> files = tree.files().stream().filter(entry -> KeepRules.DEFAULTS.keeps(entry.path().value())).toList();
+        long total = files.stream().mapToLong(entry -> entry.blob().size()).sum();
         if (total > MAX_EXPORT_BYTES || tree.truncated()) {
             throw new ExportTooLargeException(total, MAX_EXPORT_BYTES);
         }
@@ -112,7 +116,7 @@ public final class WorkspaceService {
         try {
             zip = Files.createTempFile("samokoder-export-", ".zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
-                for (FileEntry entry : tree.files()) {
+                for (FileEntry entry : files) {
                     ZipEntry zipEntry = new ZipEntry(entry.path().value());
                     zipEntry.setTime(entry.updatedAt().toEpochMilli());
                     archive.putNextEntry(zipEntry);
@@ -128,7 +132,7 @@ public final class WorkspaceService {
             Instant expiresAt = clock.instant().plus(urlTtl);
             var presigned = presigner.presignGetObject(r -> r.signatureDuration(urlTtl)
                     .getObjectRequest(g -> g.bucket(bucket).key(key)));
-            return new Export(presigned.url(), expiresAt, size, tree.files().size());
+            return new Export(presigned.url(), expiresAt, size, files.size());
         } catch (IOException e) {
             throw new UncheckedIOException("could not build the export zip", e);
         } finally {

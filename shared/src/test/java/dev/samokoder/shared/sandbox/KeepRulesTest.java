@@ -19,7 +19,13 @@ class KeepRulesTest {
         assertThat(rules.keeps("package-lock.json")).isTrue();
         assertThat(rules.keeps("frontend/package-lock.json")).isTrue();
         assertThat(rules.keeps("src/index.js")).isTrue();
-        assertThat(rules.keeps("dist/bundle.js")).isTrue();
+        assertThat(rules.keeps("dist/bundle.js")).isFalse();
+        assertThat(rules.keeps("frontend/dist/assets/index-3f2a.js")).isFalse();
+        assertThat(rules.keeps("coverage/lcov.info")).isFalse();
+        assertThat(rules.keeps(".pytest_cache/v/cache/lastfailed")).isFalse();
+        assertThat(rules.keeps("api/.venv/bin/python")).isFalse();
+        assertThat(rules.keeps("src/distance.js")).isTrue();
+        assertThat(rules.keeps("requirements.txt")).isTrue();
     }
 
     @Test
