@@ -71,6 +71,9 @@ class FixLoopRunIT {
             JsonNode failed = platform.user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
             assertThat(failed.path("status").asText()).as(platform.user.timeline(run)).isEqualTo("failed");
             assertThat(platform.user.files(platform.project)).doesNotContainKey("NOTES.md"); // the failed task's file was rolled back
+            // the task it stopped on shows as failed, and the reason is in plain words (no Java class name)
+            assertThat(platform.user.tasks(run).toString()).as(platform.user.tasks(run).toString()).contains("\"status\":\"failed\"");
+            assertThat(failed.path("failure").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("dev.samokoder");
 
             // when: the model learns, and the user resumes the run
             knowsTheFix.set(true);
@@ -87,6 +90,7 @@ class FixLoopRunIT {
             Map<String, String> files = platform.user.files(platform.project);
             assertThat(files.get("src/sum.js")).contains("return a + b;");
             assertThat(files).containsKey("NOTES.md");
+            assertThat(platform.user.tasks(run).toString()).contains("\"status\":\"done\"").doesNotContain("\"status\":\"failed\"");
             assertThat(platform.model.failures()).isEmpty();
         }
     }

@@ -108,6 +108,11 @@ final class PlatformUser {
         return out.toString();
     }
 
+    /** The run's tasks as the API lists them. */
+    JsonNode tasks(String runId) {
+        return api.get("/v1/runs/" + runId + "/tasks", token).json();
+    }
+
     /** Every file of the project with its content. */
     Map<String, String> files(String project) {
         Map<String, String> files = new TreeMap<>();

@@ -292,12 +292,15 @@ public final class RunService implements RunStarter {
         return launch(resumed);
     }
 
-    /** The task's next fix iteration starts a fresh budget: failures before it are history, not repeats. */
+    /**
+     * The task's next fix iteration starts a fresh budget: failures before it are history, not repeats.
+     * The task, marked failed when the run failed on it, is planned again.
+     */
     private void freshFixBudget(String runId, int taskNumber) {
         artifacts.task(runId, taskNumber).ifPresent(task -> {
             List<FixIteration> iterations = artifacts.iterations(runId, taskNumber);
             int next = iterations.isEmpty() ? 1 : iterations.getLast().number() + 1;
-            artifacts.saveTask(runId, task.withFixBudgetFrom(next));
+            artifacts.saveTask(runId, task.withFixBudgetFrom(next).withStatus(PlannedTask.TaskStatus.PLANNED));
         });
     }
 

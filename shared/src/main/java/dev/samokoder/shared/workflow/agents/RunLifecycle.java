@@ -147,6 +147,9 @@ public final class RunLifecycle {
         RunCost cost = ledger.runCost(runId);
         boolean cancelled = run.progress().cancelRequested();
         String reason = cancelled ? "cancelled by the user" : describe(error, cause);
+        if (!cancelled) {
+            markCurrentTaskFailed(run);
+        }
         Run saved = change(runId, current -> current.withStatus(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED)
                 .withFailure(Optional.of(reason))
                 .withControl(current.control().withWaitToken(Optional.empty()).withFailedSnapshot(Optional.of(failedAt))));
@@ -159,10 +162,30 @@ public final class RunLifecycle {
         return saved;
     }
 
+    /** The task the run failed on shows as failed (the API's tasks, the run view); a resume plans it again. */
+    private void markCurrentTaskFailed(Run run) {
+        RunProgress p = run.progress();
+        if (!p.planDone() || p.currentTask() >= p.taskCount()) {
+            return;
+        }
+        try {
+            PlannedTask task = runs.currentTask(run);
+            if (task.status() == PlannedTask.TaskStatus.PLANNED) {
+                context.artifacts().saveTask(run.id(), task.withStatus(PlannedTask.TaskStatus.FAILED));
+            }
+        } catch (RuntimeException e) { // the run's failure is recorded all the same
+            log.warn("run {}: could not mark task {} failed: {}", run.id(), p.currentTask() + 1, e.toString());
+        }
+    }
+
+    /**
+     * The failure in plain words: the error's message (written for a person) when it has one; the
+     * error's name, which stays in the event's data, only when it has none.
+     */
     private static String describe(String error, String cause) {
         String name = error.substring(error.lastIndexOf('.') + 1);
-        String text = errorMessage(cause).orElse(name);
-        return Text.clip(name.equals("Stopped") ? text : name + ": " + text, 1_000);
+        Optional<String> text = errorMessage(cause);
+        return Text.clip(text.orElse("the step failed with " + name), 1_000);
     }
 
     /**
