@@ -41,6 +41,7 @@ final class RegistryLauncher implements CommandLauncher {
             log.error("sandbox run {}: the package registries are unavailable, the command runs without them: {}", spec.id(), e.getMessage());
             return next.launch(spec);
         }
-        return next.launch(new CommandSpec(spec.id(), spec.argv(), spec.workspace(), spec.workingDirectory(), environment, true));
+        return next.launch(new CommandSpec(spec.id(), spec.argv(), spec.workspace(), spec.workingDirectory(), environment, true,
+                spec.packageCache()));
     }
 }

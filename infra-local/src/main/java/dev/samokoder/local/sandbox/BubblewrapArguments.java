@@ -53,6 +53,12 @@ final class BubblewrapArguments {
      */
     static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
                               boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir) {
+        return build(bwrap, prlimit, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, null);
+    }
+
+    /** @param packageCache the project's package cache on this machine, bound at {@code /cache} for an install; null: none */
+    static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
+                              boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache) {
         if (spec.allowRegistries() && egressDir == null) {
             throw new IllegalArgumentException("a command allowed the registries needs the egress proxy's folder");
         }
@@ -87,6 +93,9 @@ final class BubblewrapArguments {
         if (spec.allowRegistries()) {
             argv.addAll(List.of("--bind", egressDir.toString(), EGRESS_DIR));
         }
+        if (spec.allowRegistries() && packageCache != null) {
+            argv.addAll(List.of("--bind", packageCache.toString(), PackageCaches.MOUNT));
+        }
         argv.addAll(List.of("--chdir", spec.workingDirectory().isEmpty() ? SandboxEnvironment.WORKSPACE
                 : SandboxEnvironment.WORKSPACE + "/" + spec.workingDirectory()));
         argv.addAll(List.of("--remount-ro", "/"));
@@ -99,6 +108,16 @@ final class BubblewrapArguments {
             for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "npm_config_proxy",
                     "npm_config_https_proxy")) {
                 argv.addAll(List.of("--setenv", name, PROXY_URL));
+            }
+        }
+        if (spec.allowRegistries() && packageCache != null) {
+            // the project's cache: npm installs from it without asking the registry again (prefer-offline), and
+            // nothing else of an install goes out (no audit, no funding or update notices)
+            for (String[] variable : new String[][] {{"npm_config_cache", PackageCaches.MOUNT + "/npm"},
+                    {"npm_config_prefer_offline", "true"}, {"npm_config_audit", "false"}, {"npm_config_fund", "false"},
+                    {"npm_config_update_notifier", "false"}, {"npm_config_store_dir", PackageCaches.MOUNT + "/pnpm"},
+                    {"YARN_CACHE_FOLDER", PackageCaches.MOUNT + "/yarn"}, {"PIP_CACHE_DIR", PackageCaches.MOUNT + "/pip"}}) {
+                argv.addAll(List.of("--setenv", variable[0], variable[1]));
             }
         }
         argv.add("--");

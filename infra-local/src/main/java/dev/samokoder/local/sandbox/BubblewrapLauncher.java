@@ -34,26 +34,28 @@ final class BubblewrapLauncher implements CommandLauncher {
     private final SandboxIdentity identity;
     private final HostLayout host;
     private final Set<String> registries;
+    private final PackageCaches caches;
     private final Consumer<EgressProxy.Request> egressLog;
 
-    BubblewrapLauncher(BubblewrapInstallation installation, CgroupDriver cgroups, SandboxLimits limits,
-                       SandboxIdentity identity, HostLayout host, Set<String> registries, Consumer<EgressProxy.Request> egressLog) {
+    BubblewrapLauncher(BubblewrapInstallation installation, CgroupDriver cgroups, SandboxLimits limits, SandboxIdentity identity,
+                       HostLayout host, Set<String> registries, PackageCaches caches, Consumer<EgressProxy.Request> egressLog) {
         this.installation = installation;
         this.cgroups = cgroups;
         this.limits = limits;
         this.identity = identity;
         this.host = host;
         this.registries = Set.copyOf(registries);
+        this.caches = caches;
         this.egressLog = egressLog;
     }
 
     BubblewrapLauncher withLimits(SandboxLimits newLimits) {
-        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host, registries, egressLog);
+        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host, registries, caches, egressLog);
     }
 
     /** The same launcher, telling {@code log} about every request its egress proxies answer (what a test counts). */
     BubblewrapLauncher withEgressLog(Consumer<EgressProxy.Request> log) {
-        return new BubblewrapLauncher(installation, cgroups, limits, identity, host, registries, log);
+        return new BubblewrapLauncher(installation, cgroups, limits, identity, host, registries, caches, log);
     }
 
     /** Every run has ended: removes this process's cgroup folder. */
@@ -77,8 +79,15 @@ final class BubblewrapLauncher implements CommandLauncher {
         }
         EgressProxy proxy = spec.allowRegistries() ? egressProxy(spec) : null;
         Path egressDir = proxy == null ? null : spec.workspace().getParent().resolve("egress");
+        Path cache;
+        try {
+            cache = spec.allowRegistries() && spec.packageCache() != null ? caches.of(spec.packageCache()) : null;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(proxy);
+            throw e;
+        }
         List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
-                identity, host, installation.disableUserns(), passwd, group, spec, egressDir);
+                identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache);
         // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
         // last run's cgroup is still being removed
         RunCgroup cgroup;

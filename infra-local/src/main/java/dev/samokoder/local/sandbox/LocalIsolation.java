@@ -75,7 +75,7 @@ final class LocalIsolation {
         }
         SandboxLimits limits = SandboxLimits.ofMegabytes(settings.memoryMb(), settings.cpuMillicores(), settings.maxProcesses());
         return new BubblewrapLauncher(installation, cgroups, limits, identity, HostLayout.ofThisMachine(), Set.copyOf(settings.registries()),
-                request -> { });
+                new PackageCaches(SandboxScratch.root(settings.dir()), identity), request -> { });
     }
 
     /** Starts {@code /bin/true} in a real sandbox: installed is not the same as working (user namespaces may be off). */

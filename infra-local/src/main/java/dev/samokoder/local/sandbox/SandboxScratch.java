@@ -33,10 +33,15 @@ final class SandboxScratch {
         this.platform = platform;
     }
 
-    static SandboxScratch open(Optional<Path> configured) {
-        // one default folder per user: a folder another user made first is refused below
-        Path root = configured.orElse(Path.of(System.getProperty("java.io.tmpdir"), "samokoder-sandbox-" + ProcStatus.value("Uid")))
+    /** The folder every sandbox of this user works under: the configured one, else one in the temp folder. */
+    static Path root(Optional<Path> configured) {
+        // one default folder per user: a folder another user made first is refused when opened
+        return configured.orElse(Path.of(System.getProperty("java.io.tmpdir"), "samokoder-sandbox-" + ProcStatus.value("Uid")))
                 .toAbsolutePath();
+    }
+
+    static SandboxScratch open(Optional<Path> configured) {
+        Path root = root(configured);
         try {
             makeTraversable(root);
             requireOwnFolder(root);

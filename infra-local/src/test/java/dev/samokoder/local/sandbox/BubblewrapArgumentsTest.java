@@ -96,6 +96,21 @@ class BubblewrapArgumentsTest {
     }
 
     @Test
+    void anInstallWithAPackageCache_getsItAtSlashCache_andThePackageManagersPointedAtIt() {
+        // when
+        CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "ci"), WORKSPACE, "", SandboxEnvironment.of(Map.of()), true, "prj_1");
+        List<String> argv = BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+                new SandboxIdentity(65534, 65534, true), MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
+                EGRESS, Path.of("/tmp/samokoder-sandbox-0/package-cache/ab12"));
+
+        // then
+        assertThat(indexOf(argv, "--bind", "/tmp/samokoder-sandbox-0/package-cache/ab12", "/cache")).isPositive();
+        assertThat(indexOf(argv, "--setenv", "npm_config_cache", "/cache/npm")).isPositive();
+        assertThat(indexOf(argv, "--setenv", "npm_config_prefer_offline", "true")).isPositive();
+        assertThat(indexOf(argv, "--setenv", "PIP_CACHE_DIR", "/cache/pip")).isPositive();
+    }
+
+    @Test
     void withoutRegistries_thereIsNoProxy() {
         // when
         List<String> argv = argv(new SandboxIdentity(65534, 65534, true), false, "");

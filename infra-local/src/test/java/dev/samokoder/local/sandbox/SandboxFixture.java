@@ -58,6 +58,23 @@ final class SandboxFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a script as an install: allowed the registries, with {@code project}'s package cache, telling {@code egress}
+     * about every request its proxy answers.
+     */
+    CommandOutcome install(Consumer<Path> prepare, String script, String project, Consumer<EgressProxy.Request> egress) {
+        SandboxScratch.RunFolder folder = scratch.create("test-" + RUNS.incrementAndGet());
+        try {
+            prepare.accept(folder.workspace());
+            CommandSpec spec = new CommandSpec(folder.folder().getFileName().toString(), List.of("/bin/sh", "-c", script),
+                    folder.workspace(), "", SandboxEnvironment.of(Map.of()), true, project);
+            return new ProcessSupervisor(TAIL_BYTES, OUTPUT_LIMIT_BYTES).start(launcher.withEgressLog(egress), spec, Duration.ofSeconds(180))
+                    .await();
+        } finally {
+            scratch.delete(folder);
+        }
+    }
+
     CommandOutcome run(String script) {
         return run(Duration.ofSeconds(20), false, workspace -> { }, script);
     }

@@ -3,10 +3,17 @@ package dev.samokoder.local.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samokoder.shared.sandbox.CommandOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,5 +132,36 @@ class SandboxNetworkIT {
         assertThat(allowed.exitCode()).as(allowed.stderr().text()).isZero();
         assertThat(allowed.stdout().text().strip()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(isolated.exitCode()).isNotZero();
+    }
+
+    @Test
+    void aSecondInstallOfAProject_isServedFromItsPackageCache_withoutARegistryRequest() {
+        // given: a project depending on left-pad, installed once
+        String project = "prj_cache_" + System.nanoTime();
+        Consumer<Path> packageJson = workspace -> {
+            try {
+                Files.writeString(workspace.resolve("package.json"),
+                        "{\"name\": \"cache-test\", \"version\": \"1.0.0\", \"dependencies\": {\"left-pad\": \"1.3.0\"}}");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        String install = "HOME=/tmp npm install && test -f node_modules/left-pad/index.js && echo INSTALLED";
+        List<EgressProxy.Request> first = new CopyOnWriteArrayList<>();
+        List<EgressProxy.Request> second = new CopyOnWriteArrayList<>();
+        List<EgressProxy.Request> otherProject = new CopyOnWriteArrayList<>();
+
+        // when: the same install again in a fresh workspace of the project, and once for another project
+        CommandOutcome fetched = sandbox.install(packageJson, install, project, first::add);
+        CommandOutcome cached = sandbox.install(packageJson, install, project, second::add);
+        CommandOutcome elsewhere = sandbox.install(packageJson, install, project + "_other", otherProject::add);
+
+        // then: the first asked the registry, the second nothing (counted at the proxy); another project's cache is its own
+        assertThat(fetched.stdout().text()).as(fetched.stderr().text()).contains("INSTALLED");
+        assertThat(first).isNotEmpty().allMatch(EgressProxy.Request::allowed);
+        assertThat(cached.stdout().text()).as(cached.stderr().text()).contains("INSTALLED");
+        assertThat(second).isEmpty();
+        assertThat(elsewhere.stdout().text()).contains("INSTALLED");
+        assertThat(otherProject).isNotEmpty();
     }
 }

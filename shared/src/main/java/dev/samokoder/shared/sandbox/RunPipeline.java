@@ -42,7 +42,9 @@ public final class RunPipeline {
         CommandOutcome outcome;
         Optional<List<String>> install = request.installArgv();
         if (install.isPresent()) {
-            CommandSpec installSpec = new CommandSpec(request.id(), install.get(), workspace, "", command.environment(), true);
+            // the install keeps the project's package cache between executions (where the launcher has one)
+            CommandSpec installSpec = new CommandSpec(request.id(), install.get(), workspace, "", command.environment(), true,
+                    request.projectId());
             CommandOutcome installed = supervise(launcher, installSpec, limit, onStart);
             Duration left = limit.minusMillis(installed.durationMillis());
             if (installed.exitCode() != 0 || installed.limitsHit().any() || installed.stopped() || left.toMillis() < 1_000) {
