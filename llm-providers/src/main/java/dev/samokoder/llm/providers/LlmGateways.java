@@ -7,6 +7,7 @@ import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.config.Setting;
 import dev.samokoder.shared.llm.CallBilling;
+import dev.samokoder.shared.llm.CallObserver;
 import dev.samokoder.shared.llm.LlmGateway;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
@@ -15,6 +16,7 @@ import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.llmkeys.StoredKeySource;
 import dev.samokoder.shared.secrets.SecretCiphers;
 import dev.samokoder.shared.storage.SingleTable;
+import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.agents.AgentNames;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,7 +58,22 @@ public final class LlmGateways {
     public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys, CallBilling billing) {
         requireAgents(Setting.LLM_AGENT_MODELS, config.llm().agentModels().keySet());
         requireAgents(Setting.LLM_AGENT_MAX_OUTPUT_TOKENS, config.llm().agentMaxOutputTokens().keySet());
-        CostLedger ledger = new CostLedger(dynamoDb, new SingleTable(dynamoDb, config.aws().tableName()), Clock.systemUTC());
-        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing);
+        SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
+        CostLedger ledger = new CostLedger(dynamoDb, table, Clock.systemUTC());
+        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing)
+                .observedBy(timeline(new RunEvents(dynamoDb, table, Clock.systemUTC())));
+    }
+
+    /** A provider's rate limit goes on the run's timeline, with the wait: a step that is slow says why. */
+    static CallObserver timeline(RunEvents events) {
+        return (scope, model, attempt, wait, reason) -> {
+            if (!dev.samokoder.shared.domain.Ids.isValid(dev.samokoder.shared.workflow.Run.ID_PREFIX, scope.runId())) {
+                return; // a call outside a generation run has no timeline
+            }
+            events.append(scope.runId(), "MODEL_RETRY", scope.agent() + "'s call to " + model + " was " + reason + "; trying again in "
+                            + (wait.toMillis() < 1_000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s") + " (attempt " + attempt + ")",
+                    java.util.Map.of("agent", scope.agent(), "model", model.toString(), "attempt", Integer.toString(attempt),
+                            "waitMillis", Long.toString(wait.toMillis())));
+        };
     }
 }

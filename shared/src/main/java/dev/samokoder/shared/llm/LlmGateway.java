@@ -48,6 +48,7 @@ public final class LlmGateway implements LlmClient {
     private final GatewayLimits limits;
     private final RateLimitRetry rateLimitRetry;
     private final CallBilling billing;
+    private final CallObserver observer;
     private final CostMetrics metrics = CostMetrics.fromEnvironment();
 
     public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
@@ -57,13 +58,33 @@ public final class LlmGateway implements LlmClient {
 
     public LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger,
                       GatewayLimits limits, Sleeper sleeper, CallBilling billing) {
+        this(models, prices, providers, ledger, limits, new RateLimitRetry(limits.rateLimitMaxWait(), sleeper), billing, CallObserver.NONE);
+    }
+
+    private LlmGateway(AgentModels models, PriceTable prices, ChatProviders providers, CostLedger ledger, GatewayLimits limits,
+                       RateLimitRetry rateLimitRetry, CallBilling billing, CallObserver observer) {
         this.billing = billing;
+        this.observer = observer;
         this.models = models;
         this.prices = prices;
         this.providers = providers;
         this.ledger = ledger;
         this.limits = limits;
-        this.rateLimitRetry = new RateLimitRetry(limits.rateLimitMaxWait(), sleeper);
+        this.rateLimitRetry = rateLimitRetry;
+    }
+
+    /** Tells the observer; what it fails at does not fail the call. */
+    private void tell(CallScope scope, ModelRef model, int attempt, Duration wait, String reason) {
+        try {
+            observer.retrying(scope, model, attempt, wait, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("llm call of {} in run {}: the retry could not be told: {}", scope.agent(), scope.runId(), e.toString());
+        }
+    }
+
+    /** The same gateway, telling {@code newObserver} about retries (the workflow's timeline). */
+    public LlmGateway observedBy(CallObserver newObserver) {
+        return new LlmGateway(models, prices, providers, ledger, limits, rateLimitRetry, billing, newObserver);
     }
 
     /** The gateway as configured; prices are read once, here. */
@@ -132,7 +153,9 @@ public final class LlmGateway implements LlmClient {
             }
             ProviderRequest providerRequest = new ProviderRequest(model.model(), model.capabilities(), messages, maxOutputTokens,
                     request.temperature(), tools, textTools ? ToolChoice.AUTO : request.toolChoice(), scope.agent(), exchange);
-            answer = rateLimitRetry.call(() -> provider.chat(providerRequest));
+            answer = rateLimitRetry.call(() -> provider.chat(providerRequest), (attempt, wait, limited) -> tell(scope, model.model(),
+                    attempt, wait, "rate-limited" + limited.retryAfter().map(hint -> " (it asked to wait " + hint.toMillis() + " ms)")
+                            .orElse("")));
         } catch (RuntimeException failure) {
             String code = failure instanceof LlmException named ? named.code() : "internal_error";
             LOG.warn("llm call {} {} {} failed: {}", reservation.callId(), scope.agent(), model.model(), code);

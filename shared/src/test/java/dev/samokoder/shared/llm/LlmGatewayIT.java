@@ -170,15 +170,18 @@ class LlmGatewayIT {
             }
             return answer("spec");
         });
-        LlmGateway gateway = gateway(SONNET, provider);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LlmGateway gateway = gateway(SONNET, provider).observedBy((callScope, model, attempt, wait, reason) ->
+                told.add(callScope.agent() + " " + model + " attempt " + attempt + " after " + wait.toSeconds() + " s: " + reason));
 
         // when
         LlmResponse response = gateway.complete(request(scope, "write the spec"));
 
-        // then
+        // then: one call in the ledger, its retry told (what the timeline shows)
         assertThat(response.text()).isEqualTo("spec");
         assertThat(waits).containsExactly(Duration.ofSeconds(3));
         assertThat(ledger.runCost(scope.runId()).calls()).isEqualTo(1);
+        assertThat(told).containsExactly(scope.agent() + " " + SONNET + " attempt 2 after 3 s: rate-limited (it asked to wait 3000 ms)");
     }
 
     @Test

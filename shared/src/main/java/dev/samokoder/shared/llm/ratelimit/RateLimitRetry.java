@@ -23,10 +23,19 @@ public final class RateLimitRetry {
         this.sleeper = sleeper;
     }
 
+    /** Told before each wait: the attempt that follows it (2 for the first retry), the wait, and the refusal. */
+    public interface Retrying {
+        void retrying(int attempt, Duration wait, RateLimitedException cause);
+    }
+
     public <T> T call(Supplier<T> attempt) {
+        return call(attempt, (n, wait, cause) -> { });
+    }
+
+    public <T> T call(Supplier<T> attempt, Retrying retrying) {
         Duration waited = Duration.ZERO;
         Duration backoff = FIRST_BACKOFF;
-        while (true) {
+        for (int number = 2; ; number++) {
             try {
                 return attempt.get();
             } catch (RateLimitedException limited) {
@@ -37,6 +46,7 @@ public final class RateLimitRetry {
                 if (waited.plus(wait).compareTo(maxTotalWait) > 0) {
                     throw limited;
                 }
+                retrying.retrying(number, wait, limited);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {
