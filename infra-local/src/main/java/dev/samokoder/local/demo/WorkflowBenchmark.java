@@ -11,8 +11,11 @@ import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.ToolCall;
 import dev.samokoder.shared.llm.replay.RecordedExchange;
 import dev.samokoder.shared.llm.replay.ReplayTranscript;
-import dev.samokoder.shared.workflow.agents.CodeMonkey;
+import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.shared.workflow.agents.AgentRun;
+import dev.samokoder.shared.workflow.agents.CodeMonkey;
+import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -211,7 +214,7 @@ public final class WorkflowBenchmark {
         Result thousand = demo(0, 1, 1000, meter);
         large.putAll(meter.snapshot());
         largeVisits.putAll(thousand.visits());
-        out.println("(d) bytes sent to / received from DynamoDB and S3 per step visit, the demo as a change request on a project of 10 and of 1,000 files");
+        out.println("(d) bytes sent to / received from DynamoDB and S3 per step visit, the demo run on a project that already has 10 and 1,000 files");
         out.println("    (request and response bodies at the HTTP client; a step's calls are told apart by the handler's MDC)");
         out.printf("    %-18s %-9s %6s | %12s %12s | %12s %12s%n", "step", "service", "visits", "sent @10", "recv @10", "sent @1000", "recv @1000");
         Set<String> keys = new TreeSet<>(small.keySet());
@@ -231,15 +234,22 @@ public final class WorkflowBenchmark {
                 + " (unattributed) calls on no step's or route's thread, chiefly the sandbox's snapshot download and upload");
     }
 
-    /** Runs the demo transcript (as a change request on {@code seededFiles} files when that is above 0). */
+    /** Runs the demo transcript (on a project that already has {@code seededFiles} files when that is above 0). */
     private static Result demo(int latencyMs, int concurrency, int seededFiles, IoMeter meter) throws Exception {
         return run(DEMO, latencyMs, concurrency, seededFiles, meter, POLL);
     }
 
     private static Result run(Path transcript, int latencyMs, int concurrency, int seededFiles, IoMeter meter, Duration poll)
             throws Exception {
-        try (Bench bench = Bench.start(transcript, latencyMs, concurrency, meter)) {
+        // a run on seeded files renames the transcript's steps: a copy, never the recorded file
+        Path used = seededFiles > 0 ? Files.copy(transcript, Files.createTempFile("samokoder-bench-", ".jsonl"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING) : transcript;
+        try (Bench bench = Bench.start(used, latencyMs, concurrency, meter)) {
             return bench.run(seededFiles, meter, poll);
+        } finally {
+            if (!used.equals(transcript)) {
+                Files.deleteIfExists(used);
+            }
         }
     }
 
@@ -250,7 +260,7 @@ public final class WorkflowBenchmark {
     private static final Optional<Path> DATA_PARENT = Optional.of(Path.of("/dev/shm")).filter(Files::isDirectory).filter(Files::isWritable);
 
     /** A local platform answering from a transcript, and a user of it signed in over HTTP. */
-    private record Bench(LocalPlatform platform, DemoClient api, Path dataDir) implements AutoCloseable {
+    private record Bench(LocalPlatform platform, DemoClient api, Path dataDir, Path transcript) implements AutoCloseable {
 
         static Bench start(Path transcript, int latencyMs, int concurrency, IoMeter meter) throws Exception {
             Path dataDir = DATA_PARENT.isPresent() ? Files.createTempDirectory(DATA_PARENT.get(), "samokoder-bench-")
@@ -270,7 +280,7 @@ public final class WorkflowBenchmark {
             try {
                 DemoClient api = new DemoClient("http://127.0.0.1:" + platform.port());
                 api.signUp("bench");
-                return new Bench(platform, api, dataDir);
+                return new Bench(platform, api, dataDir, transcript);
             } catch (Exception | Error e) {
                 platform.close();
                 DemoMain.deleteTree(dataDir);
@@ -283,13 +293,14 @@ public final class WorkflowBenchmark {
             String project = api.call("POST", "/v1/projects", "{\"name\":\"bench\"}", 201).path("id").asText();
             if (seededFiles > 0) {
                 seed(platform, project, seededFiles);
+                onTheseFiles(platform, project, transcript);
             }
             if (meter != null) {
                 meter.reset();
             }
             Instant start = Instant.now();
             String runId = api.call("POST", "/v1/projects/" + project + "/runs", "{\"request\":\"bench\",\"mode\":\"autonomous\","
-                    + "\"kind\":\"" + (seededFiles > 0 ? "change-request" : "new-app") + "\"}", 201).path("id").asText();
+                    + "\"kind\":\"new-app\"}", 201).path("id").asText();
             JsonNode run;
             do {
                 Thread.sleep(poll);
@@ -347,6 +358,30 @@ public final class WorkflowBenchmark {
 
     private static String snake(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A run that starts from files names its steps after them ({@code on 3fa9c2d1 · …}, AgentRun.stepName): the
+     * transcript's steps are renamed so, for the files the project has now (the platform reads the transcript at its
+     * first replayed call, after this).
+     */
+    private static void onTheseFiles(LocalPlatform platform, String project, Path transcript) throws IOException {
+        Storage storage = Storage.create(platform.clients(), platform.config(), Clock.systemUTC());
+        String baseline = new WorkspaceSnapshots(storage.files(), new SnapshotStore(platform.clients().s3(),
+                platform.config().aws().bucketName())).take(project);
+        StringBuilder renamed = new StringBuilder();
+        for (String line : Files.readAllLines(transcript)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ObjectNode exchange = (ObjectNode) Json.mapper().readTree(line);
+            String step = exchange.path("step").asText();
+            if (!step.equals("call")) { // a call that names no exchange is not an agent step's
+                exchange.put("step", AgentRun.stepName(baseline, step));
+            }
+            renamed.append(Json.mapper().writeValueAsString(exchange)).append('\n');
+        }
+        Files.writeString(transcript, renamed.toString());
     }
 
     /** Seeds a project with files of ~300 bytes, as the storage layer writes them. */

@@ -109,7 +109,12 @@ public final class AgentRun {
      * the same files give the same prefix, so a recording replays.
      */
     static String stepName(Run run, String step) {
-        String baseline = SnapshotStore.contentHash(run.control().baseline());
+        return stepName(run.control().baseline(), step);
+    }
+
+    /** {@link #stepName(Run, String)} for a run whose baseline is the snapshot {@code baselineKey}. */
+    public static String stepName(String baselineKey, String step) {
+        String baseline = SnapshotStore.contentHash(baselineKey);
         return baseline.equals(EMPTY_WORKSPACE) ? step : "on " + baseline.substring(0, 8) + " · " + step;
     }
 
