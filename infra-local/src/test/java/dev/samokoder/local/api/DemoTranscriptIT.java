@@ -90,6 +90,9 @@ class DemoTranscriptIT {
             JsonNode done = user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
             assertThat(done.path("status").asText()).as("%s\n%s", done, user.timeline(run)).isEqualTo("succeeded");
             replayedApp = user.files(project);
+            // the last task's execution started the app and it answered its probe path
+            JsonNode last = user.executions(run, user.tasks(run).path("items").size());
+            assertThat(last.toString()).contains("the app answered GET / on port 3000");
             assertThat(changeRequest(user, project)).isEqualTo(recordedChange);
         }
         assertThat(replayedApp).isEqualTo(recordedApp);

@@ -139,7 +139,7 @@ class FixLoopRunIT {
             return switch (turn.agent()) {
                 case "SpecWriter" -> Reply.calls(Call.of("submit", "spec", "sum(a, b) adds two numbers; npm test checks it.", "assumptions", List.of()));
                 case "Architect" -> Reply.calls(Call.of("submit", "appType", "library", "stack", "NODE", "installSteps", List.of(),
-                        "buildCommand", List.of(), "testCommand", testCommand, "startCommand", List.of("node", "src/sum.js"), "port", 3000,
+                        "buildCommand", List.of(), "testCommand", testCommand, "startCommand", List.of("node", "src/sum.js"), "port", 0,
                         "probePath", "/", "systemDependencies", List.of("Node.js 20"), "packageDependencies", List.of()));
                 case "TechLead" -> Reply.calls(Call.of("submit", "tasks", List.of(Map.of("epic", "Sum", "title", "sum adds",
                         "description", "sum(a, b) returns a + b, and the notes say so.", "acceptanceTests", List.of("npm test passes")))));

@@ -113,6 +113,11 @@ final class PlatformUser {
         return api.get("/v1/runs/" + runId + "/tasks", token).json();
     }
 
+    /** A task's judged executions as the API lists them. */
+    JsonNode executions(String runId, int task) {
+        return api.get("/v1/runs/" + runId + "/tasks/" + task + "/executions", token).json();
+    }
+
     /** Every file of the project with its content. */
     Map<String, String> files(String project) {
         Map<String, String> files = new TreeMap<>();

@@ -142,7 +142,7 @@ class ReadBeforeFixIT {
                         "assumptions", List.of()));
                 case "Architect" -> Reply.calls(Call.of("submit", "appType", "library", "stack", "NODE", "installSteps", List.of(),
                         "buildCommand", List.of(), "testCommand", List.of("npm", "test"), "startCommand", List.of("node", "src/answer.js"),
-                        "port", 3000, "probePath", "/",
+                        "port", 0, "probePath", "/",
                         "systemDependencies", List.of("Node.js 20"), "packageDependencies", List.of()));
                 case "TechLead" -> Reply.calls(Call.of("submit", "tasks", List.of(Map.of("epic", "Answer", "title", "The right answer",
                         "description", "answer() returns what test/answer.test.js expects.", "acceptanceTests", List.of("npm test passes")))));

@@ -164,6 +164,8 @@ public final class LlmGateway implements LlmClient {
             } catch (RuntimeException settleFailure) {
                 failure.addSuppressed(settleFailure);
             }
+            // a failed call is a model call too (in the run's summary and in the usage alike), at no tokens and no cost
+            bill(scope, reservation.callId(), model, new TokenUsage(0, 0, 0, false), BigDecimal.ZERO);
             throw failure;
         }
 

@@ -332,6 +332,35 @@ class LlmGatewayIT {
         assertThat(aws.storage().table().get(Keys.llmAgentCallCounter(scope.runId(), "SpecWriter"))).isEmpty();
     }
 
+    @Test
+    void aFailedCall_isMeteredAsAModelCall_atNoTokensAndNoCost_asTheRunsSummaryCountsIt() {
+        // given: a provider that fails, and billing that records what it is told
+        List<String> metered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallBilling billing = new CallBilling() {
+            @Override
+            public boolean allowsPlatform(String userId) {
+                return true;
+            }
+
+            @Override
+            public void recordCall(CallScope callScope, String callId, ModelRef model, TokenUsage usage, java.math.BigDecimal costUsd) {
+                metered.add(model + " " + usage.promptTokens() + "+" + usage.completionTokens() + " $" + costUsd.toPlainString());
+            }
+        };
+        ScriptedProvider provider = answering(request -> {
+            throw new ProviderUnavailableException(Provider.ANTHROPIC, OptionalInt.of(503), "overloaded", null);
+        });
+        LlmGateway gateway = new LlmGateway(new AgentModels(SONNET, Map.of()), prices, provider, ledger,
+                new GatewayLimits(MAX_OUTPUT, GENEROUS, Duration.ofSeconds(60)), waits::add, billing);
+
+        // when
+        assertThatThrownBy(() -> gateway.complete(request(scope, "write the spec"))).isInstanceOf(LlmException.class);
+
+        // then: one call in the run's summary, one metered
+        assertThat(ledger.runCost(scope.runId()).calls()).isEqualTo(1);
+        assertThat(metered).containsExactly(SONNET + " 0+0 $0");
+    }
+
     private LlmGateway gateway(ModelRef model, ScriptedProvider provider) {
         return new LlmGateway(new AgentModels(model, Map.of()), prices, provider, ledger,
                 new GatewayLimits(MAX_OUTPUT, GENEROUS, Duration.ofSeconds(60)), waits::add);

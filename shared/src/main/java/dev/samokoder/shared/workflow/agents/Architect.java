@@ -144,6 +144,10 @@ public final class Architect {
             }
             policy.refusal(stack, argv).ifPresent(reason -> errors.add(field + " is refused: " + reason));
         }
+        int port = answer.path("port").asInt(Architecture.DEFAULT_PORT);
+        if (answer.has("port") && port > 0 && port < 1024) {
+            errors.add("port " + port + " needs privileges the sandbox does not give: use a port from 1024, or 0 when the app serves no HTTP");
+        }
         return errors;
     }
 }

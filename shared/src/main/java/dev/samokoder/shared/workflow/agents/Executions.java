@@ -15,6 +15,7 @@ import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
@@ -104,6 +105,12 @@ public final class Executions {
         if (!architecture.testCommand().isEmpty()) {
             commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
         }
+        // when the plan's last task passes its tests, an app that serves HTTP is started and must answer its probe path
+        boolean lastTask = task.number() >= run.progress().taskCount();
+        if (lastTask && architecture.port() > 0 && !architecture.startCommand().isEmpty()) {
+            commands.add(ExecutionScript.start(architecture.startCommand(), new ExecutionScript.Probe(architecture.port(),
+                    architecture.probePath(), architecture.stack() == Stack.PYTHON, PROBE_SECONDS)));
+        }
         int count = installs.size() + commands.size();
         String install = installs.isEmpty() ? null : ExecutionScript.of(installs, 1, count);
         String script = commands.isEmpty() ? "true" : ExecutionScript.of(commands, installs.size() + 1, count);
@@ -173,9 +180,10 @@ public final class Executions {
                 || result.limitsHit().processes() || result.stoppedByReaper();
         boolean passed = result.exitCode() == 0 && !limitHit;
         Optional<ExecutionScript.Stop> stop = ExecutionScript.lastStarted(result.stderr().text());
-        if (passed && stop.filter(s -> s.label().equals(ExecutionScript.TESTS)).isPresent() && ranNoTests(result)) {
+        Optional<ExecutionScript.Stop> tests = ExecutionScript.lastStarted(result.stderr().text(), ExecutionScript.TESTS);
+        if (passed && tests.isPresent() && ranNoTests(result)) {
             // a test command that ran nothing proves nothing: the task fails, and the fixers are told why
-            return new Execution(task, number, result.id(), false, List.of(stop.get().command()), FailureKind.TESTS.name(), 0, false,
+            return new Execution(task, number, result.id(), false, List.of(tests.get().command()), FailureKind.TESTS.name(), 0, false,
                     result.durationMillis(), output + "\n--- samokoder: " + NO_TESTS, result.changes().size(), clock.instant());
         }
         if (passed) {
@@ -188,6 +196,9 @@ public final class Executions {
         return new Execution(task, number, result.id(), false, command, kind.name(), result.exitCode(), result.limitsHit().time(),
                 result.durationMillis(), output + limitsNote(result), result.changes().size(), clock.instant());
     }
+
+    /** How long a started app has to answer its probe path. */
+    static final int PROBE_SECONDS = 30;
 
     static final String NO_TESTS = "the test command exited 0 but ran no tests (its summary says 0): a task passes only when "
             + "at least one test runs; write the task's acceptance tests where the test command finds them";

@@ -65,6 +65,66 @@ class ExecutionScriptTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void theStartedAppAnsweringItsProbePath_passes_andIsStopped() throws Exception {
+        // given: an app that serves on PORT
+        int port = freePort();
+        String script = ExecutionScript.of(List.of(new ExecutionScript.Command(ExecutionScript.TESTS, List.of("true")),
+                ExecutionScript.start(List.of("node", "-e", "require('http').createServer((q, r) => r.end('up')).listen(process.env.PORT)"),
+                        new ExecutionScript.Probe(port, "/health", false, 20))));
+
+        // when
+        Object[] result = sh(script);
+
+        // then
+        assertThat(result[0]).as((String) result[2]).isEqualTo(0);
+        assertThat((String) result[2]).contains("[samokoder] step 2/2 (start): node -e")
+                .contains("[samokoder] the app answered GET /health on port " + port);
+        try (java.net.Socket stopped = new java.net.Socket()) {
+            assertThatThrownBy(() -> stopped.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void anAppThatExitsBeforeItAnswers_failsTheStartStep_withItsCodeAndOutput() throws Exception {
+        // given
+        String script = ExecutionScript.of(List.of(ExecutionScript.start(List.of("node", "-e", "console.error('no DATABASE_URL'); process.exit(3)"),
+                new ExecutionScript.Probe(freePort(), "/", false, 20))));
+
+        // when
+        Object[] result = sh(script);
+
+        // then: the judge can name the start command; the person sees why
+        assertThat(result[0]).isEqualTo(3);
+        assertThat((String) result[2]).contains("the app did not answer GET / on port").contains("exited with code 3")
+                .contains("no DATABASE_URL").contains("FAILED step 1/1 (start) exit 3");
+        assertThat(ExecutionScript.lastStarted((String) result[2])).hasValueSatisfying(stop -> {
+            assertThat(stop.label()).isEqualTo(ExecutionScript.START);
+            assertThat(stop.command()).startsWith("node -e");
+        });
+    }
+
+    @Test
+    void anAppThatNeverAnswers_failsWhenItsTimeIsUp() throws Exception {
+        // given: an app that listens nowhere and keeps running
+        String script = ExecutionScript.of(List.of(ExecutionScript.start(List.of("python3", "-c", "import time; time.sleep(30)"),
+                new ExecutionScript.Probe(freePort(), "/", true, 1))));
+
+        // when
+        Object[] result = sh(script);
+
+        // then
+        assertThat(result[0]).isEqualTo(1);
+        assertThat((String) result[2]).contains("did not answer GET / on port").contains("within 1 s");
+    }
+
     @Test
     void noMarkerMeansNothingStarted() {
         assertThat(ExecutionScript.lastStarted("npm ERR! something\n")).isEmpty();

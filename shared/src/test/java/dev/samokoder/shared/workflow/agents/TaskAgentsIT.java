@@ -424,8 +424,8 @@ class TaskAgentsIT {
         assertThat(next.allowRegistries()).isTrue();
         // the install runs in a phase of its own with the registries; the tests after it, with no network
         dev.samokoder.shared.sandbox.RunRequest request = sandboxRuns.getRequest(next.requestKey());
-        assertThat(request.install()).contains("(install): %s").contains("'npm' 'install' || failed 1/2 install");
-        assertThat(request.argv().getLast()).contains("'node' '--test' || failed 2/2 tests").doesNotContain("'npm' 'install'");
+        assertThat(request.install()).contains("(install): %s").contains("'npm' 'install' || failed 1/3 install");
+        assertThat(request.argv().getLast()).contains("'node' '--test' || failed 2/3 tests").doesNotContain("'npm' 'install'");
         assertThat(request.allowRegistries()).isFalse();
     }
 
@@ -459,6 +459,43 @@ class TaskAgentsIT {
         assertThat(none.output()).contains("ran no tests");
         assertThat(h.events()).anySatisfy(event -> assertThat(event.message()).isEqualTo("task 1: node --test ran no tests"));
         assertThat(some.passed()).isTrue();
+    }
+
+    @Test
+    void theLastTaskStartsTheAppAndProbesIt_andAProbeThatFails_failsTheTaskNamingTheStartCommand(LocalAws aws) {
+        // given: the plan's only (so last) task, its code written; the architecture serves on 3000 and starts with node
+        AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
+        var bucket = aws.config().aws().bucketName();
+        var s3 = aws.clients().s3();
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
+        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
+                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
+                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
+
+        // when: the execution's app exits before it answers
+        Executions.Prepared prepared = executions.prepare(h.run.id());
+        String script = sandboxRuns.getRequest(prepared.requestKey()).argv().getLast();
+        String stderr = "\n[samokoder] step 1/2 (tests): node --test\n\n[samokoder] step 2/2 (start): node src/server.js\n"
+                + "[samokoder] the app did not answer GET / on port 3000: it exited with code 1 before it answered; its last output:\n"
+                + "Error: Cannot find module './routes'\n\n[samokoder] FAILED step 2/2 (start) exit 1\n";
+        sandboxRuns.putResult(new dev.samokoder.shared.sandbox.RunResult(prepared.sandboxRunId(), h.run.id(), h.run.projectId(), 1, null,
+                new dev.samokoder.shared.sandbox.OutputTail("# tests 2\n", 10, false),
+                new dev.samokoder.shared.sandbox.OutputTail(stderr, stderr.length(), false), 100,
+                dev.samokoder.shared.sandbox.LimitsHit.NONE, false, sandboxRuns.getRequest(prepared.requestKey()).snapshotKey(), List.of(),
+                dev.samokoder.shared.sandbox.DroppedChanges.NONE));
+        var judged = executions.judge(h.run.id(), prepared.requestKey(), Optional.empty());
+
+        // then: the script starts the app after its tests and probes its path; the failure names the start command
+        assertThat(script).contains("(tests): %s").contains("(start): %s").contains("PORT=3000 'node' 'src/server.js'")
+                .contains("http://127.0.0.1:3000/");
+        assertThat(script.indexOf("(tests)")).isLessThan(script.indexOf("(start)"));
+        assertThat(judged.passed()).isFalse();
+        assertThat(judged.failure()).isEqualTo("COMMAND");
+        assertThat(judged.failedCommand()).containsExactly("node src/server.js");
+        assertThat(judged.output()).contains("Cannot find module './routes'");
+        assertThat(h.events()).anySatisfy(event -> assertThat(event.message()).isEqualTo("task 1: node src/server.js failed with exit code 1"));
     }
 
     private static dev.samokoder.shared.sandbox.RunResult result(dev.samokoder.shared.sandbox.RunRequest request, String stdout,
