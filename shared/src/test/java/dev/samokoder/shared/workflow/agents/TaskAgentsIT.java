@@ -395,13 +395,8 @@ class TaskAgentsIT {
         ExecOutcome missing = new ExecOutcome(List.of("node", "--test"), 1, "Error: Cannot find module 'left-pad'", false, 1);
         fail(h, missing);
         h.progress(p -> withTask(p, new TaskProgress(TaskPhase.FAILED, 0, 0, FailureKind.COMMAND, false, false)));
-        var bucket = aws.config().aws().bucketName();
-        var s3 = aws.clients().s3();
-        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
-        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
-                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
-                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
-                java.time.Clock.systemUTC());
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+        Executions executions = executions(aws, h, sandboxRuns);
 
         // when
         Optional<FixIteration> iteration = new Troubleshooter(h.context).run(h.run.id(), missing);
@@ -433,13 +428,8 @@ class TaskAgentsIT {
     void aTestCommandThatRanNoTests_failsTheTask_sayingSo_andOneThatRanSomePasses(LocalAws aws) {
         // given: a planned task whose code is written, and its execution prepared
         AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
-        var bucket = aws.config().aws().bucketName();
-        var s3 = aws.clients().s3();
-        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
-        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
-                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
-                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
-                java.time.Clock.systemUTC());
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+        Executions executions = executions(aws, h, sandboxRuns);
         String stderr = "\n[samokoder] step 1/1 (tests): node --test\n";
 
         // when: node --test exits 0 having found no test file, then (the next execution) having run 3
@@ -465,13 +455,8 @@ class TaskAgentsIT {
     void theLastTaskStartsTheAppAndProbesIt_andAProbeThatFails_failsTheTaskNamingTheStartCommand(LocalAws aws) {
         // given: the plan's only (so last) task, its code written; the architecture serves on 3000 and starts with node
         AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
-        var bucket = aws.config().aws().bucketName();
-        var s3 = aws.clients().s3();
-        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(s3, bucket);
-        Executions executions = new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
-                new dev.samokoder.shared.sandbox.SnapshotStore(s3, bucket)), new Executions.Settings(600),
-                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
-                java.time.Clock.systemUTC());
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+        Executions executions = executions(aws, h, sandboxRuns);
         h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
 
         // when: the execution's app exits before it answers
@@ -496,6 +481,14 @@ class TaskAgentsIT {
         assertThat(judged.failedCommand()).containsExactly("node src/server.js");
         assertThat(judged.output()).contains("Cannot find module './routes'");
         assertThat(h.events()).anySatisfy(event -> assertThat(event.message()).isEqualTo("task 1: node src/server.js failed with exit code 1"));
+    }
+
+    /** The Executor's halves over the harness's run, with the sandbox's requests and results in {@code sandboxRuns}. */
+    private static Executions executions(LocalAws aws, AgentHarness h, dev.samokoder.shared.sandbox.RunStore sandboxRuns) {
+        return new Executions(h.context, sandboxRuns, new dev.samokoder.shared.workspace.WorkspaceSnapshots(h.storage.files(),
+                new dev.samokoder.shared.sandbox.SnapshotStore(aws.clients().s3(), aws.config().aws().bucketName())), new Executions.Settings(600),
+                new dev.samokoder.shared.billing.UsageMeter(aws.clients().dynamoDb(), h.storage.table(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
     }
 
     private static dev.samokoder.shared.sandbox.RunResult result(dev.samokoder.shared.sandbox.RunRequest request, String stdout,
