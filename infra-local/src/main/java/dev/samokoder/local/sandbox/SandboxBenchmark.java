@@ -1,5 +1,6 @@
 package dev.samokoder.local.sandbox;
 
+import java.io.IOException;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.blob.BlobRef;
@@ -27,8 +28,10 @@ import java.util.TreeMap;
 /**
  * {@code scripts/bench sandbox}: start-to-exit time of {@code true} and {@code node -e 0} in the
  * local sandbox against the same commands without it (both through the same supervisor, so the
- * difference is bubblewrap, setpriv, prlimit and the run's cgroup), and the time to materialize a
- * snapshot of 10, 100 and 1,000 files from the embedded S3. Figures only; nothing passes or fails.
+ * difference is bubblewrap, setpriv, prlimit and the run's cgroup), an install ({@code npm install}
+ * of a small package set through the egress proxy) with a cold and a warm package cache, and the
+ * time to materialize a snapshot of 10, 100 and 1,000 files from the embedded S3. Figures only;
+ * nothing passes or fails.
  */
 public final class SandboxBenchmark {
 
@@ -64,6 +67,7 @@ public final class SandboxBenchmark {
         try {
             overhead(scratch, sandbox, List.of("/bin/true"));
             overhead(scratch, sandbox, List.of("node", "-e", "0"));
+            install(scratch, sandbox);
         } finally {
             sandbox.close();
             scratch.close();
@@ -80,6 +84,48 @@ public final class SandboxBenchmark {
             System.out.printf("%-14s without sandbox: median %6.1f ms (p90 %6.1f) | in sandbox: median %6.1f ms (p90 %6.1f) | "
                             + "ratio %.1fx, overhead %+.1f ms (%d runs each)%n", String.join(" ", argv), median(plain), p90(plain),
                     median(isolated), p90(isolated), median(isolated) / median(plain), median(isolated) - median(plain), RUNS);
+        } finally {
+            scratch.delete(folder);
+        }
+    }
+
+    /** The packages the install benchmark installs: a few, with their own dependencies, as a small app has. */
+    private static final String PACKAGE_JSON = "{\"name\": \"bench\", \"version\": \"1.0.0\", \"dependencies\": "
+            + "{\"left-pad\": \"1.3.0\", \"ms\": \"2.1.3\", \"debug\": \"4.3.4\", \"uuid\": \"9.0.1\"}}";
+    private static final int INSTALL_RUNS = 3;
+
+    /**
+     * {@code npm install} in a fresh workspace through the egress proxy: first with the project's package cache empty
+     * (everything from the registry), then {@link #INSTALL_RUNS} times warm (a new workspace each time, the same
+     * project's cache); the proxy's requests are counted.
+     */
+    private static void install(SandboxScratch scratch, BubblewrapLauncher sandbox) throws IOException {
+        String project = "bench_" + System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        BubblewrapLauncher counted = sandbox.withEgressLog(request -> requests.incrementAndGet());
+        double cold = installOnce(scratch, counted, project);
+        int coldRequests = requests.getAndSet(0);
+        double[] warm = new double[INSTALL_RUNS];
+        for (int i = 0; i < INSTALL_RUNS; i++) {
+            warm[i] = installOnce(scratch, counted, project);
+        }
+        System.out.printf("npm install (4 packages and their dependencies, through the egress proxy): cold cache %.0f ms (%d proxy "
+                        + "connections) | warm cache median %.0f ms (%d proxy connections in %d runs)%n", cold, coldRequests, median(warm),
+                requests.get(), INSTALL_RUNS);
+    }
+
+    private static double installOnce(SandboxScratch scratch, CommandLauncher launcher, String project) throws IOException {
+        SandboxScratch.RunFolder folder = scratch.create("bench-install-" + System.nanoTime());
+        try {
+            java.nio.file.Files.writeString(folder.workspace().resolve("package.json"), PACKAGE_JSON);
+            CommandSpec spec = new CommandSpec("bench", List.of("/bin/sh", "-c", "HOME=/tmp npm install --no-audit --no-fund"),
+                    folder.workspace(), "", SandboxEnvironment.of(Map.of()), true, project);
+            long started = System.nanoTime();
+            CommandOutcome outcome = new ProcessSupervisor(4096, 1 << 20).start(launcher, spec, Duration.ofSeconds(300)).await();
+            if (outcome.exitCode() != 0) {
+                throw new IllegalStateException("npm install failed (exit " + outcome.exitCode() + "): " + outcome.stderr().text());
+            }
+            return (System.nanoTime() - started) / 1e6;
         } finally {
             scratch.delete(folder);
         }
