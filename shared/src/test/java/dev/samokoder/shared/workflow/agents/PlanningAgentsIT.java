@@ -172,6 +172,39 @@ class PlanningAgentsIT {
     }
 
     @Test
+    void architect_givenAPrivilegedPort_isToldWhy_andOnlyThatAndItsPromptLeadItToPort0ForALibrary(LocalAws aws) {
+        // given: an Architect that first picks port 80, and answers port 0 only when the re-ask says why 80 is refused
+        // and its prompt says what port 0 means (otherwise it insists, and the step runs out of re-asks)
+        AgentHarness h = AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS);
+        new SpecWriter(h.context).run(h.run.id());
+        h.model.with(Architect.AGENT, request -> {
+            String prompt = request.messages().get(1).text();
+            String last = request.messages().getLast().text();
+            boolean told = last.contains("port 80 needs privileges the sandbox does not give") && last.contains("0 when the app serves no HTTP")
+                    && prompt.contains("port 0 for a library or a command-line tool");
+            return ScriptedModel.calls(ScriptedModel.call("submit", architecture(told ? 0 : 80)));
+        });
+
+        // when
+        new Architect(h.context, new CommandPolicy()).run(h.run.id());
+
+        // then
+        assertThat(h.requestsOf(Architect.AGENT)).hasSize(2);
+        assertThat(h.artifacts.architecture(h.run.id())).hasValueSatisfying(architecture -> assertThat(architecture.port()).isZero());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode architecture(int port) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"appType\": \"a library of date helpers\", \"stack\": \"NODE\","
+                    + " \"installSteps\": [], \"buildCommand\": [], \"port\": " + port + ", \"probePath\": \"/\","
+                    + " \"testCommand\": [\"node\", \"--test\"], \"startCommand\": [\"node\", \"src/index.js\"],"
+                    + " \"systemDependencies\": [], \"packageDependencies\": []}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void architect_alwaysInvalid_failsWithTheNamedError_afterTheBound_andWritesNothing(LocalAws aws) {
         // given
         AgentHarness h = AgentHarness.withTranscript(aws, "always-invalid.json", AutonomyMode.AUTONOMOUS);

@@ -452,6 +452,43 @@ class TaskAgentsIT {
     }
 
     @Test
+    void bugHunter_givenATestCommandThatRanNoTests_isToldSo_andOnlyThenWritesTheMissingTests(LocalAws aws) {
+        // given: the judged execution ran no tests; a BugHunter that plans a test file only when its prompt says why the
+        // task failed (otherwise it blames the server, which is not what failed)
+        AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
+        var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(aws.clients().s3(), aws.config().aws().bucketName());
+        Executions executions = executions(aws, h, sandboxRuns);
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
+        Executions.Prepared prepared = executions.prepare(h.run.id());
+        sandboxRuns.putResult(result(sandboxRuns.getRequest(prepared.requestKey()), "# tests 0\n# pass 0\n",
+                "\n[samokoder] step 1/1 (tests): node --test\n"));
+        var judged = executions.judge(h.run.id(), prepared.requestKey(), Optional.empty());
+        h.progress(p -> withTask(p, new TaskProgress(TaskPhase.FAILED, 0, 0, FailureKind.TESTS, false, false)));
+        h.model.with(BugHunter.AGENT, request -> {
+            boolean told = request.messages().stream().anyMatch(message -> message.text() != null && message.text().contains("ran no tests"));
+            String file = told ? "test/todos.test.js" : "src/server.js";
+            return ScriptedModel.calls(ScriptedModel.call("submit", json("{\"diagnosis\": \"" + (told ? "no test ran" : "the server")
+                    + "\", \"plan\": \"fix it\", \"files\": [{\"path\": \"" + file + "\", \"instructions\": \"write it\"}]}")));
+        });
+
+        // when: the workflow's BugHunter step, on the judged execution as the step handler reads it
+        Optional<FixIteration> iteration = new BugHunter(h.context).run(h.run.id(),
+                new ExecOutcome(judged.failedCommand(), judged.exitCode(), judged.output(), judged.timedOut(), judged.number()));
+
+        // then
+        assertThat(iteration).hasValueSatisfying(it -> assertThat(it.diagnosis()).isEqualTo("no test ran"));
+        assertThat(h.artifacts.steps(h.run.id(), 1)).anySatisfy(step -> assertThat(step.path()).contains("test/todos.test.js"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theLastTaskStartsTheAppAndProbesIt_andAProbeThatFails_failsTheTaskNamingTheStartCommand(LocalAws aws) {
         // given: the plan's only (so last) task, its code written; the architecture serves on 3000 and starts with node
         AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
