@@ -77,8 +77,8 @@ final class BubblewrapLauncher implements CommandLauncher {
         if (identity.dropFromRoot()) {
             WorkspaceOwnership.giveTo(spec.workspace(), identity.uid(), identity.gid());
         }
-        EgressProxy proxy = spec.allowRegistries() ? egressProxy(spec) : null;
-        Path egressDir = proxy == null ? null : spec.workspace().getParent().resolve("egress");
+        Path egressDir = spec.allowRegistries() ? spec.workspace().getParent().resolve("egress") : null;
+        EgressProxy proxy = egressDir == null ? null : egressProxy(egressDir);
         Path cache;
         try {
             cache = spec.allowRegistries() && spec.packageCache() != null ? caches.of(spec.packageCache()) : null;
@@ -127,21 +127,18 @@ final class BubblewrapLauncher implements CommandLauncher {
      * The proxy of one command allowed the registries: its socket in a folder of the run's scratch folder that only
      * the sandbox's user may enter, bound into the sandbox.
      */
-    private EgressProxy egressProxy(CommandSpec spec) throws IOException {
+    private EgressProxy egressProxy(Path dir) throws IOException {
         if (installation.socat().isEmpty()) {
             throw new SandboxLaunchException("installs reach the package registries through socat, which is not installed here "
                     + "(apt-get install socat)");
         }
-        Path dir = spec.workspace().getParent().resolve("egress");
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         if (identity.dropFromRoot()) {
             Files.setAttribute(dir, "unix:uid", identity.uid());
             Files.setAttribute(dir, "unix:gid", identity.gid());
         }
-        EgressProxy proxy = EgressProxy.start(dir.resolve("proxy.sock"), registries, identity.uid(), identity.gid(),
-                identity.dropFromRoot(), egressLog);
-        return proxy;
+        return EgressProxy.start(dir.resolve("proxy.sock"), registries, identity.uid(), identity.gid(), identity.dropFromRoot(), egressLog);
     }
 
     private static void closeQuietly(EgressProxy proxy) {

@@ -19,9 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * to the allowed {@code host:port} pairs only (the package registries), resolves their names itself and refuses
  * an address on loopback, a private or shared network, link-local (cloud metadata) or multicast, so a name that
  * resolves to the platform's own services (DNS rebinding) goes nowhere. Connections are bounded in number and
- * in connect and idle time; the proxy lives as long as one sandbox command, and records every request it
- * answered (what a test counts).
+ * in connect and idle time; the proxy lives as long as one sandbox command, and tells its log about every
+ * request it answered (what a test and the benchmark count).
  */
 final class EgressProxy implements AutoCloseable {
 
@@ -59,7 +56,6 @@ final class EgressProxy implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
-    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -97,13 +93,6 @@ final class EgressProxy implements AutoCloseable {
         EgressProxy proxy = new EgressProxy(Set.copyOf(allowed), server, socket, log);
         proxy.acceptor.start();
         return proxy;
-    }
-
-    /** The requests answered so far, in order. */
-    List<Request> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
     }
 
     private void accept() {
@@ -304,7 +293,6 @@ final class EgressProxy implements AutoCloseable {
     }
 
     private void record(Request request) {
-        requests.add(request);
         log.accept(request);
     }
 

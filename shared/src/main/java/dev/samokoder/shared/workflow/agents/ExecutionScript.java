@@ -2,7 +2,6 @@ package dev.samokoder.shared.workflow.agents;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -121,24 +120,17 @@ public final class ExecutionScript {
 
     /** The last command of that label the script started, from the markers in the stderr tail. */
     public static Optional<Stop> lastStarted(String stderrTail, String label) {
-        Matcher matcher = STARTED.matcher(stderrTail);
-        Stop last = null;
-        while (matcher.find()) {
-            if (matcher.group(3).equals(label)) {
-                last = new Stop(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), matcher.group(3), matcher.group(4));
-            }
-        }
-        return Optional.ofNullable(last);
+        return started(stderrTail).filter(stop -> stop.label().equals(label)).reduce((first, second) -> second);
     }
 
     /** The command the script was on when it ended, from the last marker in the stderr tail. */
     public static Optional<Stop> lastStarted(String stderrTail) {
-        Matcher matcher = STARTED.matcher(stderrTail);
-        Stop last = null;
-        while (matcher.find()) {
-            last = new Stop(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), matcher.group(3), matcher.group(4));
-        }
-        return Optional.ofNullable(last);
+        return started(stderrTail).reduce((first, second) -> second);
+    }
+
+    private static java.util.stream.Stream<Stop> started(String stderrTail) {
+        return STARTED.matcher(stderrTail).results().map(match -> new Stop(Integer.parseInt(match.group(1)),
+                Integer.parseInt(match.group(2)), match.group(3), match.group(4)));
     }
 
     /** POSIX single quotes: everything literal, a quote itself closed, escaped and reopened. */

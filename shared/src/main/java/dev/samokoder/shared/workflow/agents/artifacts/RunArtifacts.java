@@ -1,7 +1,6 @@
 package dev.samokoder.shared.workflow.agents.artifacts;
 
 import dev.samokoder.shared.storage.Attributes;
-import dev.samokoder.shared.storage.Backoff;
 import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.SingleTable;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * What the agents produce, one small item each in the run's partition: the spec, questions, the
@@ -35,7 +33,6 @@ public final class RunArtifacts {
     static final String ITERATION_TYPE = "FixIteration";
     static final String EXECUTION_TYPE = "Execution";
 
-    private static final int MAX_BATCH_ROUNDS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
@@ -191,15 +188,9 @@ public final class RunArtifacts {
     public FileStepInputs fileStep(String runId, int taskCount, int task, int step) {
         Key stepKey = Keys.runTaskStep(runId, task, step);
         Key specKey = Keys.runSpec(runId);
-        List<Key> keys = new ArrayList<>(List.of(stepKey, specKey));
-        for (int number = 1; number <= Math.min(Math.max(taskCount, task), limits.maxTasks()); number++) {
-            keys.add(Keys.runTask(runId, number));
-        }
-        Map<Key, Map<String, AttributeValue>> items = table.getAll(keys);
-        List<PlannedTask> tasks = keys.subList(2, keys.size()).stream().map(items::get).filter(java.util.Objects::nonNull)
-                .map(RunArtifacts::task).toList();
-        return new FileStepInputs(Optional.ofNullable(items.get(stepKey)).map(RunArtifacts::step), tasks,
-                Optional.ofNullable(items.get(specKey)).map(RunArtifacts::spec), architecture(runId));
+        TasksAnd read = tasks(runId, Math.max(taskCount, task), List.of(stepKey, specKey));
+        return new FileStepInputs(Optional.ofNullable(read.items().get(stepKey)).map(RunArtifacts::step), read.tasks(),
+                Optional.ofNullable(read.items().get(specKey)).map(RunArtifacts::spec), architecture(runId));
     }
 
     /** Writes the plan's tasks (numbers from 1), replacing any with the same numbers. */
@@ -211,30 +202,26 @@ public final class RunArtifacts {
     }
 
     /**
-     * The plan's tasks 1..count, in order, in one batched read (a plan has at most
-     * {@code maxTasks}, under BatchGetItem's 100 keys); keys DynamoDB leaves unprocessed are asked
-     * again a bounded number of times.
+     * The plan's tasks 1..count, in order, in one strongly consistent batch read (a plan has at most
+     * {@code maxTasks}, under BatchGetItem's 100 keys).
      */
     public List<PlannedTask> tasks(String runId, int count) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        return tasks(runId, count, List.of()).tasks();
+    }
+
+    /** The tasks 1..count and the items of {@code others}, in one batch read. */
+    private TasksAnd tasks(String runId, int count, List<Key> others) {
+        List<Key> taskKeys = new ArrayList<>();
         for (int number = 1; number <= Math.min(count, limits.maxTasks()); number++) {
-            keys.add(Keys.runTask(runId, number).toAttributes());
+            taskKeys.add(Keys.runTask(runId, number));
         }
-        List<PlannedTask> tasks = new ArrayList<>();
-        Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of()
-                : Map.of(table.tableName(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int round = 0; !pending.isEmpty(); round++) {
-            if (round == MAX_BATCH_ROUNDS) {
-                throw new IllegalStateException("DynamoDB left task reads unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
-            }
-            Backoff.beforeRetry(round);
-            var request = pending;
-            var response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-            response.responses().getOrDefault(table.tableName(), List.of()).forEach(item -> tasks.add(task(item)));
-            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        tasks.sort(java.util.Comparator.comparingInt(PlannedTask::number));
-        return tasks;
+        List<Key> keys = new ArrayList<>(taskKeys);
+        keys.addAll(others);
+        Map<Key, Map<String, AttributeValue>> items = keys.isEmpty() ? Map.of() : table.getAll(keys);
+        return new TasksAnd(taskKeys.stream().map(items::get).filter(java.util.Objects::nonNull).map(RunArtifacts::task).toList(), items);
+    }
+
+    private record TasksAnd(List<PlannedTask> tasks, Map<Key, Map<String, AttributeValue>> items) {
     }
 
     public Optional<PlannedTask> task(String runId, int number) {
