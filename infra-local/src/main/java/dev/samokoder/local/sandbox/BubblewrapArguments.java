@@ -1,5 +1,6 @@
 package dev.samokoder.local.sandbox;
 
+import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.sandbox.CommandSpec;
 import dev.samokoder.shared.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
@@ -51,14 +52,34 @@ final class BubblewrapArguments {
      * @param passwd and {@code group}: the sandbox's own account files (the host's are not shown)
      * @param disableUserns whether this bubblewrap supports {@code --disable-userns} (0.8+)
      */
+    /**
+     * What points the package managers at the operator's mirrors, for the commands that may reach the registries:
+     * pip's index (trusted, as pip wants, when it is plain http) and npm's registry (pnpm and yarn read it too).
+     */
+    static Map<String, String> mirrorEnvironment(SamokoderConfig.Sandbox.Mirrors mirrors) {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        mirrors.pipIndex().ifPresent(index -> {
+            environment.put("PIP_INDEX_URL", index.toString());
+            if (index.getScheme().equals("http")) {
+                environment.put("PIP_TRUSTED_HOST", index.getPort() > 0 ? index.getHost() + ":" + index.getPort() : index.getHost());
+            }
+        });
+        mirrors.npmRegistry().ifPresent(registry -> {
+            environment.put("npm_config_registry", registry.toString());
+            environment.put("YARN_NPM_REGISTRY_SERVER", registry.toString());
+        });
+        return environment;
+    }
+
     static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
                               boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir) {
-        return build(bwrap, prlimit, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, null);
+        return build(bwrap, prlimit, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, null, Map.of());
     }
 
     /** @param packageCache the project's package cache on this machine, bound at {@code /cache} for an install; null: none */
     static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
-                              boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache) {
+                              boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache,
+                              Map<String, String> mirrors) {
         if (spec.allowRegistries() && egressDir == null) {
             throw new IllegalArgumentException("a command allowed the registries needs the egress proxy's folder");
         }
@@ -108,6 +129,9 @@ final class BubblewrapArguments {
             for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "npm_config_proxy",
                     "npm_config_https_proxy")) {
                 argv.addAll(List.of("--setenv", name, PROXY_URL));
+            }
+            for (Map.Entry<String, String> variable : mirrors.entrySet()) {
+                argv.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
             }
         }
         if (spec.allowRegistries() && packageCache != null) {

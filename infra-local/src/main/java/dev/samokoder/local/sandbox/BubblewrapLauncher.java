@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,28 +35,31 @@ final class BubblewrapLauncher implements CommandLauncher {
     private final SandboxIdentity identity;
     private final HostLayout host;
     private final Set<String> registries;
+    private final Map<String, String> mirrors;
     private final PackageCaches caches;
     private final Consumer<EgressProxy.Request> egressLog;
 
     BubblewrapLauncher(BubblewrapInstallation installation, CgroupDriver cgroups, SandboxLimits limits, SandboxIdentity identity,
-                       HostLayout host, Set<String> registries, PackageCaches caches, Consumer<EgressProxy.Request> egressLog) {
+                       HostLayout host, Set<String> registries, Map<String, String> mirrors, PackageCaches caches,
+                       Consumer<EgressProxy.Request> egressLog) {
         this.installation = installation;
         this.cgroups = cgroups;
         this.limits = limits;
         this.identity = identity;
         this.host = host;
         this.registries = Set.copyOf(registries);
+        this.mirrors = Map.copyOf(mirrors);
         this.caches = caches;
         this.egressLog = egressLog;
     }
 
     BubblewrapLauncher withLimits(SandboxLimits newLimits) {
-        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host, registries, caches, egressLog);
+        return new BubblewrapLauncher(installation, cgroups, newLimits, identity, host, registries, mirrors, caches, egressLog);
     }
 
     /** The same launcher, telling {@code log} about every request its egress proxies answer (what a test counts). */
     BubblewrapLauncher withEgressLog(Consumer<EgressProxy.Request> log) {
-        return new BubblewrapLauncher(installation, cgroups, limits, identity, host, registries, caches, log);
+        return new BubblewrapLauncher(installation, cgroups, limits, identity, host, registries, mirrors, caches, log);
     }
 
     /** Every run has ended: removes this process's cgroup folder. */
@@ -87,7 +91,7 @@ final class BubblewrapLauncher implements CommandLauncher {
             throw e;
         }
         List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
-                identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache);
+                identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache, mirrors);
         // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
         // last run's cgroup is still being removed
         RunCgroup cgroup;

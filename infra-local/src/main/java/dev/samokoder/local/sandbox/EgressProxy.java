@@ -31,18 +31,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way out of a sandbox that installs packages: an HTTP CONNECT proxy on a Unix socket of the host,
- * which the sandbox (no network device but its own loopback) reaches through a bridge to that socket. It tunnels
- * to the allowed {@code host:port} pairs only (the package registries), resolves their names itself and refuses
- * an address on loopback, a private or shared network, link-local (cloud metadata) or multicast, so a name that
- * resolves to the platform's own services (DNS rebinding) goes nowhere. Connections are bounded in number and
- * in connect and idle time; the proxy lives as long as one sandbox command, and tells its log about every
- * request it answered (what a test and the benchmark count).
+ * The only way out of a sandbox that installs packages: an HTTP proxy on a Unix socket of the host, which the
+ * sandbox (no network device but its own loopback) reaches through a bridge to that socket. It tunnels (CONNECT,
+ * for https) to the allowed {@code host:port} pairs only (the package registries), and forwards a plain-http GET or
+ * HEAD to one of them (a mirror on the operator's network) one request per connection. It resolves names itself
+ * and refuses an address on loopback, a private or shared network, link-local (cloud metadata) or multicast, so a
+ * name that resolves to the platform's own services (DNS rebinding) goes nowhere; an allowed pair written as an IP
+ * address is the operator's explicit choice and is reached as written. Connections are bounded in number and in
+ * connect and idle time; the proxy lives as long as one sandbox command, and tells its log about every request it
+ * answered (what a test and the benchmark count).
  */
 final class EgressProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EgressProxy.class);
     private static final Pattern CONNECT = Pattern.compile("CONNECT ([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]+]):(\\d{1,5}) HTTP/1\\.[01]");
+    /** A proxied plain-http request: GET or HEAD in absolute form. */
+    private static final Pattern FORWARD = Pattern.compile("(GET|HEAD) http://([A-Za-z0-9.-]{1,253})(?::(\\d{1,5}))?(/[!-~]*)? HTTP/1\\.[01]");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Headers about the connection to the proxy, not for the registry; the forwarded request says Connection: close. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "proxy-connection", "keep-alive", "proxy-authorization", "te",
+            "upgrade", "transfer-encoding");
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_CONNECTIONS = 32;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -129,41 +137,16 @@ final class EgressProxy implements AutoCloseable {
             }
             String requestLine = head.get().lines().findFirst().orElse("");
             Matcher connect = CONNECT.matcher(requestLine);
-            if (!connect.matches()) {
+            Matcher forward = FORWARD.matcher(requestLine);
+            if (connect.matches()) {
+                open(client, connect.group(1).toLowerCase(Locale.ROOT), Integer.parseInt(connect.group(2)), null);
+            } else if (forward.matches()) {
+                int port = forward.group(3) == null ? 80 : Integer.parseInt(forward.group(3));
+                String path = forward.group(4) == null ? "/" : forward.group(4);
+                open(client, forward.group(2).toLowerCase(Locale.ROOT), port, originForm(forward.group(1), path, head.get()));
+            } else {
                 String method = requestLine.contains(" ") ? requestLine.substring(0, requestLine.indexOf(' ')) : requestLine;
-                refuse(client, method, 405, "only CONNECT (https) goes through the sandbox's egress proxy");
-                return;
-            }
-            String host = connect.group(1).toLowerCase(Locale.ROOT);
-            int port = Integer.parseInt(connect.group(2));
-            String target = host + ":" + port;
-            if (!allowed.contains(target)) {
-                refuse(client, target, 403, target + " is not an allowed package registry (allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()) + "; SAMOKODER_SANDBOX_REGISTRIES)");
-                return;
-            }
-            InetAddress address;
-            try {
-                address = publicAddress(host);
-            } catch (UnknownHostException e) {
-                refuse(client, target, 502, host + " does not resolve to a public address: " + e.getMessage());
-                return;
-            }
-            Socket upstream = new Socket();
-            open.add(upstream);
-            try (upstream) {
-                upstream.connect(new InetSocketAddress(address, port), (int) CONNECT_TIMEOUT.toMillis());
-                upstream.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-                record(new Request(target, true, "tunnelled to " + address.getHostAddress()));
-                write(client, "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                // a socket channel reads and writes concurrently (one thread each way)
-                Thread up = Thread.ofVirtual().start(() -> pipe(client, upstream));
-                pipeBack(upstream, client);
-                up.join(IDLE_TIMEOUT.toMillis());
-            } catch (IOException e) {
-                refuse(client, target, 502, "could not reach " + target + ": " + e.getMessage());
-            } finally {
-                open.remove(upstream);
+                refuse(client, method, 405, "only CONNECT (https), and GET or HEAD of http://, go through the sandbox's egress proxy");
             }
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
@@ -172,6 +155,61 @@ final class EgressProxy implements AutoCloseable {
         } finally {
             open.remove(client);
         }
+    }
+
+    /**
+     * Connects to {@code host:port} when it is allowed, then tunnels (a CONNECT: {@code request} null) or sends the
+     * forwarded {@code request} and pipes both ways until either side ends.
+     */
+    private void open(SocketChannel client, String host, int port, byte[] request) throws IOException, InterruptedException {
+        String target = host + ":" + port;
+        if (!allowed.contains(target)) {
+            refuse(client, target, 403, target + " is not an allowed package registry (allowed: "
+                    + String.join(", ", allowed.stream().sorted().toList()) + "; SAMOKODER_SANDBOX_REGISTRIES)");
+            return;
+        }
+        InetAddress address;
+        try {
+            address = IPV4.matcher(host).matches() || host.startsWith("[") ? literal(host) : publicAddress(host);
+        } catch (UnknownHostException e) {
+            refuse(client, target, 502, host + " does not resolve to a public address: " + e.getMessage());
+            return;
+        }
+        Socket upstream = new Socket();
+        open.add(upstream);
+        try (upstream) {
+            upstream.connect(new InetSocketAddress(address, port), (int) CONNECT_TIMEOUT.toMillis());
+            upstream.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+            record(new Request(target, true, (request == null ? "tunnelled to " : "forwarded to ") + address.getHostAddress()));
+            if (request == null) {
+                write(client, "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                upstream.getOutputStream().write(request);
+            }
+            // a socket channel reads and writes concurrently (one thread each way)
+            Thread up = Thread.ofVirtual().start(() -> pipe(client, upstream));
+            pipeBack(upstream, client);
+            up.join(IDLE_TIMEOUT.toMillis());
+        } catch (IOException e) {
+            refuse(client, target, 502, "could not reach " + target + ": " + e.getMessage());
+        } finally {
+            open.remove(upstream);
+        }
+    }
+
+    /** The request as the registry gets it: origin form, the proxy's headers taken out, one request per connection. */
+    static byte[] originForm(String method, String path, String head) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        head.lines().skip(1).filter(line -> !line.isEmpty()).filter(line -> {
+            int colon = line.indexOf(':');
+            return colon > 0 && !HOP_BY_HOP.contains(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+        }).forEach(line -> request.append(line).append("\r\n"));
+        return request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** An allowed pair's IP address, taken as written (no lookup). */
+    private static InetAddress literal(String host) throws UnknownHostException {
+        return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     }
 
     private static void pipe(SocketChannel from, Socket to) {

@@ -75,6 +75,7 @@ final class LocalIsolation {
         }
         SandboxLimits limits = SandboxLimits.ofMegabytes(settings.memoryMb(), settings.cpuMillicores(), settings.maxProcesses());
         return new BubblewrapLauncher(installation, cgroups, limits, identity, HostLayout.ofThisMachine(), Set.copyOf(settings.registries()),
+                BubblewrapArguments.mirrorEnvironment(settings.mirrors()),
                 new PackageCaches(SandboxScratch.root(settings.dir()), identity), request -> { });
     }
 

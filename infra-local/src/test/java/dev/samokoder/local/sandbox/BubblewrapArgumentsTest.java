@@ -2,12 +2,15 @@ package dev.samokoder.local.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.sandbox.CommandSpec;
 import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BubblewrapArgumentsTest {
@@ -96,18 +99,21 @@ class BubblewrapArgumentsTest {
     }
 
     @Test
-    void anInstallWithAPackageCache_getsItAtSlashCache_andThePackageManagersPointedAtIt() {
+    void anInstallWithAPackageCache_getsItAtSlashCache_andThePackageManagersPointedAtItAndTheMirror() {
         // when
         CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "ci"), WORKSPACE, "", SandboxEnvironment.of(Map.of()), true, "prj_1");
         List<String> argv = BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
                 new SandboxIdentity(65534, 65534, true), MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
-                EGRESS, Path.of("/tmp/samokoder-sandbox-0/package-cache/ab12"));
+                EGRESS, Path.of("/tmp/samokoder-sandbox-0/package-cache/ab12"), BubblewrapArguments.mirrorEnvironment(
+                        new SamokoderConfig.Sandbox.Mirrors(Optional.of(URI.create("http://127.0.0.1:8765/simple/")), Optional.empty())));
 
         // then
         assertThat(indexOf(argv, "--bind", "/tmp/samokoder-sandbox-0/package-cache/ab12", "/cache")).isPositive();
         assertThat(indexOf(argv, "--setenv", "npm_config_cache", "/cache/npm")).isPositive();
         assertThat(indexOf(argv, "--setenv", "npm_config_prefer_offline", "true")).isPositive();
         assertThat(indexOf(argv, "--setenv", "PIP_CACHE_DIR", "/cache/pip")).isPositive();
+        assertThat(indexOf(argv, "--setenv", "PIP_INDEX_URL", "http://127.0.0.1:8765/simple/")).isPositive();
+        assertThat(indexOf(argv, "--setenv", "PIP_TRUSTED_HOST", "127.0.0.1:8765")).isPositive();
     }
 
     @Test

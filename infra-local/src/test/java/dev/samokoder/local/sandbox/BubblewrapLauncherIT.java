@@ -67,7 +67,7 @@ class BubblewrapLauncherIT {
         SandboxIdentity identity = SandboxIdentity.forThisProcess(SandboxFixture.settings().uid());
         RecordingCgroups cgroups = new RecordingCgroups();
         BubblewrapLauncher launcher = new BubblewrapLauncher(BubblewrapInstallation.find(identity.dropFromRoot()), cgroups,
-                SandboxLimits.ofMegabytes(256, 1000, 64), identity, HostLayout.ofThisMachine(), java.util.Set.of(),
+                SandboxLimits.ofMegabytes(256, 1000, 64), identity, HostLayout.ofThisMachine(), java.util.Set.of(), Map.of(),
                 new PackageCaches(SandboxScratch.root(Optional.empty()), identity), request -> { });
         SandboxScratch scratch = SandboxScratch.open(Optional.empty());
         try {

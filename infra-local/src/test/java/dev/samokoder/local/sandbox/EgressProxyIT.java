@@ -28,21 +28,35 @@ class EgressProxyIT {
     private Path dir;
     private EgressProxy proxy;
     private ServerSocket loopbackService;
+    private com.sun.net.httpserver.HttpServer mirror;
+    private final List<String> mirrorSaw = new CopyOnWriteArrayList<>();
     private final List<EgressProxy.Request> log = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
         loopbackService = new ServerSocket();
         loopbackService.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)); // stands in for the platform's services
+        // a package mirror on this machine, which the operator allowed by its address
+        mirror = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        mirror.createContext("/", exchange -> {
+            mirrorSaw.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " connection=" + exchange.getRequestHeaders()
+                    .getFirst("Connection") + " proxy-authorization=" + exchange.getRequestHeaders().getFirst("Proxy-Authorization"));
+            byte[] body = "left-pad 1.3.0".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        mirror.start();
         dir = Files.createTempDirectory("egress-proxy-it");
-        proxy = EgressProxy.start(dir.resolve("proxy.sock"),
-                Set.of("registry.npmjs.org:443", "localhost:" + loopbackService.getLocalPort()), 0, 0, false, log::add);
+        proxy = EgressProxy.start(dir.resolve("proxy.sock"), Set.of("registry.npmjs.org:443", "localhost:" + loopbackService.getLocalPort(),
+                "127.0.0.1:" + mirror.getAddress().getPort()), 0, 0, false, log::add);
     }
 
     @AfterEach
     void stop() throws IOException {
         proxy.close();
         loopbackService.close();
+        mirror.stop(0);
         Files.deleteIfExists(dir);
     }
 
@@ -78,8 +92,8 @@ class EgressProxyIT {
         assertThat(answer).startsWith("HTTP/1.1 403").contains("example.com:443 is not an allowed package registry")
                 .contains("registry.npmjs.org:443");
         assertThat(log).containsExactly(new EgressProxy.Request("example.com:443", false,
-                "example.com:443 is not an allowed package registry (allowed: localhost:" + loopbackService.getLocalPort()
-                        + ", registry.npmjs.org:443; SAMOKODER_SANDBOX_REGISTRIES)"));
+                "example.com:443 is not an allowed package registry (allowed: 127.0.0.1:" + mirror.getAddress().getPort() + ", localhost:"
+                        + loopbackService.getLocalPort() + ", registry.npmjs.org:443; SAMOKODER_SANDBOX_REGISTRIES)"));
     }
 
     @Test
@@ -93,12 +107,30 @@ class EgressProxyIT {
     }
 
     @Test
-    void onlyConnectGoesThrough() throws IOException {
+    void onlyConnectGetAndHeadGoThrough() throws IOException {
         // when
-        String answer = ask("GET http://registry.npmjs.org/left-pad HTTP/1.1\r\nHost: registry.npmjs.org\r\n\r\n");
+        String post = ask("POST http://127.0.0.1:" + mirror.getAddress().getPort() + "/upload HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        String plainToTheRegistry = ask("GET http://registry.npmjs.org/left-pad HTTP/1.1\r\nHost: registry.npmjs.org\r\n\r\n");
 
-        // then
-        assertThat(answer).startsWith("HTTP/1.1 405").contains("only CONNECT");
+        // then: nothing is sent anywhere; http to the registry is port 80, which is not allowed
+        assertThat(post).startsWith("HTTP/1.1 405").contains("only CONNECT (https), and GET or HEAD of http://");
+        assertThat(plainToTheRegistry).startsWith("HTTP/1.1 403").contains("registry.npmjs.org:80 is not an allowed package registry");
+        assertThat(mirrorSaw).isEmpty();
+    }
+
+    @Test
+    void aPlainHttpGetToAnAllowedMirror_isForwardedAsOneRequest() throws IOException {
+        // given
+        int port = mirror.getAddress().getPort();
+
+        // when: pip asks for a page of a mirror the operator allowed by its address, through the proxy
+        String answer = ask("GET http://127.0.0.1:" + port + "/simple/left-pad/ HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nProxy-Authorization: Basic c2VjcmV0\r\nConnection: keep-alive\r\nAccept: text/html\r\n\r\n");
+
+        // then: the mirror got it in origin form, without the proxy's headers, as the connection's only request
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("left-pad 1.3.0");
+        assertThat(mirrorSaw).containsExactly("GET /simple/left-pad/ connection=close proxy-authorization=null");
+        assertThat(log).containsExactly(new EgressProxy.Request("127.0.0.1:" + port, true, "forwarded to 127.0.0.1"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Typed configuration, read once from environment variables (see {@link Setting} for every
@@ -191,7 +192,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
                           int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
                           Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
-                          Path workspace, Optional<PackageRegistry> registry, List<String> registries) {
+                          Path workspace, Optional<PackageRegistry> registry, List<String> registries, Mirrors mirrors) {
 
         public Sandbox {
             registries = registries.stream().map(pair -> pair.toLowerCase(java.util.Locale.ROOT)).toList();
@@ -199,6 +200,36 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 if (!pair.matches("[a-z0-9.-]{1,253}:[0-9]{1,5}")) {
                     throw new IllegalArgumentException("SAMOKODER_SANDBOX_REGISTRIES: '" + pair + "' is not a host:port pair");
                 }
+            }
+            for (URI mirror : mirrors.all()) {
+                int port = mirror.getPort() > 0 ? mirror.getPort() : mirror.getScheme().equals("https") ? 443 : 80;
+                String pair = mirror.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+                if (!registries.contains(pair)) {
+                    throw new IllegalArgumentException("the package mirror " + mirror + " is at " + pair
+                            + ", which is not in SAMOKODER_SANDBOX_REGISTRIES: installs could not reach it");
+                }
+            }
+        }
+
+        /**
+         * Where a sandbox's package managers install from, when not the public registries: a PyPI-compatible
+         * index (PIP_INDEX_URL) and an npm registry, typically a mirror on the operator's network.
+         */
+        public record Mirrors(Optional<URI> pipIndex, Optional<URI> npmRegistry) {
+
+            public static final Mirrors NONE = new Mirrors(Optional.empty(), Optional.empty());
+
+            public Mirrors {
+                for (URI mirror : Stream.concat(pipIndex.stream(), npmRegistry.stream()).toList()) {
+                    if (!(("http".equals(mirror.getScheme()) || "https".equals(mirror.getScheme())) && mirror.getHost() != null
+                            && mirror.getUserInfo() == null)) {
+                        throw new IllegalArgumentException("a package mirror is an http(s) URL with a host and no credentials: " + mirror);
+                    }
+                }
+            }
+
+            List<URI> all() {
+                return Stream.concat(pipIndex.stream(), npmRegistry.stream()).toList();
             }
         }
 
@@ -210,12 +241,26 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Sandbox withMemoryMb(int newMemoryMb) {
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries, mirrors);
         }
 
         public Sandbox withRegistries(List<String> newRegistries) {
             return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries, mirrors);
+        }
+
+        /** The same settings with installs pointed at {@code newMirrors} (whose host:port pairs are then allowed too). */
+        public Sandbox withMirrors(Mirrors newMirrors) {
+            List<String> allowed = new java.util.ArrayList<>(registries);
+            for (URI mirror : newMirrors.all()) {
+                String pair = mirror.getHost().toLowerCase(java.util.Locale.ROOT) + ":"
+                        + (mirror.getPort() > 0 ? mirror.getPort() : mirror.getScheme().equals("https") ? 443 : 80);
+                if (!allowed.contains(pair)) {
+                    allowed.add(pair);
+                }
+            }
+            return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, allowed, newMirrors);
         }
 
         /**
@@ -307,7 +352,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.name(Setting.SANDBOX_CLUSTER),
                 Path.of(settings.string(Setting.SANDBOX_WORKSPACE)),
                 packageRegistry(settings),
-                settings.list(Setting.SANDBOX_REGISTRIES));
+                settings.list(Setting.SANDBOX_REGISTRIES),
+                new Sandbox.Mirrors(mirror(settings, Setting.SANDBOX_PIP_INDEX_URL), mirror(settings, Setting.SANDBOX_NPM_REGISTRY)));
         WorkflowLimits workflow = new WorkflowLimits(
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),
@@ -341,6 +387,16 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),
                 settings.list(Setting.ADMIN_EMAILS).stream().map(email -> email.toLowerCase(java.util.Locale.ROOT)).toList());
         return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+    }
+
+    private static Optional<URI> mirror(Settings settings, Setting setting) {
+        return settings.optional(setting).map(value -> {
+            try {
+                return new URI(value);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(setting.variable() + ": '" + value + "' is not a URL: " + e.getReason());
+            }
+        });
     }
 
     private static Optional<Sandbox.PackageRegistry> packageRegistry(Settings settings) {

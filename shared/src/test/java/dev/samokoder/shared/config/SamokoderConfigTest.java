@@ -51,6 +51,20 @@ class SamokoderConfigTest {
     }
 
     @Test
+    void aPackageMirrorMustBeAnAllowedRegistry() {
+        assertThat(SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX_PIP_INDEX_URL", "http://127.0.0.1:8765/simple/",
+                "SAMOKODER_SANDBOX_REGISTRIES", "registry.npmjs.org:443,127.0.0.1:8765")).sandbox().mirrors().pipIndex())
+                .contains(java.net.URI.create("http://127.0.0.1:8765/simple/"));
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX_PIP_INDEX_URL", "http://127.0.0.1:8765/simple/")))
+                .hasMessageContaining("127.0.0.1:8765, which is not in SAMOKODER_SANDBOX_REGISTRIES");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX_NPM_REGISTRY", "https://user:secret@npm.example.com/",
+                "SAMOKODER_SANDBOX_REGISTRIES", "npm.example.com:443")))
+                .hasMessageContaining("no credentials");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX_PIP_INDEX_URL", "http://bad host/")))
+                .hasMessageContaining("SAMOKODER_SANDBOX_PIP_INDEX_URL: 'http://bad host/' is not a URL");
+    }
+
+    @Test
     void workflowLimitsComeFromTheirSettings() {
         assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.shared.workflow.WorkflowLimits.defaults());
 
