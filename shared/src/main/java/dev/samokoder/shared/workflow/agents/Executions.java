@@ -99,14 +99,15 @@ public final class Executions {
                         step.argv()));
             }
         }
-        if (!architecture.buildCommand().isEmpty()) {
-            commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, architecture.buildCommand()));
-        }
         if (!architecture.testCommand().isEmpty()) {
             commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
         }
-        // when the plan's last task passes its tests, an app that serves HTTP is started and must answer its probe path
+        // when the plan's last task passes its tests, the app is built (the whole app is there now: an earlier task's
+        // build would miss what later tasks add), and an app that serves HTTP is started and must answer its probe path
         boolean lastTask = task.number() >= run.progress().taskCount();
+        if (lastTask && !architecture.buildCommand().isEmpty()) {
+            commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, architecture.buildCommand()));
+        }
         if (lastTask && architecture.port() > 0 && !architecture.startCommand().isEmpty()) {
             commands.add(ExecutionScript.start(architecture.startCommand(), new ExecutionScript.Probe(architecture.port(),
                     architecture.probePath(), architecture.stack() == Stack.PYTHON, PROBE_SECONDS)));
