@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,19 +47,57 @@ public final class DemoMain {
         this.api = new DemoClient(base);
     }
 
-    /** What the demo builds: the todo app, or the todo app and then the change request that adds due dates. */
-    enum Scenario { TODO, TODO_CHANGE }
+    /**
+     * What the demo builds: the todo app (and then the change request that adds due dates), a bookmarks app on
+     * Express and React, or a notes app on Flask; each replays its own recorded transcript.
+     */
+    enum Scenario {
+        TODO("demo-todo-api.jsonl", "Todo API (demo)", "the todo app", "npm test && npm start"),
+        TODO_CHANGE("demo-todo-api.jsonl", "Todo API (demo)", "the todo app", "npm test && npm start"),
+        EXPRESS_REACT("demo-express-react.jsonl", "Bookmarks (demo)", "the bookmarks app (Express + React, real npm packages)",
+                "npm ci && npm test && npm run build && npm start"),
+        FLASK("demo-flask.jsonl", "Notes (demo)", "the notes app (Flask + pytest, from a local package index)",
+                "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/python -m pytest && .venv/bin/python app.py");
+
+        final String transcript;
+        final String project;
+        final String what;
+        final String tryIt;
+
+        Scenario(String transcript, String project, String what, String tryIt) {
+            this.transcript = transcript;
+            this.project = project;
+            this.what = what;
+            this.tryIt = tryIt;
+        }
+
+        String request() {
+            return switch (this) {
+                case TODO, TODO_CHANGE -> TODO_APP;
+                case EXPRESS_REACT -> EXPRESS_REACT_APP;
+                case FLASK -> FLASK_APP;
+            };
+        }
+    }
 
     /** The new app's description and the change request, as the recorded transcript answers them. */
     public static final String TODO_APP = "A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.";
+    public static final String EXPRESS_REACT_APP = "Bookmarks: an Express API that keeps bookmarks (a title and a link) and a React "
+            + "page, built with Vite, that lists them and adds new ones; tested with Jest and Vitest.";
+    public static final String FLASK_APP = "Notes: a Flask JSON API that keeps short notes, with a page that lists them and adds new "
+            + "ones; tested with pytest.";
+    /** What the notes demo's local package index holds: Flask and pytest, repacked from this machine's Debian packages. */
+    public static final List<String> FLASK_PACKAGES = List.of("flask", "pytest");
     public static final String DUE_DATES = "Add due dates to the todos: a todo may have an optional due date (a day), which the API keeps "
             + "and lists.";
 
-    /** @param args the transcript, then {@code todo} or {@code todo-change}, then the output folder */
+    /** @param args the folder of the transcripts ({@code events/llm}), then the scenario ({@code todo}, {@code todo-change},
+     *             {@code express-react}, {@code flask}), then the output folder */
     public static void main(String[] args) throws Exception {
-        Path transcript = Path.of(args.length > 0 ? args[0] : "events/llm/demo-todo-api.jsonl").toAbsolutePath();
+        Path transcripts = Path.of(args.length > 0 ? args[0] : "events/llm").toAbsolutePath();
         Scenario scenario = Scenario.valueOf((args.length > 1 ? args[1] : "todo").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         Path output = Path.of(args.length > 2 ? args[2] : "demo-output").toAbsolutePath();
+        Path transcript = transcripts.resolve(scenario.transcript);
         if (!Files.isRegularFile(transcript)) {
             System.err.println("demo: no transcript at " + transcript);
             System.exit(2);
@@ -70,19 +109,35 @@ public final class DemoMain {
         env.put("SAMOKODER_LLM_MODEL", "replay:demo");
         env.put("SAMOKODER_LLM_REPLAY_TRANSCRIPT", transcript.toString());
         int status;
-        try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
-            status = new DemoMain("http://127.0.0.1:" + platform.port()).run(scenario, output);
+        try (LocalPackageIndex index = scenario == Scenario.FLASK ? LocalPackageIndex.start(dataDir.resolve("pypi"), FLASK_PACKAGES) : null) {
+            if (index != null) {
+                usePackageIndex(env, index);
+                System.out.println("demo: pip installs from a local package index of " + String.join(", ", index.distributions())
+                        + " (this machine's packages, repacked as wheels) at " + index.url());
+            }
+            try (LocalPlatform platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC())) {
+                status = new DemoMain("http://127.0.0.1:" + platform.port()).run(scenario, output);
+            }
         } finally {
             deleteTree(dataDir);
         }
         System.exit(status);
     }
 
+    /** Points the sandbox's pip at {@code index} and lets its installs reach it, besides the registries already allowed. */
+    public static void usePackageIndex(Map<String, String> env, LocalPackageIndex index) {
+        String registries = env.getOrDefault("SAMOKODER_SANDBOX_REGISTRIES",
+                dev.samokoder.shared.config.Setting.SANDBOX_REGISTRIES.defaultValue());
+        env.put("SAMOKODER_SANDBOX_REGISTRIES", registries + ",127.0.0.1:" + index.url().getPort());
+        env.put("SAMOKODER_SANDBOX_PIP_INDEX_URL", index.url().toString());
+    }
+
     private int run(Scenario scenario, Path output) throws IOException, InterruptedException {
         String email = api.signUp("demo");
-        String project = call("POST", "/v1/projects", "{\"name\":\"Todo API (demo)\"}", 201).path("id").asText();
-        out.println("demo: " + email + " builds the todo app (answers replayed from the transcript)");
-        Optional<JsonNode> run = follow(startRun(project, TODO_APP, "new-app"));
+        String project = call("POST", "/v1/projects", Json.mapper().createObjectNode().put("name", scenario.project).toString(), 201)
+                .path("id").asText();
+        out.println("demo: " + email + " builds " + scenario.what + " (answers replayed from the transcript)");
+        Optional<JsonNode> run = follow(startRun(project, scenario.request(), "new-app"));
         if (run.isPresent() && scenario == Scenario.TODO_CHANGE) {
             out.println();
             out.println("demo: the change request: " + DUE_DATES);
@@ -96,7 +151,7 @@ public final class DemoMain {
         out.println();
         out.println("demo: the run SUCCEEDED; " + files + " file(s) of the " + (scenario == Scenario.TODO_CHANGE ? "changed" : "generated")
                 + " app are in " + folder);
-        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && npm test && npm start");
+        out.println("      its tests passed in the sandbox; to try it: cd " + folder + " && " + scenario.tryIt);
         out.println("      model calls: " + run.get().path("cost").path("summary").asText());
         return 0;
     }

@@ -127,4 +127,27 @@ final class PlatformUser {
         }
         return files;
     }
+
+    /** The project's export as the user downloads it: the zip's entries by name. */
+    Map<String, byte[]> export(String project) {
+        ApiClient.Response export = api.get("/v1/projects/" + project + "/export", token);
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        Map<String, byte[]> entries = new TreeMap<>();
+        try {
+            java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(export.json().path("url").asText())).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zip.statusCode()).isEqualTo(200);
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+                for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return entries;
+    }
 }
