@@ -12,8 +12,8 @@ import java.util.Map;
  * The argv that starts a command in the sandbox. Read it top to bottom as the isolation:
  * <ol>
  * <li>a shell that waits for one line on stdin, so the platform can move it into the run's cgroup
- *     before anything in the sandbox exists (no fork can escape the limits), then execs the rest;</li>
- * <li>{@code prlimit}: no core dumps;</li>
+ *     before anything in the sandbox exists (no fork can escape the limits), forbids core dumps
+ *     ({@code ulimit -c 0}, a builtin: no program of its own to start), then execs the rest;</li>
  * <li>as root, {@code setpriv}: an unprivileged uid/gid, no supplementary groups, no capabilities
  *     and no_new_privs before bubblewrap runs;</li>
  * <li>{@code bwrap}: new user, pid, network, ipc, uts and cgroup namespaces (no network device but
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class BubblewrapArguments {
 
-    static final String HANDSHAKE = "read -r _ && exec \"$@\"";
+    static final String HANDSHAKE = "read -r _ && ulimit -c 0 && exec \"$@\"";
     /** Where the sandbox sees the egress proxy's socket folder. */
     static final String EGRESS_DIR = "/run/samokoder-egress";
     /** The port on the sandbox's own loopback that leads to the egress proxy. */
@@ -71,20 +71,19 @@ final class BubblewrapArguments {
         return environment;
     }
 
-    static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
+    static List<String> build(Path bwrap, Path setpriv, SandboxIdentity identity, HostLayout host,
                               boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir) {
-        return build(bwrap, prlimit, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, null, Map.of());
+        return build(bwrap, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, null, Map.of());
     }
 
     /** @param packageCache the project's package cache on this machine, bound at {@code /cache} for an install; null: none */
-    static List<String> build(Path bwrap, Path prlimit, Path setpriv, SandboxIdentity identity, HostLayout host,
+    static List<String> build(Path bwrap, Path setpriv, SandboxIdentity identity, HostLayout host,
                               boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache,
                               Map<String, String> mirrors) {
         if (spec.allowRegistries() && egressDir == null) {
             throw new IllegalArgumentException("a command allowed the registries needs the egress proxy's folder");
         }
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", HANDSHAKE, "samokoder-sandbox"));
-        argv.addAll(List.of(prlimit.toString(), "--core=0", "--"));
         if (identity.dropFromRoot()) {
             argv.addAll(List.of(setpriv.toString(), "--reuid", String.valueOf(identity.uid()), "--regid", String.valueOf(identity.gid()),
                     "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));

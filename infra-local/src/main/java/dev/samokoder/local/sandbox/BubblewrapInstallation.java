@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param socat the bridge from a sandbox's loopback to the egress proxy's socket: only installs need it, and it
  *              must be under /usr, the only program folder the sandbox sees
  */
-record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean disableUserns, Optional<Path> socat) {
+record BubblewrapInstallation(Path bwrap, Path setpriv, boolean disableUserns, Optional<Path> socat) {
 
     private static final Pattern VERSION = Pattern.compile("bubblewrap (\\d+)\\.(\\d+)");
 
@@ -34,12 +34,11 @@ record BubblewrapInstallation(Path bwrap, Path prlimit, Path setpriv, boolean di
                         + "package 'bubblewrap' (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap; "
                         + "Arch: pacman -S bubblewrap)"));
         String utilLinux = " is missing: install the package 'util-linux' (Debian/Ubuntu: apt-get install util-linux)";
-        Path prlimit = program("prlimit", searchPath).orElseThrow(() -> new SandboxUnavailableException("prlimit" + utilLinux));
         Path setpriv = program("setpriv", searchPath).orElse(null);
         if (needSetpriv && setpriv == null) {
             throw new SandboxUnavailableException("setpriv (to drop root before the sandbox starts)" + utilLinux);
         }
-        return new BubblewrapInstallation(bwrap, prlimit, setpriv == null ? Path.of("/usr/bin/setpriv") : setpriv, supportsDisableUserns(bwrap),
+        return new BubblewrapInstallation(bwrap, setpriv == null ? Path.of("/usr/bin/setpriv") : setpriv, supportsDisableUserns(bwrap),
                 program("socat", "/usr/bin:/usr/local/bin"));
     }
 

@@ -90,7 +90,7 @@ final class BubblewrapLauncher implements CommandLauncher {
             closeQuietly(proxy);
             throw e;
         }
-        List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.prlimit(), installation.setpriv(),
+        List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.setpriv(),
                 identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache, mirrors);
         // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
         // last run's cgroup is still being removed

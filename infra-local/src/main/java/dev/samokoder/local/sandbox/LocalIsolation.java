@@ -40,7 +40,7 @@ final class LocalIsolation {
         return resolve(settings, scratch, BubblewrapInstallation.searchPath());
     }
 
-    /** @param searchPath where to look for bwrap, prlimit and setpriv (PATH and the system folders) */
+    /** @param searchPath where to look for bwrap and setpriv (PATH and the system folders) */
     static LocalIsolation resolve(SamokoderConfig.Sandbox settings, SandboxScratch scratch, String searchPath) {
         if (settings.isolation() == SamokoderConfig.Sandbox.Isolation.NONE) {
             log.warn("SAMOKODER_SANDBOX=none: generated code runs WITHOUT ANY ISOLATION, as this platform's user. Use it for trusted code only");

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 /**
  * {@code scripts/bench sandbox}: start-to-exit time of {@code true} and {@code node -e 0} in the
  * local sandbox against the same commands without it (both through the same supervisor, so the
- * difference is bubblewrap, setpriv, prlimit and the run's cgroup), an install ({@code npm install}
+ * difference is bubblewrap, setpriv and the run's cgroup), an install ({@code npm install}
  * of a small package set through the egress proxy) with a cold and a warm package cache, and the
  * time to materialize a snapshot of 10, 100 and 1,000 files from the embedded S3. Figures only;
  * nothing passes or fails.

@@ -23,7 +23,7 @@ class BubblewrapArgumentsTest {
     private static List<String> argv(SandboxIdentity identity, boolean allowRegistries, String workingDirectory) {
         CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "test"), WORKSPACE, workingDirectory,
                 SandboxEnvironment.of(Map.of("NODE_ENV", "test")), allowRegistries);
-        return BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+        return BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"),
                 identity, MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
                 allowRegistries ? EGRESS : null);
     }
@@ -102,7 +102,7 @@ class BubblewrapArgumentsTest {
     void anInstallWithAPackageCache_getsItAtSlashCache_andThePackageManagersPointedAtItAndTheMirror() {
         // when
         CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "ci"), WORKSPACE, "", SandboxEnvironment.of(Map.of()), true, "prj_1");
-        List<String> argv = BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+        List<String> argv = BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"),
                 new SandboxIdentity(65534, 65534, true), MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
                 EGRESS, Path.of("/tmp/samokoder-sandbox-0/package-cache/ab12"), BubblewrapArguments.mirrorEnvironment(
                         new SamokoderConfig.Sandbox.Mirrors(Optional.of(URI.create("http://127.0.0.1:8765/simple/")), Optional.empty())));

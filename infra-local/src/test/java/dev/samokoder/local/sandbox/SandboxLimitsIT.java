@@ -49,6 +49,16 @@ class SandboxLimitsIT {
     }
 
     @Test
+    void aCrashLeavesNoCoreDump() {
+        // when: the limit as the command sees it, and a process that aborts
+        CommandOutcome outcome = sandbox.run(Duration.ofSeconds(10), false, workspace -> { },
+                "ulimit -c; ulimit -c unlimited 2>/dev/null && echo raised; sh -c 'kill -ABRT $$'; ls core* 2>/dev/null | wc -l");
+
+        // then: core dumps are off and cannot be turned back on (the hard limit is 0 too)
+        assertThat(outcome.stdout().text()).isEqualTo("0\n0\n");
+    }
+
+    @Test
     void aMemoryHogIsKilledForMemory() {
         // when: allocate (and touch) 16 MiB at a time, far past the limit
         CommandOutcome outcome = sandbox.run(Duration.ofSeconds(30), false, workspace -> { },
