@@ -17,8 +17,9 @@ const STARTUP_TIMEOUT_MS = 5 * 60_000;
  * tests use that platform.
  *
  * Runs are real: the agents' model answers are replayed from the demo's transcript (a todo API in
- * two tasks, one failing test fixed by BugHunter, recorded from infra-local's scripted DemoModel), and the Executor runs the generated tests in
- * the bubblewrap sandbox.
+ * two tasks, one failing test fixed by BugHunter, recorded from infra-local's scripted DemoModel,
+ * with its change requests: due dates, then one that fails), and the Executor runs the generated
+ * tests in the bubblewrap sandbox.
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.SAMOKODER_E2E_URL) {

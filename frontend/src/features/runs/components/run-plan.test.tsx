@@ -130,6 +130,29 @@ describe('RunPlan', () => {
     expect(await screen.findByText('logo.png is not text; download the app to see it.')).toBeDefined();
   });
 
+  it('shows the task a run failed on as failed, and opens it to its last execution: the command and the output', async () => {
+    const again: Execution = { ...failedExecution, number: 2, output: 'not ok 3 - a todo without a title is refused with 400\n# fail 1' };
+    fakeApi({
+      [`GET ${RUN}/tasks`]: () => json(200, { items: [task(1, { status: 'failed', current: true }), task(2)] }),
+      [`GET ${RUN}/tasks/1/executions`]: () => json(200, { items: [failedExecution, again] }),
+    });
+    render(<RunPlan run={aRun({ status: 'failed', failure: 'task 1 of 2 failed the same way after ProblemSolver' })} events={[]} />);
+    const user = userEvent.setup();
+
+    const list = screen.getByRole('list', { name: 'Tasks' });
+    await waitFor(() => expect(list.textContent).toContain('Task 1: Task title 1'));
+    const [first, second] = within(list).getAllByRole('listitem');
+    expect(first!.textContent).toContain('Failed');
+    expect(first!.getAttribute('aria-current')).toBeNull();
+    expect(second!.textContent).toContain('To do');
+
+    await user.click(screen.getByRole('button', { name: 'Details of task 1' }));
+    const last = await screen.findByText('Execution 2: tests failed');
+    expect(last.closest('details')!.open).toBe(true);
+    expect(screen.getByText('Execution 1: tests failed').closest('details')!.open).toBe(false);
+    expect(screen.getByRole('region', { name: 'Output of execution 2' }).textContent).toContain('a todo without a title is refused with 400');
+  });
+
   it('says a task’s changes come once it is done', async () => {
     api();
     render(<RunPlan run={aRun({}, { currentTask: 2, tasksDone: 1 })} events={events()} />);

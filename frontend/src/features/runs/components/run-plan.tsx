@@ -128,6 +128,7 @@ export function RunPlan({ run, events }: { run: Run; events: RunEvent[] }) {
                             snapshots={snapshots.get(task.number)}
                             refresh={executionEvents}
                             events={events}
+                            failed={task.status === 'failed'}
                           />
                         </Suspense>
                       </div>

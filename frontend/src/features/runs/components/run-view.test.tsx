@@ -175,6 +175,27 @@ describe('RunView', () => {
     expect(live.textContent).toBe('BugHunter: Task 1, iteration 1: POST /todos answers 200.');
   });
 
+  it('shows why a failed run failed, in a sentence, and the task it stopped on as failed', async () => {
+    const failed = aRun({
+      status: 'failed',
+      failure: 'task 1 of 2 failed the same way after ProblemSolver; stopping the task. Its last execution: npm test failed with exit code 1',
+    });
+    const { state } = runsApi(failed, demoEvents());
+    state.tasks = [
+      { number: 1, epic: 'API', title: 'Todos', description: '', acceptanceTests: [], status: 'failed', current: true },
+      { number: 2, epic: 'Page', title: 'A page', description: '', acceptanceTests: [], status: 'planned', current: false },
+    ];
+    render(<RunView runId={failed.id} />);
+
+    const why = await screen.findByRole('region', { name: 'Why it failed' });
+    expect(why.textContent).toContain(
+      'Task 1 of 2 failed the same way after ProblemSolver; stopping the task. Its last execution: npm test failed with exit code 1.',
+    );
+    const tasks = screen.getByRole('list', { name: 'Tasks' });
+    await waitFor(() => expect(within(tasks).getAllByRole('listitem')[0]!.textContent).toMatch(/^Failed\s*Task 1: Todos/));
+    expect(screen.queryByRole('group', { name: 'Now' })).toBeNull();
+  });
+
   it('says so when the run does not exist', async () => {
     fakeApi({ [`GET ${RUN}`]: () => problem(404, 'not-found', 'Not found', { detail: 'no run run_aaaaaaaaaaaaaaaaaaaa' }) });
     render(<RunView runId="run_aaaaaaaaaaaaaaaaaaaa" />);

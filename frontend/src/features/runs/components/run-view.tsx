@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Loading } from '@/components/ui/loading';
 import { ApiError } from '@/lib/api-client/api-error';
+import { sentence } from '@/lib/api-client/problem';
 import { formatDateTime } from '@/lib/format';
 import type { Run } from '../api/types';
 import { RunActions } from './run-actions';
@@ -28,6 +29,7 @@ type RunViewProps = {
  */
 export default function RunView({ runId, onRun, onEnded }: RunViewProps) {
   const headingId = useId();
+  const failureId = useId();
   const watch = useRunWatch(runId, { ...(onRun && { onRun }), ...(onEnded && { onEnded }) });
   const { run, events, error, stopped } = watch;
 
@@ -71,10 +73,10 @@ export default function RunView({ runId, onRun, onEnded }: RunViewProps) {
         </div>
       )}
       {run.status === 'failed' && run.failure && (
-        <div className={styles.failure}>
-          <strong>Why it failed</strong>
-          <p>{run.failure}</p>
-        </div>
+        <section className={styles.failure} aria-labelledby={failureId}>
+          <strong id={failureId}>Why it failed</strong>
+          <p>{sentence(run.failure)}</p>
+        </section>
       )}
       {run.status === 'succeeded' && <p className={styles.success}>The app is built. Its files are below, and the zip has them all.</p>}
 

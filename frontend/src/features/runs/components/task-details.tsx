@@ -19,17 +19,20 @@ type TaskDetailsProps = {
   refresh: number;
   /** The run's events: the agents' tool calls for the task tell what they read and changed. */
   events: RunEvent[];
+  /** The run stopped on this task: its last execution, the one that failed, opens by itself. */
+  failed?: boolean;
 };
 
 /**
  * One task of the plan, opened: the files its agents read and changed, its executions in the
- * sandbox and, once done, the files it changed.
+ * sandbox (for a task the run failed on, the last one open: what failed and its output) and, once
+ * done, the files it changed.
  */
-export default function TaskDetails({ runId, projectId, task, snapshots, refresh, events }: TaskDetailsProps) {
+export default function TaskDetails({ runId, projectId, task, snapshots, refresh, events, failed = false }: TaskDetailsProps) {
   return (
     <>
       <TaskToolCalls events={events} task={task} />
-      <Executions runId={runId} task={task} refresh={refresh} />
+      <Executions runId={runId} task={task} refresh={refresh} failed={failed} />
       {snapshots ? (
         <TaskChanges projectId={projectId} snapshots={snapshots} task={task} />
       ) : (
@@ -39,7 +42,7 @@ export default function TaskDetails({ runId, projectId, task, snapshots, refresh
   );
 }
 
-function Executions({ runId, task, refresh }: { runId: string; task: number; refresh: number }) {
+function Executions({ runId, task, refresh, failed }: { runId: string; task: number; refresh: number; failed: boolean }) {
   const headingId = useId();
   const executions = useQuery(`executions/${runId}/${task}/${refresh}`, (signal) => listExecutions(runId, task, signal));
   let body;
@@ -52,8 +55,8 @@ function Executions({ runId, task, refresh }: { runId: string; task: number; ref
   } else {
     body = (
       <ol className={styles.executions}>
-        {executions.state.data.map((execution) => (
-          <ExecutionItem key={execution.number} execution={execution} />
+        {executions.state.data.map((execution, index, all) => (
+          <ExecutionItem key={execution.number} execution={execution} open={failed && index === all.length - 1 && !execution.passed} />
         ))}
       </ol>
     );
@@ -74,15 +77,18 @@ function executionSummary(execution: Execution): string {
   return `Execution ${execution.number}: ${what}`;
 }
 
-/** A failed execution opens to its command and output; a passed one shows its output on request too. */
-function ExecutionItem({ execution }: { execution: Execution }) {
+/**
+ * A failed execution opens to its command and output; a passed one shows its output on request too.
+ * `open` shows it opened from the start.
+ */
+function ExecutionItem({ execution, open }: { execution: Execution; open: boolean }) {
   const facts = [`exit code ${execution.exitCode}`, formatDuration(execution.durationMillis)];
   if (execution.filesChanged > 0) {
     facts.push(`${execution.filesChanged} file${execution.filesChanged === 1 ? '' : 's'} changed`);
   }
   return (
     <li data-passed={execution.passed}>
-      <details className={styles.execution}>
+      <details className={styles.execution} open={open}>
         <summary>
           <span className={execution.passed ? styles.passed : styles.failed}>{executionSummary(execution)}</span>
           <span className={styles.muted}> · {facts.join(' · ')}</span>

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo's transcript is a recording, not a hand-written file: a run of the scripted demo model
  * ({@link DemoModel}) behind the OpenAI-compatible provider, recorded with SAMOKODER_LLM_RECORD,
  * gives exactly the committed {@code events/llm/demo-todo-api.jsonl}; replaying that file builds the
- * same app, file for file, and the app's own {@code npm test} passes. With
+ * same app, file for file, changes it the same way, fails the same change that fails, and the
+ * app's own {@code npm test} passes. With
  * {@code -Dsamokoder.demo.record=true} the test writes the recording over the committed file.
  */
 class DemoTranscriptIT {
@@ -61,6 +62,7 @@ class DemoTranscriptIT {
             assertThat(done.path("status").asText()).as("%s\n%s\nmodel: %s", done, user.timeline(run), model.failures()).isEqualTo("succeeded");
             recordedApp = user.files(project);
             recordedChange = changeRequest(user, project);
+            failingChange(user, project);
             interactiveRun(user);
             assertThat(model.failures()).isEmpty();
         }
@@ -94,6 +96,7 @@ class DemoTranscriptIT {
             JsonNode last = user.executions(run, user.tasks(run).path("items").size());
             assertThat(last.toString()).contains("the app answered GET / on port 3000");
             assertThat(changeRequest(user, project)).isEqualTo(recordedChange);
+            failingChange(user, project);
         }
         assertThat(replayedApp).isEqualTo(recordedApp);
         assertThat(replayedApp.keySet()).containsExactly("README.md", "package-lock.json", "package.json", "public/index.html",
@@ -135,6 +138,27 @@ class DemoTranscriptIT {
         assertThat(after).containsKey("test/due-dates.test.js");
         assertThat(after.get("package.json")).isEqualTo(before.get("package.json"));
         return after;
+    }
+
+    /**
+     * The change request after it, which fails: it contradicts a test the app keeps, the fixes go
+     * round in a circle, and the run stops on its task. The task shows failed, the run says why in
+     * plain words — the command and its exit code — and the files are the app's as they were.
+     */
+    private static void failingChange(PlatformUser user, String project) {
+        Map<String, String> before = user.files(project);
+        String run = user.startRun(project, "autonomous", DemoModel.UNTITLED, "change-request");
+        JsonNode done = user.awaitStatus(run, status -> !status.equals("running"), RUN_TIMEOUT);
+        String timeline = user.timeline(run);
+        assertThat(done.path("status").asText()).as("%s\n%s", done, timeline).isEqualTo("failed");
+        assertThat(done.path("failure").asText()).isEqualTo("task 1 of 1 failed the same way after ProblemSolver; stopping the task. "
+                + "Its last execution: npm test failed with exit code 1");
+        assertThat(timeline).containsSubsequence("FIX_PLANNED [BugHunter]: task 1, iteration 1", "FIX_PLANNED [BugHunter]: task 1, iteration 2",
+                "FAILURE_REPEATED", "FIX_PLANNED [ProblemSolver]: task 1, iteration 3", "FAILURE_REPEATED", "RUN_FAILED");
+        JsonNode tasks = user.tasks(run).path("items");
+        assertThat(tasks).as(tasks.toString()).hasSize(1);
+        assertThat(tasks.get(0).path("status").asText()).isEqualTo("failed");
+        assertThat(user.files(project)).isEqualTo(before);
     }
 
     private static void interactiveRun(PlatformUser user) {

@@ -73,7 +73,8 @@ class FixLoopRunIT {
             assertThat(platform.user.files(platform.project)).doesNotContainKey("NOTES.md"); // the failed task's file was rolled back
             // the task it stopped on shows as failed, and the reason is in plain words (no Java class name)
             assertThat(platform.user.tasks(run).toString()).as(platform.user.tasks(run).toString()).contains("\"status\":\"failed\"");
-            assertThat(failed.path("failure").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("dev.samokoder");
+            assertThat(failed.path("failure").asText()).contains("npm test failed with exit code 1")
+                    .doesNotContain("Exception").doesNotContain("dev.samokoder");
 
             // when: the model learns, and the user resumes the run
             knowsTheFix.set(true);

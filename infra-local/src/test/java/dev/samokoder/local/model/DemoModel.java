@@ -22,11 +22,13 @@ import java.util.regex.Pattern;
  * Recording a run of it gives {@code events/llm/demo-todo-api.jsonl} (see DemoTranscriptIT).
  *
  * <p>The files it writes are the test resources under {@code demo-app/}. The change request "add
- * due dates" on that app is {@link DueDates}.
+ * due dates" on that app is {@link DueDates}; the change after it, which fails, is {@link UntitledTodos}.
  */
 public final class DemoModel implements ScriptedModelServer.Script {
 
     public static final String QUESTION = "Should todos survive a restart of the server?";
+    /** The change request on the app with due dates that fails: it contradicts a test the app keeps (see UntitledTodos). */
+    public static final String UNTITLED = "Let a todo be added without a title: call it Untitled.";
     private static final Pattern PATH = Pattern.compile("make the file (\\S+) what");
     private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
     private static final String CREATED = "send(res, 201, store.add(body.title))";
@@ -51,6 +53,9 @@ public final class DemoModel implements ScriptedModelServer.Script {
 
     @Override
     public Reply answer(Turn turn) {
+        if (UntitledTodos.isTheChange(turn)) {
+            return UntitledTodos.answer(turn);
+        }
         if (DueDates.isTheChange(turn)) {
             return DueDates.answer(turn);
         }
@@ -219,9 +224,14 @@ public final class DemoModel implements ScriptedModelServer.Script {
 
     /** A file of the demo app, from the test resources. */
     public static String file(String path) {
-        try (InputStream in = DemoModel.class.getResourceAsStream("/demo-app/" + path)) {
+        return resource("/demo-app/" + path);
+    }
+
+    /** A test resource's text: a file the scripted team writes. */
+    static String resource(String name) {
+        try (InputStream in = DemoModel.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("no demo file " + path);
+                throw new IllegalStateException("no demo file " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

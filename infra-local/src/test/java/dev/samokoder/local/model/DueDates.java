@@ -6,10 +6,6 @@ import static dev.samokoder.local.model.DemoModel.submit;
 import dev.samokoder.local.model.ScriptedModelServer.Call;
 import dev.samokoder.local.model.ScriptedModelServer.Reply;
 import dev.samokoder.local.model.ScriptedModelServer.Turn;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +159,7 @@ final class DueDates {
         if (read.isEmpty()) {
             return Reply.calls(Call.of("read_file", "path", path));
         }
-        String text = String.join("\n", read.get().lines().skip(1).map(ScriptedLines::withoutGutter).toList()) + "\n";
+        String text = ScriptedLines.text(read.get());
         List<Call> calls = new ArrayList<>();
         for (Edit edit : EDITS.get(path)) {
             if (!text.contains(edit.before())) {
@@ -178,13 +174,6 @@ final class DueDates {
     }
 
     private static String file(String path) {
-        try (InputStream in = DueDates.class.getResourceAsStream("/demo-app-change/" + path)) {
-            if (in == null) {
-                throw new IllegalStateException("no change file " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoModel.resource("/demo-app-change/" + path);
     }
 }

@@ -10,6 +10,11 @@ final class ScriptedLines {
     private ScriptedLines() {
     }
 
+    /** What a read of a whole file showed: its lines without the header and the numbers. */
+    static String text(String read) {
+        return String.join("\n", read.lines().skip(1).map(ScriptedLines::withoutGutter).toList()) + "\n";
+    }
+
     /** The line's text without its number; a line that has none (the header, a note) comes back as it is. */
     static String withoutGutter(String line) {
         return GUTTER.matcher(line).replaceFirst("");

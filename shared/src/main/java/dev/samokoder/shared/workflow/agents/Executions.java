@@ -166,13 +166,19 @@ public final class Executions {
         });
         runs.event(runId, execution.passed() ? "EXECUTION_PASSED" : "EXECUTION_FAILED", execution.passed()
                         ? "task " + task.number() + ": every command and test passed"
-                        : "task " + task.number() + ": " + String.join(" ", execution.failedCommand())
-                                + (execution.exitCode() == 0 ? " ran no tests" : " failed with exit code " + execution.exitCode())
+                        : "task " + task.number() + ": " + whatFailed(execution)
                                 + (execution.exitCode() < 0 ? ": " + Text.clip(execution.output(), 500) : ""),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "execution", Integer.toString(execution.number()),
                         "exitCode", Integer.toString(execution.exitCode()), "durationMillis", Long.toString(execution.durationMillis()),
                         "failure", execution.failure(), "filesChanged", Integer.toString(execution.filesChanged())));
         return execution;
+    }
+
+    /** What failed in an execution, in a line: {@code npm test failed with exit code 1}, or ran no tests, or timed out. */
+    static String whatFailed(Execution execution) {
+        return String.join(" ", execution.failedCommand())
+                + (execution.exitCode() == 0 ? " ran no tests" : " failed with exit code " + execution.exitCode())
+                + (execution.timedOut() ? " (timed out)" : "");
     }
 
     private Execution judge(int task, int number, RunResult result) {

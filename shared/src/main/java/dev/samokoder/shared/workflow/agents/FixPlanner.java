@@ -170,8 +170,7 @@ final class FixPlanner {
         String same = earlier.map(other -> other.number() == it.number() ? " — the same failure again"
                         : " — the failure iteration " + other.number() + " addressed came back")
                 .orElse(" — a new failure" + later.map(other -> ", which iteration " + other.number() + " addressed").orElse(""));
-        return String.join(" ", execution.failedCommand()) + " failed with exit code " + execution.exitCode()
-                + (execution.timedOut() ? " (timed out)" : "") + same;
+        return Executions.whatFailed(execution) + same;
     }
 
     /**

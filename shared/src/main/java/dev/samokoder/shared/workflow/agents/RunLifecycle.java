@@ -8,13 +8,16 @@ import dev.samokoder.shared.llm.ledger.RunCost;
 import dev.samokoder.shared.workflow.QuestionsAnsweredException;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunNotifier;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workspace.Export;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -146,7 +149,7 @@ public final class RunLifecycle {
         releaseUnsettled(runId);
         RunCost cost = ledger.runCost(runId);
         boolean cancelled = run.progress().cancelRequested();
-        String reason = cancelled ? "cancelled by the user" : describe(error, cause);
+        String reason = cancelled ? "cancelled by the user" : Text.clip(describe(error, cause) + lastFailure(run), 1_000);
         if (!cancelled) {
             markCurrentTaskFailed(run);
         }
@@ -179,13 +182,29 @@ public final class RunLifecycle {
     }
 
     /**
+     * When the run stopped on a task that still fails (its fix loop gave up), what failed last, so
+     * the reason names the command and its exit code; empty otherwise.
+     */
+    private String lastFailure(Run run) {
+        RunProgress p = run.progress();
+        if (!p.planDone() || p.currentTask() >= p.taskCount() || p.task().phase() != TaskPhase.FAILED) {
+            return "";
+        }
+        List<Execution> executions = context.artifacts().executions(run.id(), p.currentTask() + 1);
+        if (executions.isEmpty() || executions.getLast().passed()) {
+            return "";
+        }
+        return ". Its last execution: " + Executions.whatFailed(executions.getLast());
+    }
+
+    /**
      * The failure in plain words: the error's message (written for a person) when it has one; the
      * error's name, which stays in the event's data, only when it has none.
      */
     private static String describe(String error, String cause) {
         String name = error.substring(error.lastIndexOf('.') + 1);
         Optional<String> text = errorMessage(cause);
-        return Text.clip(text.orElse("the step failed with " + name), 1_000);
+        return text.orElse("the step failed with " + name);
     }
 
     /**

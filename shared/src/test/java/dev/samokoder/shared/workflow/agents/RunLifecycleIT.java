@@ -13,19 +13,30 @@ import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.Run;
 import dev.samokoder.shared.workflow.RunNotifier;
+import dev.samokoder.shared.workflow.RunProgress;
+import dev.samokoder.shared.workflow.RunProgress.FailureKind;
+import dev.samokoder.shared.workflow.RunProgress.TaskPhase;
+import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import dev.samokoder.shared.workflow.RunStatus;
 import dev.samokoder.shared.workflow.WorkflowLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.Execution;
+import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** How a run ends, for its model calls: whatever a step left reserved is settled, succeeded or failed alike. */
+/**
+ * How a run ends: for its model calls, whatever a step left reserved is settled, succeeded or failed
+ * alike; a failed run says why in plain words.
+ */
 @ExtendWith(LocalAwsExtension.class)
 class RunLifecycleIT {
 
@@ -72,6 +83,36 @@ class RunLifecycleIT {
         // then
         assertThat(ended.status()).isEqualTo(RunStatus.FAILED);
         assertNothingHeld();
+    }
+
+    @Test
+    void aRunStoppedInItsFixLoop_failsNamingTheCommandAndItsExitCode_andItsTaskShowsFailed() {
+        // given: task 1 of 1 failed, its fixes did not help, and the router stopped it
+        Run run = harness.run;
+        harness.artifacts.putTasks(run.id(), List.of(new PlannedTask(1, "API", "todos", "GET/POST /todos", List.of("POST then GET"),
+                PlannedTask.TaskStatus.PLANNED, 0, 1, 1)));
+        harness.artifacts.putExecution(run.id(), new Execution(1, 1, "sbx-1", false, List.of("npm test"), "TESTS", 1, false, 100,
+                "not ok 3 - a todo without a title is refused with 400", 0, Instant.now()));
+        harness.progress(p -> new RunProgress(p.mode(), true, 0, true, true, 1, 0,
+                new TaskProgress(TaskPhase.FAILED, 0, 2, FailureKind.TESTS, true, true), false, false));
+
+        // when
+        Run ended = lifecycle.fail(run.id(), "Samokoder.Stopped", "task 1 of 1 failed the same way after ProblemSolver; stopping the task");
+
+        // then
+        assertThat(ended.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(ended.failure()).hasValue("task 1 of 1 failed the same way after ProblemSolver; stopping the task. "
+                + "Its last execution: npm test failed with exit code 1");
+        assertThat(harness.artifacts.task(run.id(), 1).orElseThrow().status()).isEqualTo(PlannedTask.TaskStatus.FAILED);
+    }
+
+    @Test
+    void aRunThatFailedOutsideATask_saysWhatFailed_andNoExecution() {
+        // when: the plan is not made yet
+        Run ended = lifecycle.fail(harness.run.id(), "Samokoder.AgentOutputInvalid", "{\"errorMessage\": \"TechLead's answer stayed invalid\"}");
+
+        // then
+        assertThat(ended.failure()).hasValue("TechLead's answer stayed invalid");
     }
 
     private void reserveAndDie() {
