@@ -169,6 +169,7 @@ const PHASES: Record<string, string> = {
   new: 'starting',
   'steps-planned': 'steps planned',
   'code-written': 'code written',
+  tested: 'tests passed; building, starting and probing the app',
   passed: 'tests passed',
   failed: 'tests failed',
 };

@@ -53,6 +53,7 @@ public final class Router {
                     ? new RouteDecision(Step.CODE_MONKEY, which + ": write " + task.pendingFiles() + " file(s)")
                     : new RouteDecision(Step.EXECUTOR, which + ": run its commands and tests");
             case CODE_WRITTEN -> new RouteDecision(Step.EXECUTOR, which + ": run its commands and tests");
+            case TESTED -> new RouteDecision(Step.EXECUTOR, which + ": its tests passed; build, start and probe the app");
             case PASSED -> new RouteDecision(Step.COMPLETE_TASK, which + " passed");
             case FAILED -> afterFailure(which, task);
         };

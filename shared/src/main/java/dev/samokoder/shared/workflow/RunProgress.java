@@ -35,6 +35,11 @@ public record RunProgress(AutonomyMode mode, boolean specDone, int openQuestions
         STEPS_PLANNED,
         /** Every pending file is written; the task's commands have not run. */
         CODE_WRITTEN,
+        /**
+         * The plan's last task passed its tests, and the app is still to be built, started and probed: that is an
+         * execution of its own (see Executions), whose failure is the task's.
+         */
+        TESTED,
         PASSED,
         FAILED
     }

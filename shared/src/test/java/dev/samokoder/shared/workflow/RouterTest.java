@@ -8,6 +8,7 @@ import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.FAILED;
 import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.NEW;
 import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.PASSED;
 import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.STEPS_PLANNED;
+import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.TESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,6 +45,7 @@ class RouterTest {
                 Arguments.of("files pending", run(true, 0, true, true, 3, 0, task(STEPS_PLANNED, 4, 0, NONE, false, false), false), Step.CODE_MONKEY),
                 Arguments.of("only commands planned", run(true, 0, true, true, 3, 0, task(STEPS_PLANNED, 0, 0, NONE, false, false), false), Step.EXECUTOR),
                 Arguments.of("code written", run(true, 0, true, true, 3, 1, task(CODE_WRITTEN, 0, 0, NONE, false, false), false), Step.EXECUTOR),
+                Arguments.of("last task tested: build, start, probe", run(true, 0, true, true, 3, 2, task(TESTED, 0, 0, NONE, false, false), false), Step.EXECUTOR),
                 Arguments.of("task passed", run(true, 0, true, true, 3, 1, task(PASSED, 0, 1, NONE, false, false), false), Step.COMPLETE_TASK),
                 Arguments.of("tests failed", run(true, 0, true, true, 3, 1, task(FAILED, 0, 0, TESTS, false, false), false), Step.BUG_HUNTER),
                 Arguments.of("command failed", run(true, 0, true, true, 3, 1, task(FAILED, 0, 1, COMMAND, false, false), false), Step.TROUBLESHOOTER),

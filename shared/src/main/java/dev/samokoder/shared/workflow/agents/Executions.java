@@ -90,27 +90,31 @@ public final class Executions {
         int installEnd = setup.stream().map(ExecutionScript.Command::label).toList().lastIndexOf(ExecutionScript.INSTALL) + 1;
         List<ExecutionScript.Command> installs = new ArrayList<>(setup.subList(0, installEnd));
         List<ExecutionScript.Command> commands = new ArrayList<>(setup.subList(installEnd, setup.size()));
+        // the plan's last task, once its tests passed, gets an execution of its own that builds the app (the whole app is
+        // there only now), starts it and probes it: the installs again (dependencies are never kept), then those
+        boolean probing = run.progress().task().phase() == TaskPhase.TESTED;
         for (TaskStep step : context.artifacts().steps(runId, task.number())) {
             if (step.kind() == TaskStep.StepKind.RUN_COMMAND && step.status() != TaskStep.StepStatus.FAILED
                     && !step.argv().equals(architecture.testCommand())) {
-                // a Developer's `npm install x` is an install by its shape: it runs with the architecture's installs
+                // a Developer's `npm install x` is an install by its shape: it runs with the architecture's installs; its
+                // other commands ran in the tests' execution, whose kept files the probe's execution starts from
                 boolean install = CommandPolicy.installs(step.argv());
-                (install ? installs : commands).add(new ExecutionScript.Command(install ? ExecutionScript.INSTALL : ExecutionScript.COMMAND,
-                        step.argv()));
+                if (install || !probing) {
+                    (install ? installs : commands).add(new ExecutionScript.Command(install ? ExecutionScript.INSTALL
+                            : ExecutionScript.COMMAND, step.argv()));
+                }
             }
         }
-        if (!architecture.testCommand().isEmpty()) {
+        if (probing) {
+            if (!architecture.buildCommand().isEmpty()) {
+                commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, architecture.buildCommand()));
+            }
+            if (servesHttp(architecture)) {
+                commands.add(ExecutionScript.start(architecture.startCommand(), new ExecutionScript.Probe(architecture.port(),
+                        architecture.probePath(), architecture.stack() == Stack.PYTHON, PROBE_SECONDS)));
+            }
+        } else if (!architecture.testCommand().isEmpty()) {
             commands.add(new ExecutionScript.Command(ExecutionScript.TESTS, architecture.testCommand()));
-        }
-        // when the plan's last task passes its tests, the app is built (the whole app is there now: an earlier task's
-        // build would miss what later tasks add), and an app that serves HTTP is started and must answer its probe path
-        boolean lastTask = task.number() >= run.progress().taskCount();
-        if (lastTask && !architecture.buildCommand().isEmpty()) {
-            commands.add(new ExecutionScript.Command(ExecutionScript.COMMAND, architecture.buildCommand()));
-        }
-        if (lastTask && architecture.port() > 0 && !architecture.startCommand().isEmpty()) {
-            commands.add(ExecutionScript.start(architecture.startCommand(), new ExecutionScript.Probe(architecture.port(),
-                    architecture.probePath(), architecture.stack() == Stack.PYTHON, PROBE_SECONDS)));
         }
         int count = installs.size() + commands.size();
         String install = installs.isEmpty() ? null : ExecutionScript.of(installs, 1, count);
@@ -119,7 +123,8 @@ public final class Executions {
         RunRequest request = new RunRequest(Ids.newId("sbx"), runId, run.projectId(), snapshot,
                 List.of(script), true, "", Map.of("CI", "true"), settings.timeLimitSeconds(), false, null, install);
         String key = sandboxRuns.putRequest(request);
-        runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": running " + count + " command(s) in the sandbox"
+        runs.event(runId, "EXECUTION_STARTED", "task " + task.number() + ": " + (probing ? "building, starting and probing the app: " : "")
+                        + "running " + count + " command(s) in the sandbox"
                         + (installs.isEmpty() ? "" : ", the first " + installs.size() + " with the package registries"),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "sandboxRunId", request.id(),
                         "commands", Integer.toString(count)));
@@ -155,23 +160,40 @@ public final class Executions {
             usage.recordSandboxSeconds(run.userId(), run.projectId(), (result.get().durationMillis() + 999) / 1_000);
         }
         FailureKind kind = FailureKind.valueOf(execution.failure());
+        boolean probed = run.progress().task().phase() == TaskPhase.TESTED;
+        // the last task's tests passed: the app is built, started and probed next, in an execution of its own
+        boolean probeNext = execution.passed() && !probed && task.number() >= run.progress().taskCount()
+                && context.artifacts().architecture(runId).map(Executions::startsApp).orElse(false);
         runs.updateProgress(runId, current -> {
             RunProgress p = current.progress();
             TaskProgress t = p.task();
-            if (p.currentTask() != task.number() - 1 || (t.phase() != TaskPhase.CODE_WRITTEN && t.phase() != TaskPhase.STEPS_PLANNED)) {
+            if (p.currentTask() != task.number() - 1 || (t.phase() != TaskPhase.CODE_WRITTEN && t.phase() != TaskPhase.STEPS_PLANNED
+                    && t.phase() != TaskPhase.TESTED)) {
                 return Optional.empty();
             }
-            return Optional.of(Progress.withTask(p, new TaskProgress(execution.passed() ? TaskPhase.PASSED : TaskPhase.FAILED, 0,
-                    t.fixIterations(), kind, false, t.problemSolverUsed())));
+            TaskPhase next = !execution.passed() ? TaskPhase.FAILED : probeNext ? TaskPhase.TESTED : TaskPhase.PASSED;
+            return Optional.of(Progress.withTask(p, new TaskProgress(next, 0, t.fixIterations(), kind, false, t.problemSolverUsed())));
         });
+        String passed = probed ? "the app built, started and answered its probe"
+                : probeNext ? "every command and test passed; next the app is built, started and probed"
+                : "every command and test passed";
         runs.event(runId, execution.passed() ? "EXECUTION_PASSED" : "EXECUTION_FAILED", execution.passed()
-                        ? "task " + task.number() + ": every command and test passed"
+                        ? "task " + task.number() + ": " + passed
                         : "task " + task.number() + ": " + whatFailed(execution)
                                 + (execution.exitCode() < 0 ? ": " + Text.clip(execution.output(), 500) : ""),
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "execution", Integer.toString(execution.number()),
                         "exitCode", Integer.toString(execution.exitCode()), "durationMillis", Long.toString(execution.durationMillis()),
                         "failure", execution.failure(), "filesChanged", Integer.toString(execution.filesChanged())));
         return execution;
+    }
+
+    /** Whether the app has anything to do once its tests passed: a build, or a start and probe. */
+    static boolean startsApp(Architecture architecture) {
+        return !architecture.buildCommand().isEmpty() || servesHttp(architecture);
+    }
+
+    private static boolean servesHttp(Architecture architecture) {
+        return architecture.port() > 0 && !architecture.startCommand().isEmpty();
     }
 
     /** What failed in an execution, in a line: {@code npm test failed with exit code 1}, or ran no tests, or timed out. */

@@ -419,8 +419,8 @@ class TaskAgentsIT {
         assertThat(next.allowRegistries()).isTrue();
         // the install runs in a phase of its own with the registries; the tests after it, with no network
         dev.samokoder.shared.sandbox.RunRequest request = sandboxRuns.getRequest(next.requestKey());
-        assertThat(request.install()).contains("(install): %s").contains("'npm' 'install' || failed 1/3 install");
-        assertThat(request.argv().getLast()).contains("'node' '--test' || failed 2/3 tests").doesNotContain("'npm' 'install'");
+        assertThat(request.install()).contains("(install): %s").contains("'npm' 'install' || failed 1/2 install");
+        assertThat(request.argv().getLast()).contains("'node' '--test' || failed 2/2 tests").doesNotContain("'npm' 'install'");
         assertThat(request.allowRegistries()).isFalse();
     }
 
@@ -489,35 +489,53 @@ class TaskAgentsIT {
     }
 
     @Test
-    void theLastTaskStartsTheAppAndProbesIt_andAProbeThatFails_failsTheTaskNamingTheStartCommand(LocalAws aws) {
+    void theLastTaskIsProbedInAnExecutionOfItsOwn_andAProbeThatFails_failsTheTaskNamingTheStartCommand(LocalAws aws) {
         // given: the plan's only (so last) task, its code written; the architecture serves on 3000 and starts with node
         AgentHarness h = planned(AgentHarness.withTranscript(aws, "valid.json", AutonomyMode.AUTONOMOUS));
         var sandboxRuns = new dev.samokoder.shared.sandbox.RunStore(aws.clients().s3(), aws.config().aws().bucketName());
         Executions executions = executions(aws, h, sandboxRuns);
         h.progress(p -> withTask(p, new TaskProgress(TaskPhase.CODE_WRITTEN, 0, 0, FailureKind.NONE, false, false)));
 
-        // when: the execution's app exits before it answers
-        Executions.Prepared prepared = executions.prepare(h.run.id());
-        String script = sandboxRuns.getRequest(prepared.requestKey()).argv().getLast();
-        String stderr = "\n[samokoder] step 1/2 (tests): node --test\n\n[samokoder] step 2/2 (start): node src/server.js\n"
-                + "[samokoder] the app did not answer GET / on port 3000: it exited with code 1 before it answered; its last output:\n"
-                + "Error: Cannot find module './routes'\n\n[samokoder] FAILED step 2/2 (start) exit 1\n";
-        sandboxRuns.putResult(new dev.samokoder.shared.sandbox.RunResult(prepared.sandboxRunId(), h.run.id(), h.run.projectId(), 1, null,
-                new dev.samokoder.shared.sandbox.OutputTail("# tests 2\n", 10, false),
-                new dev.samokoder.shared.sandbox.OutputTail(stderr, stderr.length(), false), 100,
-                dev.samokoder.shared.sandbox.LimitsHit.NONE, false, sandboxRuns.getRequest(prepared.requestKey()).snapshotKey(), List.of(),
-                dev.samokoder.shared.sandbox.DroppedChanges.NONE));
-        var judged = executions.judge(h.run.id(), prepared.requestKey(), Optional.empty());
+        // when: its tests pass
+        Executions.Prepared tests = executions.prepare(h.run.id());
+        String testScript = sandboxRuns.getRequest(tests.requestKey()).argv().getLast();
+        sandboxRuns.putResult(result(sandboxRuns.getRequest(tests.requestKey()), "# tests 2\n# pass 2\n",
+                "\n[samokoder] step 1/1 (tests): node --test\n"));
+        var passed = executions.judge(h.run.id(), tests.requestKey(), Optional.empty());
 
-        // then: the script starts the app after its tests and probes its path; the failure names the start command
-        assertThat(script).contains("(tests): %s").contains("(start): %s").contains("PORT=3000 'node' 'src/server.js'")
-                .contains("http://127.0.0.1:3000/");
-        assertThat(script.indexOf("(tests)")).isLessThan(script.indexOf("(start)"));
+        // then: the tests' execution does not start the app; the task waits for the probe's execution
+        assertThat(passed.passed()).isTrue();
+        assertThat(testScript).contains("(tests): %s").doesNotContain("(start)");
+        assertThat(h.current().progress().task().phase()).isEqualTo(TaskPhase.TESTED);
+        assertThat(new dev.samokoder.shared.workflow.Router(dev.samokoder.shared.workflow.WorkflowLimits.defaults())
+                .next(h.current().progress()).next()).isEqualTo(dev.samokoder.shared.workflow.Step.EXECUTOR);
+
+        // when: the second execution starts the app, which exits before it answers
+        Executions.Prepared probe = executions.prepare(h.run.id());
+        String script = sandboxRuns.getRequest(probe.requestKey()).argv().getLast();
+        String stderr = "\n[samokoder] step 1/1 (start): node src/server.js\n"
+                + "[samokoder] the app did not answer GET / on port 3000: it exited with code 1 before it answered; its last output:\n"
+                + "Error: Cannot find module './routes'\n\n[samokoder] FAILED step 1/1 (start) exit 1\n";
+        sandboxRuns.putResult(new dev.samokoder.shared.sandbox.RunResult(probe.sandboxRunId(), h.run.id(), h.run.projectId(), 1, null,
+                new dev.samokoder.shared.sandbox.OutputTail("", 0, false),
+                new dev.samokoder.shared.sandbox.OutputTail(stderr, stderr.length(), false), 100,
+                dev.samokoder.shared.sandbox.LimitsHit.NONE, false, sandboxRuns.getRequest(probe.requestKey()).snapshotKey(), List.of(),
+                dev.samokoder.shared.sandbox.DroppedChanges.NONE));
+        var judged = executions.judge(h.run.id(), probe.requestKey(), Optional.empty());
+
+        // then: it starts the app and probes its path, without the tests; its failure names the start command and fails the task
+        assertThat(script).contains("(start): %s").contains("PORT=3000 'node' 'src/server.js'").contains("http://127.0.0.1:3000/")
+                .doesNotContain("(tests)");
+        assertThat(judged.number()).isEqualTo(2);
         assertThat(judged.passed()).isFalse();
         assertThat(judged.failure()).isEqualTo("COMMAND");
         assertThat(judged.failedCommand()).containsExactly("node src/server.js");
         assertThat(judged.output()).contains("Cannot find module './routes'");
-        assertThat(h.events()).anySatisfy(event -> assertThat(event.message()).isEqualTo("task 1: node src/server.js failed with exit code 1"));
+        assertThat(h.current().progress().task().phase()).isEqualTo(TaskPhase.FAILED);
+        assertThat(h.events()).extracting(event -> event.message()).contains(
+                "task 1: every command and test passed; next the app is built, started and probed",
+                "task 1: node src/server.js failed with exit code 1")
+                .anySatisfy(message -> assertThat(message).startsWith("task 1: building, starting and probing the app: running 1 command(s)"));
     }
 
     /** The Executor's halves over the harness's run, with the sandbox's requests and results in {@code sandboxRuns}. */
