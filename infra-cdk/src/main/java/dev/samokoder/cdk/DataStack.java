@@ -105,6 +105,8 @@ public final class DataStack extends Stack {
                         LifecycleRule.builder().id("expire-exports").prefix("exports/").expiration(Duration.days(1)).build(),
                         // sandbox requests and results (the run logs): read by the step right after the run
                         LifecycleRule.builder().id("expire-sandbox-runs").prefix("sandbox-runs/").expiration(Duration.days(30)).build(),
+                        // install caches (one archive per project and lockfiles): the next install with them remakes one
+                        LifecycleRule.builder().id("expire-package-cache").prefix("package-cache/").expiration(Duration.days(14)).build(),
                         LifecycleRule.builder().id("abort-uploads").abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
                 .removalPolicy(stage.dataRemoval())
                 .build());

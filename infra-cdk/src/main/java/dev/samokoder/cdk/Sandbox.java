@@ -146,20 +146,24 @@ public final class Sandbox extends Construct {
 
         Role taskRole = new Role(this, "TaskRole", RoleProps.builder()
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description("Sandbox runner: its run's request and result, the blobs and snapshots it reads and writes, the package registries")
+                .description("Sandbox runner: its run's request and result, the blobs and snapshots it reads and writes, "
+                        + "the install's package cache, the package registries")
                 .build());
         taskRole.addToPolicy(allow(List.of("s3:GetObject"), List.of(
-                bucket.arnForObjects("sandbox-runs/*/request.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"))));
+                bucket.arnForObjects("sandbox-runs/*/request.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"),
+                bucket.arnForObjects("package-cache/*"))));
         taskRole.addToPolicy(allow(List.of("s3:PutObject"), List.of(
-                bucket.arnForObjects("sandbox-runs/*/result.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"))));
-        // HeadObject of an absent blob or manifest answers 404 only with s3:ListBucket (else 403, and the
-        // store's exists() fails). S3 checks that permission with s3:prefix = the object's key, so
-        // allowing only prefixes that are a whole blob or manifest key answers "is this one there"
-        // without letting the task list what else is in the bucket.
+                bucket.arnForObjects("sandbox-runs/*/result.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"),
+                bucket.arnForObjects("package-cache/*"))));
+        // HeadObject or GetObject of an absent blob, manifest or package-cache archive answers 404 only
+        // with s3:ListBucket (else 403, and the store's exists() fails). S3 checks that permission with
+        // s3:prefix = the object's key, so allowing only prefixes that are a whole key of those shapes
+        // answers "is this one there" without letting the task list what else is in the bucket.
         taskRole.addToPolicy(new PolicyStatement(PolicyStatementProps.builder()
                 .effect(Effect.ALLOW).actions(List.of("s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(
-                        "blobs/" + "?".repeat(64), "snapshots/*/" + "?".repeat(64) + ".json"))))
+                        "blobs/" + "?".repeat(64), "snapshots/*/" + "?".repeat(64) + ".json",
+                        "package-cache/" + "?".repeat(32) + "/" + "?".repeat(64) + ".zip"))))
                 .build()));
         taskRole.addToPolicy(allow(List.of("codeartifact:GetAuthorizationToken"), List.of(domain.getAttrArn())));
         taskRole.addToPolicy(allow(List.of("codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"),

@@ -86,6 +86,14 @@ class StackTemplateTest {
     }
 
     @Test
+    void theFilesBucketExpiresWhatIsKeptForAWhileOnly() {
+        DEV.data.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
+                Map.of("Id", "expire-exports", "Prefix", "exports/", "ExpirationInDays", 1, "Status", "Enabled"),
+                Map.of("Id", "expire-sandbox-runs", "Prefix", "sandbox-runs/", "ExpirationInDays", 30, "Status", "Enabled"),
+                Map.of("Id", "expire-package-cache", "Prefix", "package-cache/", "ExpirationInDays", 14, "Status", "Enabled"))))));
+    }
+
+    @Test
     void tableHasPointInTimeRecoveryAndTimeToLive() {
         DEV.data.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "BillingMode", "PAY_PER_REQUEST",
@@ -198,22 +206,29 @@ class StackTemplateTest {
         JsonNode task = single(APP, "AWS::ECS::TaskDefinition");
         String role = task.at("/Properties/TaskRoleArn/Fn::GetAtt/0").asText();
         Set<String> s3Actions = new TreeSet<>();
-        Set<String> objectResources = new TreeSet<>();
+        Map<String, Set<String>> objectResources = new TreeMap<>();
+        Set<String> listablePrefixes = new TreeSet<>();
         for (JsonNode statement : statementsOfRole(APP, role)) {
             for (String action : actions(statement)) {
                 if (action.startsWith("s3:")) {
                     s3Actions.add(action);
                     if (!action.equals("s3:ListBucket")) {
-                        statement.path("Resource").forEach(r -> objectResources.add(suffix(r)));
+                        statement.path("Resource").forEach(r -> objectResources.computeIfAbsent(action, a -> new TreeSet<>()).add(suffix(r)));
                     } else {
                         assertThat(statement.at("/Condition/StringLike/s3:prefix").isArray()).as("ListBucket only for whole keys").isTrue();
+                        statement.at("/Condition/StringLike/s3:prefix").forEach(prefix -> listablePrefixes.add(prefix.asText()));
                     }
                 }
             }
         }
         assertThat(s3Actions).containsExactly("s3:GetObject", "s3:ListBucket", "s3:PutObject");
-        assertThat(objectResources).containsExactlyInAnyOrder("/sandbox-runs/*/request.json", "/sandbox-runs/*/result.json", "/blobs/*",
-                "/snapshots/*");
+        assertThat(objectResources.get("s3:GetObject")).containsExactlyInAnyOrder("/sandbox-runs/*/request.json", "/blobs/*",
+                "/snapshots/*", "/package-cache/*");
+        assertThat(objectResources.get("s3:PutObject")).containsExactlyInAnyOrder("/sandbox-runs/*/result.json", "/blobs/*",
+                "/snapshots/*", "/package-cache/*");
+        assertThat(listablePrefixes).as("whole keys only: no * outside a manifest's project folder").containsExactlyInAnyOrder(
+                "blobs/" + "?".repeat(64), "snapshots/*/" + "?".repeat(64) + ".json",
+                "package-cache/" + "?".repeat(32) + "/" + "?".repeat(64) + ".zip");
 
         JsonNode runner = task.at("/Properties/ContainerDefinitions/0");
         assertThat(runner.path("Name").asText()).isEqualTo(Sandbox.CONTAINER);

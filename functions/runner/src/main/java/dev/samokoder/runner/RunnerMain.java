@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Fargate sandbox task: reads its run request (S3 key or JSON in the environment),
- * materializes the snapshot into the empty workspace, runs the command under the time and output
- * limits (memory and CPU are the task's size), writes the changed files and the result to S3, and
- * exits. Exit status 0 means a result was recorded, whatever the command did; 2 means the request
+ * materializes the snapshot into the empty workspace, runs the install (with the project's package
+ * cache from S3) and the command under the time and output limits (memory and CPU are the task's
+ * size), writes the changed files and the result to S3, and exits. Exit status 0 means a result was recorded, whatever the command did; 2 means the request
  * was unusable; 1 means the runner itself failed. The step function sees a non-zero status as a
  * failed task.
  */
@@ -85,8 +85,11 @@ public final class RunnerMain {
         long maxBlobBytes = config.limits().maxBlobBytes();
         BlobStore blobs = new BlobStore(clients.s3(), bucket, maxBlobBytes);
         SnapshotStore snapshots = new SnapshotStore(clients.s3(), bucket);
+        // the task starts empty: an install's package cache comes from S3, into the task's /tmp (outside the workspace)
+        S3PackageCache packageCache = new S3PackageCache(clients.s3(), bucket,
+                Path.of(System.getProperty("java.io.tmpdir"), "samokoder-package-cache"), config.sandbox().packageCache());
         return new RunPipeline(snapshots, new SnapshotMaterializer(blobs), new ChangeCollector(blobs, snapshots, maxBlobBytes),
-                new ProcessSupervisor(config.sandbox().outputTailBytes(), config.sandbox().outputLimitBytes()));
+                new ProcessSupervisor(config.sandbox().outputTailBytes(), config.sandbox().outputLimitBytes()), packageCache);
     }
 
     /**

@@ -93,6 +93,43 @@ class RunnerMainIT {
     }
 
     @Test
+    void anInstallsPackageCacheIsKeptInS3_andTheProjectsNextExecutionInstallsFromIt() throws Exception {
+        // given: an install that fetches into npm's cache only what it does not find there, and writes the lockfile
+        String project = Ids.newId("prj");
+        String install = "mkdir -p \"$npm_config_cache\"; if [ -f \"$npm_config_cache/left-pad.tgz\" ]; then echo from the cache; "
+                + "else echo fetched; echo left-pad > \"$npm_config_cache/left-pad.tgz\"; fi; echo '{}' > package-lock.json";
+        RunRequest first = new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, snapshot(project, Map.of("package.json", "{}")),
+                List.of("cat package-lock.json"), true, "", Map.of(), 30, false, null, install);
+
+        // when
+        int firstStatus = RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(first)));
+        RunResult firstResult = runs.getResult(first.id()).orElseThrow();
+        deleteWorkspace();
+        RunRequest next = new RunRequest(Ids.newId("sbx"), Ids.newId("run"), project, firstResult.snapshotKey(),
+                List.of("cat package-lock.json"), true, "", Map.of(), 30, false, null, install);
+        int nextStatus = RunnerMain.run(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(next)));
+
+        // then
+        assertThat(firstStatus).isEqualTo(RunnerMain.RECORDED);
+        assertThat(firstResult.stdout().text()).isEqualTo("fetched\n{}\n");
+        assertThat(firstResult.changes()).extracting(FileChange::path).containsExactly("package-lock.json");
+        assertThat(nextStatus).isEqualTo(RunnerMain.RECORDED);
+        assertThat(runs.getResult(next.id()).orElseThrow().stdout().text()).isEqualTo("from the cache\n{}\n");
+        assertThat(aws.clients().s3().listObjectsV2(r -> r.bucket(aws.config().aws().bucketName()).prefix(S3PackageCache.PREFIX))
+                .contents()).extracting(object -> object.key())
+                .contains(S3PackageCache.key(project, Lockfiles.hash(task.resolve("workspace")).orElseThrow()));
+    }
+
+    /** The next task's empty workspace volume. */
+    private void deleteWorkspace() throws java.io.IOException {
+        try (var paths = Files.walk(task.resolve("workspace"))) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
     void takesASmallRequestFromTheEnvironmentItself() throws Exception {
         // given
         String project = Ids.newId("prj");

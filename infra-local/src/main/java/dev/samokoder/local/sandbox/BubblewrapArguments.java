@@ -2,6 +2,7 @@ package dev.samokoder.local.sandbox;
 
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.sandbox.CommandSpec;
+import dev.samokoder.shared.sandbox.PackageCache;
 import dev.samokoder.shared.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,13 +135,9 @@ final class BubblewrapArguments {
             }
         }
         if (spec.allowRegistries() && packageCache != null) {
-            // the project's cache: npm installs from it without asking the registry again (prefer-offline), and
-            // nothing else of an install goes out (no audit, no funding or update notices)
-            for (String[] variable : new String[][] {{"npm_config_cache", PackageCaches.MOUNT + "/npm"},
-                    {"npm_config_prefer_offline", "true"}, {"npm_config_audit", "false"}, {"npm_config_fund", "false"},
-                    {"npm_config_update_notifier", "false"}, {"npm_config_store_dir", PackageCaches.MOUNT + "/pnpm"},
-                    {"YARN_CACHE_FOLDER", PackageCaches.MOUNT + "/yarn"}, {"PIP_CACHE_DIR", PackageCaches.MOUNT + "/pip"}}) {
-                argv.addAll(List.of("--setenv", variable[0], variable[1]));
+            // the project's cache (the same variables as the Fargate runner's cache from S3)
+            for (Map.Entry<String, String> variable : PackageCache.environment(PackageCaches.MOUNT).entrySet()) {
+                argv.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
             }
         }
         argv.add("--");

@@ -188,11 +188,13 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
      * @param reaperInterval how often the local reaper runs
      * @param cluster the ECS cluster of the Fargate sandbox tasks
      * @param workspace the Fargate runner's workspace folder
+     * @param packageCache the bounds of the Fargate runner's package-cache archives in S3
      */
     public record Sandbox(Isolation isolation, Optional<Path> dir, int uid, Optional<Path> cgroup, int memoryMb,
                           int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
                           Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
-                          Path workspace, Optional<PackageRegistry> registry, List<String> registries, Mirrors mirrors) {
+                          Path workspace, Optional<PackageRegistry> registry, List<String> registries, Mirrors mirrors,
+                          PackageCacheLimits packageCache) {
 
         public Sandbox {
             registries = registries.stream().map(pair -> pair.toLowerCase(java.util.Locale.ROOT)).toList();
@@ -241,12 +243,14 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
 
         public Sandbox withMemoryMb(int newMemoryMb) {
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries, mirrors);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries, mirrors,
+                    packageCache);
         }
 
         public Sandbox withRegistries(List<String> newRegistries) {
             return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries, mirrors);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries, mirrors,
+                    packageCache);
         }
 
         /** The same settings with installs pointed at {@code newMirrors} (whose host:port pairs are then allowed too). */
@@ -260,7 +264,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 }
             }
             return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
-                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, allowed, newMirrors);
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, allowed, newMirrors,
+                    packageCache);
         }
 
         /**
@@ -268,6 +273,14 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
          * allowed to reach the package registries (its upstreams are the public npm and PyPI).
          */
         public record PackageRegistry(String domain, String domainOwner, String repository) {
+        }
+
+        /**
+         * What a package-cache archive may be (it is made by the installs of generated code): its size in S3, what
+         * it unpacks to, and its files and folders. A cache over a bound is not saved; an archive over one is not
+         * restored.
+         */
+        public record PackageCacheLimits(long maxArchiveBytes, long maxUnpackedBytes, int maxEntries) {
         }
     }
 
@@ -353,7 +366,10 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 Path.of(settings.string(Setting.SANDBOX_WORKSPACE)),
                 packageRegistry(settings),
                 settings.list(Setting.SANDBOX_REGISTRIES),
-                new Sandbox.Mirrors(mirror(settings, Setting.SANDBOX_PIP_INDEX_URL), mirror(settings, Setting.SANDBOX_NPM_REGISTRY)));
+                new Sandbox.Mirrors(mirror(settings, Setting.SANDBOX_PIP_INDEX_URL), mirror(settings, Setting.SANDBOX_NPM_REGISTRY)),
+                new Sandbox.PackageCacheLimits(settings.positiveLong(Setting.SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES),
+                        settings.positiveLong(Setting.SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES),
+                        settings.positiveInt(Setting.SANDBOX_PACKAGE_CACHE_MAX_ENTRIES)));
         WorkflowLimits workflow = new WorkflowLimits(
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),

@@ -95,6 +95,9 @@ public enum Setting {
     SANDBOX_REGISTRY_DOMAIN("SAMOKODER_SANDBOX_REGISTRY_DOMAIN", "", "Fargate runner: the CodeArtifact domain that proxies npm and PyPI; a command allowed the registries installs through it (empty: not configured)."),
     SANDBOX_REGISTRY_DOMAIN_OWNER("SAMOKODER_SANDBOX_REGISTRY_DOMAIN_OWNER", "", "Fargate runner: the AWS account id owning the CodeArtifact domain (required with SAMOKODER_SANDBOX_REGISTRY_DOMAIN)."),
     SANDBOX_REGISTRY_REPOSITORY("SAMOKODER_SANDBOX_REGISTRY_REPOSITORY", "packages", "Fargate runner: the CodeArtifact repository, in that domain, whose upstreams are npm and PyPI."),
+    SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES", "536870912", "Fargate runner: the largest package-cache archive (one per project and lockfiles, in S3) saved or restored, in bytes (512 MiB); a bigger cache is not saved."),
+    SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES", "1073741824", "Fargate runner: the most bytes a package-cache archive may hold unpacked (1 GiB); a cache over it is not saved, an archive over it is not restored."),
+    SANDBOX_PACKAGE_CACHE_MAX_ENTRIES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_ENTRIES", "200000", "Fargate runner: the most files and folders in a package-cache archive; a cache over it is not saved, an archive over it is not restored."),
 
     WORKFLOW_MAX_QUESTIONS("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "5", "Clarifying questions SpecWriter may ask in an interactive run (0: none)."),
     WORKFLOW_MAX_FIX_ITERATIONS("SAMOKODER_WORKFLOW_MAX_FIX_ITERATIONS", "4", "Fix iterations (BugHunter/Troubleshooter rounds) per task before it fails."),

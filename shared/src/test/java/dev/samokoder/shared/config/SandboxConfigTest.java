@@ -23,6 +23,7 @@ class SandboxConfigTest {
         assertThat(sandbox.maxTimeLimit()).isEqualTo(Duration.ofMinutes(30));
         assertThat(sandbox.dir()).isEmpty();
         assertThat(sandbox.workspace()).isEqualTo(Path.of("/workspace"));
+        assertThat(sandbox.packageCache()).isEqualTo(new SamokoderConfig.Sandbox.PackageCacheLimits(512L << 20, 1L << 30, 200_000));
     }
 
     @Test
@@ -42,12 +43,14 @@ class SandboxConfigTest {
         SamokoderConfig.Sandbox sandbox = SamokoderConfig.fromEnv(Map.of(
                 "SAMOKODER_SANDBOX_MEMORY_MB", "256",
                 "SAMOKODER_SANDBOX_DIR", "/var/tmp/sk",
-                "SAMOKODER_SANDBOX_CGROUP", "/sys/fs/cgroup/user.slice/me")).sandbox();
+                "SAMOKODER_SANDBOX_CGROUP", "/sys/fs/cgroup/user.slice/me",
+                "SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_ENTRIES", "1000")).sandbox();
 
         // then
         assertThat(sandbox.memoryMb()).isEqualTo(256);
         assertThat(sandbox.dir()).contains(Path.of("/var/tmp/sk"));
         assertThat(sandbox.cgroup()).isEqualTo(Optional.of(Path.of("/sys/fs/cgroup/user.slice/me")));
+        assertThat(sandbox.packageCache().maxEntries()).isEqualTo(1000);
         assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_SANDBOX_MAX_PROCESSES", "0"))).isInstanceOf(ConfigException.class);
     }
 }
