@@ -1,16 +1,13 @@
 package dev.samokoder.runner;
 
 import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageCacheLimits;
+import dev.samokoder.shared.sandbox.FileTrees;
 import dev.samokoder.shared.sandbox.PackageCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -256,31 +253,7 @@ final class S3PackageCache implements PackageCache {
      */
     private static void deleteTree(Path path) {
         try {
-            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.delete(path);
         } catch (IOException e) {
             log.warn("could not delete the package cache folder {}: {}", path, e.toString());
         }

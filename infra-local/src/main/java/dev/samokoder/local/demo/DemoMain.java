@@ -3,11 +3,11 @@ package dev.samokoder.local.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.sandbox.FileTrees;
 import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,13 +15,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -229,15 +227,9 @@ public final class DemoMain {
 
     /** Removes a temporary data dir; a failure is reported, not thrown (the run's result stands). */
     static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
             System.err.println("demo: could not remove " + dir + ": " + e.getMessage());
         }
     }
