@@ -2,7 +2,7 @@ package dev.samokoder.agents;
 
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.shared.aws.AwsClients;
-import dev.samokoder.shared.aws.SnapStartPriming;
+import dev.samokoder.shared.storage.SnapStartPriming;
 import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.LlmClient;
@@ -16,7 +16,7 @@ import dev.samokoder.shared.workflow.Router;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunRepository;
-import dev.samokoder.shared.workflow.WorkflowLimits;
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.AgentContext;
 import dev.samokoder.shared.workflow.agents.AgentLimits;
 import dev.samokoder.shared.workflow.agents.Executions;

@@ -15,9 +15,9 @@ import dev.samokoder.shared.llm.LlmResponse;
 import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.ToolCall;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.ModelSpec;
-import dev.samokoder.shared.llm.model.PriceTable;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.ModelSpec;
+import dev.samokoder.shared.models.PriceTable;
 import dev.samokoder.shared.testing.MovableClock;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.testing.LocalAws;
@@ -96,7 +96,7 @@ class StepHandlerIT {
 
             @Override
             public ModelSpec modelFor(CallScope scope) {
-                return PriceTable.builtIn().spec(ModelRef.parse("replay:test"));
+                return PriceTable.builtIn().find(ModelRef.parse("replay:test")).orElseThrow();
             }
         };
         var services = AgentServices.create(aws.config(), aws.clients(), slowModel, clock);

@@ -10,7 +10,7 @@ import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
 import dev.samokoder.shared.domain.User;
 import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llmkeys.LlmKeyOwner;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.sandbox.SnapshotStore;

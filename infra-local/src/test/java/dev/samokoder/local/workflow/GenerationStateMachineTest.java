@@ -13,7 +13,7 @@ import dev.samokoder.shared.llm.LlmException;
 import dev.samokoder.shared.llm.ProviderTimeoutException;
 import dev.samokoder.shared.llm.ProviderUnavailableException;
 import dev.samokoder.shared.llm.RateLimitedException;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.workflow.Step;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -19,7 +19,7 @@ import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ToolCall;
 import dev.samokoder.shared.llm.ToolChoice;
 import dev.samokoder.shared.llm.ToolSpec;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;

@@ -2,8 +2,8 @@ package dev.samokoder.llm.providers;
 
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.MissingProviderKeyException;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.KeySource;

@@ -8,7 +8,7 @@ import dev.samokoder.shared.llm.ProviderRejectedRequestException;
 import dev.samokoder.shared.llm.ProviderTimeoutException;
 import dev.samokoder.shared.llm.ProviderUnavailableException;
 import dev.samokoder.shared.llm.RateLimitedException;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.ratelimit.RetryAfter;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -8,7 +8,7 @@ import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ProviderUnavailableException;
 import dev.samokoder.shared.llm.TokenUsage;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
 import java.net.http.HttpClient;

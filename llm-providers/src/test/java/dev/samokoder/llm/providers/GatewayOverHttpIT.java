@@ -15,7 +15,7 @@ import dev.samokoder.shared.llm.LlmResponse;
 import dev.samokoder.shared.llm.ToolChoice;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.LlmCall;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llmkeys.LlmKeyOwner;
 import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.secrets.SecretCiphers;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.llm.MissingProviderKeyException;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import dev.samokoder.shared.llm.provider.KeySource;
 import dev.samokoder.shared.llm.provider.ProviderKey;

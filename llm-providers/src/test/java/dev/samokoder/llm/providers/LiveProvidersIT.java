@@ -7,8 +7,8 @@ import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ToolChoice;
 import dev.samokoder.shared.llm.ToolSpec;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.PriceTable;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.PriceTable;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
@@ -83,7 +83,7 @@ class LiveProvidersIT {
 
     private void assertCallsATool(ModelRef model, List<ToolSpec> tools) {
         ProviderResponse response = providers.forModel(model, "usr_live")
-                .chat(ToolExchange.request(model, ToolExchange.conversation(), tools, prices.spec(model).capabilities()));
+                .chat(ToolExchange.request(model, ToolExchange.conversation(), tools, prices.find(model).orElseThrow().capabilities()));
 
         assertThat(response.toolCalls()).isNotEmpty().allSatisfy(call -> {
             assertThat(call.id()).isNotBlank();
@@ -108,7 +108,7 @@ class LiveProvidersIT {
     }
 
     private ProviderResponse ask(ModelRef model) {
-        return providers.forModel(model, "usr_live").chat(new ProviderRequest(model, prices.spec(model).capabilities(),
+        return providers.forModel(model, "usr_live").chat(new ProviderRequest(model, prices.find(model).orElseThrow().capabilities(),
                 List.of(LlmMessage.user("Answer with the single word: ready")), 16, OptionalDouble.empty(), List.of(), ToolChoice.AUTO,
                 "Live", new Exchange("live", 1)));
     }

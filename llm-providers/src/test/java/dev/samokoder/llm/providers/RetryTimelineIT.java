@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.CallObserver;
 import dev.samokoder.shared.llm.CallScope;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.workflow.Run;

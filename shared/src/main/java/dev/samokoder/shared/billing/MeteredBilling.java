@@ -3,8 +3,8 @@ package dev.samokoder.shared.billing;
 import dev.samokoder.shared.llm.CallBilling;
 import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.TokenUsage;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.Provider;
 import java.math.BigDecimal;
 import java.util.Optional;
 

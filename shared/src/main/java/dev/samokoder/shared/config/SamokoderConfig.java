@@ -1,7 +1,7 @@
 package dev.samokoder.shared.config;
 
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.workflow.WorkflowLimits;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.config.WorkflowLimits;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.domain;
 
-import dev.samokoder.shared.llm.ModelOverrides;
+import dev.samokoder.shared.models.ModelOverrides;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.llm;
 
 import dev.samokoder.shared.domain.Project;
+import dev.samokoder.shared.models.ModelOverrides;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 
 /**
  * A step's prompt and its output allowance do not fit the model's context window. Raised before

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.ModelSpec;
+import dev.samokoder.shared.models.ModelSpec;
 
 /**
  * What an agent calls to talk to a model. Model choice, context limits, budgets, rate limits,

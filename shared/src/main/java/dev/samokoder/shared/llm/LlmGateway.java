@@ -8,11 +8,11 @@ import dev.samokoder.shared.llm.context.TokenEstimate;
 import dev.samokoder.shared.llm.ledger.CallResult;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.Reservation;
-import dev.samokoder.shared.llm.model.AgentModels;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.ModelSpec;
-import dev.samokoder.shared.llm.model.PriceTable;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.AgentModels;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.ModelSpec;
+import dev.samokoder.shared.models.PriceTable;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
@@ -117,7 +117,8 @@ public final class LlmGateway implements LlmClient {
 
     @Override
     public ModelSpec modelFor(CallScope scope) {
-        return prices.spec(models.forAgent(scope.agent(), scope.models()));
+        ModelRef model = models.forAgent(scope.agent(), scope.models());
+        return prices.find(model).orElseThrow(() -> new UnknownModelException(model));
     }
 
     @Override
@@ -209,7 +210,7 @@ public final class LlmGateway implements LlmClient {
             if (platform.isEmpty() || !billing.allowsPlatform(scope.userId())) {
                 throw missing;
             }
-            ModelSpec fallback = prices.spec(platform.get());
+            ModelSpec fallback = prices.find(platform.get()).orElseThrow(() -> new UnknownModelException(platform.get()));
             LOG.info("no {} key for {}: {} runs on the platform model {}", chosen.model().provider(), scope.agent(),
                     scope.runId(), fallback.model());
             return new Routed(fallback, providers.forCall(fallback.model(), scope.userId(), scope.projectId()));

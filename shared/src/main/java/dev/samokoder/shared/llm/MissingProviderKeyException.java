@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 
 /** No key (or base URL) is configured for the provider the agent's model needs. */
 public final class MissingProviderKeyException extends LlmException {

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.OptionalInt;
 
 /** The provider refused the key (401/403): the key is wrong, revoked or lacks access to the model. */

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.OptionalInt;
 
 /** A provider did not answer the call usefully. Subclasses say how; the HTTP status is kept when there was one. */

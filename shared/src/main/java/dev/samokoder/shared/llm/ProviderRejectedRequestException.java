@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.OptionalInt;
 
 /** The provider refused the request itself (a 4xx other than 401, 403 and 429: unknown model, bad parameter). */

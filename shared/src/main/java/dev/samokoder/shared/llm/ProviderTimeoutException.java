@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.OptionalInt;
 
 /** The provider did not answer within the configured timeout (`SAMOKODER_LLM_TIMEOUT_SECONDS`). */

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.OptionalInt;
 
 /** The provider failed on its side (5xx) or could not be reached; the same call may work later. */

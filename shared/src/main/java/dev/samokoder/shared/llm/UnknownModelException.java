@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 
 /** The model has no entry in the price table, so its cost cannot be bounded: configuration to fix. */
 public final class UnknownModelException extends LlmException {

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llmkeys;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 
 /** No key is stored for this provider (for this owner). */
 public final class LlmKeyNotFoundException extends RuntimeException {

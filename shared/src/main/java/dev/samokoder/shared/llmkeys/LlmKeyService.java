@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llmkeys;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ProviderKey;
 import dev.samokoder.shared.secrets.Sealed;
 import dev.samokoder.shared.secrets.SecretCipher;

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llmkeys;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.KeySource;
 import dev.samokoder.shared.llm.provider.ProviderKey;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llmkeys;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.samokoder.shared.projects;
 
 import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

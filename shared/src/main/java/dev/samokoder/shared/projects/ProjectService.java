@@ -2,7 +2,7 @@ package dev.samokoder.shared.projects;
 
 import dev.samokoder.shared.domain.Project;
 import dev.samokoder.shared.domain.ProjectSettings;
-import dev.samokoder.shared.llm.ModelOverrides;
+import dev.samokoder.shared.models.ModelOverrides;
 import dev.samokoder.shared.storage.FileIndexRepository;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.Page;

@@ -1,5 +1,6 @@
 package dev.samokoder.shared.workflow;
 
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.workflow.RunProgress.FailureKind;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;

@@ -1,6 +1,7 @@
 package dev.samokoder.shared.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.http.Json;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;

@@ -66,7 +66,7 @@ class SamokoderConfigTest {
 
     @Test
     void workflowLimitsComeFromTheirSettings() {
-        assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.shared.workflow.WorkflowLimits.defaults());
+        assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.shared.config.WorkflowLimits.defaults());
 
         SamokoderConfig config = SamokoderConfig.fromEnv(Map.of(
                 "SAMOKODER_WORKFLOW_MAX_QUESTIONS", "0",

@@ -9,11 +9,12 @@ import dev.samokoder.shared.llm.ledger.CallOutcome;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.LlmCall;
 import dev.samokoder.shared.llm.ledger.RunCost;
-import dev.samokoder.shared.llm.model.AgentModels;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.ModelSpec;
-import dev.samokoder.shared.llm.model.PriceTable;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.AgentModels;
+import dev.samokoder.shared.models.ModelOverrides;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.ModelSpec;
+import dev.samokoder.shared.models.PriceTable;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;
@@ -91,7 +92,7 @@ class LlmGatewayIT {
     @Test
     void twentyConcurrentCalls_againstABudgetThatFitsFive_makeExactlyFiveProviderRequests() throws Exception {
         // given: every call costs exactly its reservation, so settling frees nothing for a sixth
-        ModelSpec spec = prices.spec(SONNET);
+        ModelSpec spec = prices.find(SONNET).orElseThrow();
         List<LlmMessage> messages = List.of(LlmMessage.user("write the spec"));
         long prompt = TokenEstimate.of(messages);
         BigDecimal perCall = spec.prices().maximumCost(prompt, MAX_OUTPUT);
@@ -265,6 +266,20 @@ class LlmGatewayIT {
         assertThat(provider.requests().getFirst().model()).isEqualTo(projectChoice);
         assertThat(response.model()).isEqualTo(projectChoice);
         assertThat(gateway.modelFor(withChoice).model()).isEqualTo(projectChoice);
+    }
+
+    @Test
+    void aModelTheCatalogueDoesNotPrice_isTheNamedUnknownModelError_beforeAnyRequest() {
+        // given: a project that chose a model the price table does not list
+        ScriptedProvider provider = answering(request -> answer("ok"));
+        LlmGateway gateway = gateway(SONNET, provider);
+        CallScope unpriced = scope.withModels(new ModelOverrides(Optional.empty(), Map.of("SpecWriter",
+                ModelRef.parse("openai:gpt-0-unreleased"))));
+
+        // when / then
+        assertThatThrownBy(() -> gateway.complete(request(unpriced, "write the spec"))).isInstanceOf(UnknownModelException.class)
+                .hasMessageContaining("no price for openai:gpt-0-unreleased").hasMessageContaining("SAMOKODER_LLM_PRICE_TABLE");
+        assertThat(provider.requests()).isEmpty();
     }
 
     @Test

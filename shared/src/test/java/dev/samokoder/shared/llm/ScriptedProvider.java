@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm;
 
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ProviderRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.KeySource;
 import dev.samokoder.shared.llm.provider.ProviderKey;
 import dev.samokoder.shared.secrets.LocalMasterKeyCipher;

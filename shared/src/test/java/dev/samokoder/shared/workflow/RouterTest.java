@@ -12,6 +12,7 @@ import static dev.samokoder.shared.workflow.RunProgress.TaskPhase.TESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.workflow.RunProgress.TaskProgress;
 import java.util.stream.Stream;

@@ -14,7 +14,7 @@ import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.ledger.CallResult;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.Reservation;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;

@@ -4,7 +4,7 @@ import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
 import dev.samokoder.api.projects.OwnedProject;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llmkeys.LlmKeyOwner;
 import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.llmkeys.StoredLlmKey;

@@ -15,7 +15,7 @@ import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
-import dev.samokoder.shared.llm.model.PriceTable;
+import dev.samokoder.shared.models.PriceTable;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

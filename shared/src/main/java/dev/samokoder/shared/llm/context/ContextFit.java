@@ -1,7 +1,7 @@
 package dev.samokoder.shared.llm.context;
 
 import dev.samokoder.shared.llm.ContextTooLargeException;
-import dev.samokoder.shared.llm.model.ModelSpec;
+import dev.samokoder.shared.models.ModelSpec;
 import java.util.OptionalInt;
 
 /**

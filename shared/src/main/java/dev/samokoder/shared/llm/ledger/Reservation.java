@@ -2,7 +2,7 @@ package dev.samokoder.shared.llm.ledger;
 
 import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.Exchange;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,7 +1,7 @@
 package dev.samokoder.shared.llm.provider;
 
 import dev.samokoder.shared.llm.MissingProviderKeyException;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 
 /** Finds the provider for a model, with the credentials of the user the call is for. */
 @FunctionalInterface

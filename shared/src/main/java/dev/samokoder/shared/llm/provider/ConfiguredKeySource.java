@@ -1,7 +1,7 @@
 package dev.samokoder.shared.llm.provider;
 
 import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.Optional;
 
 /**

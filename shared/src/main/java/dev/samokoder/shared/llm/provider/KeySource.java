@@ -1,6 +1,6 @@
 package dev.samokoder.shared.llm.provider;
 
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package dev.samokoder.shared.llm.replay;
 
 import dev.samokoder.shared.llm.ProviderTimeoutException;
 import dev.samokoder.shared.llm.ReplayExhaustedException;
-import dev.samokoder.shared.llm.model.Provider;
+import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ProviderRequest;
 import dev.samokoder.shared.llm.provider.ProviderResponse;

@@ -31,7 +31,7 @@ import java.util.Optional;
  * with, creates the file with write_file or changes it with edit_file (it may change no other
  * file), and submits a one-line summary for the project map. Each submitted version is reviewed
  * by a second model reading the diff; its problems go back for a revision, at most
- * {@link dev.samokoder.shared.workflow.WorkflowLimits#maxCodingAttempts()} versions (the last one
+ * {@link dev.samokoder.shared.config.WorkflowLimits#maxCodingAttempts()} versions (the last one
  * is kept: the task's tests are the judge). Then the step is marked DONE.
  *
  * <p>The state machine runs one CodeMonkey per file in parallel. Each counts the pending files

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.llm.ContextTooLargeException;
-import dev.samokoder.shared.llm.model.ModelPrices;
-import dev.samokoder.shared.llm.model.ModelRef;
-import dev.samokoder.shared.llm.model.ModelSpec;
+import dev.samokoder.shared.models.ModelPrices;
+import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.shared.models.ModelSpec;
 import java.math.BigDecimal;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.Exchange;
 import dev.samokoder.shared.llm.LedgerContentionException;
 import dev.samokoder.shared.llm.TokenUsage;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
 import dev.samokoder.shared.storage.SingleTable;

@@ -8,7 +8,7 @@ import dev.samokoder.shared.domain.WorkspacePath;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.ledger.LlmCall;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.projects.ProjectChanges;
 import dev.samokoder.shared.projects.ProjectService;
 import dev.samokoder.shared.testing.LocalAws;

@@ -10,7 +10,7 @@ import dev.samokoder.shared.workflow.RouteStep;
 import dev.samokoder.shared.workflow.Router;
 import dev.samokoder.shared.workflow.RunEvent;
 import dev.samokoder.shared.workflow.Step;
-import dev.samokoder.shared.workflow.WorkflowLimits;
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.ToolCall;
-import dev.samokoder.shared.llm.model.ModelRef;
+import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;
 import dev.samokoder.shared.llm.provider.ChatProviders;
 import dev.samokoder.shared.llm.provider.ProviderRequest;

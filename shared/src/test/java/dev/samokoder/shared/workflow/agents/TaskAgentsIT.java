@@ -14,7 +14,7 @@ import dev.samokoder.shared.workflow.RouteDecision;
 import dev.samokoder.shared.workflow.Router;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.Step;
-import dev.samokoder.shared.workflow.WorkflowLimits;
+import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
@@ -507,7 +507,7 @@ class TaskAgentsIT {
         assertThat(passed.passed()).isTrue();
         assertThat(testScript).contains("(tests): %s").doesNotContain("(start)");
         assertThat(h.current().progress().task().phase()).isEqualTo(TaskPhase.TESTED);
-        assertThat(new dev.samokoder.shared.workflow.Router(dev.samokoder.shared.workflow.WorkflowLimits.defaults())
+        assertThat(new dev.samokoder.shared.workflow.Router(dev.samokoder.shared.config.WorkflowLimits.defaults())
                 .next(h.current().progress()).next()).isEqualTo(dev.samokoder.shared.workflow.Step.EXECUTOR);
 
         // when: the second execution starts the app, which exits before it answers

@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 /**
  * What a model does natively, from the model catalogue ({@code price-table.json}).

@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 import java.util.Arrays;
 import java.util.Objects;

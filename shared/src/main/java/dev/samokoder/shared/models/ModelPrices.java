@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.samokoder.shared.workflow;
+package dev.samokoder.shared.config;
 
 /**
  * The bounds of every loop of a run (all configurable): no run loops forever.

@@ -1,8 +1,7 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.samokoder.shared.llm.UnknownModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,17 +65,15 @@ public final class PriceTable {
         return byKey.containsKey(model.toString()) || byKey.containsKey(model.provider().wireName() + ":*");
     }
 
-    /** @throws UnknownModelException if neither the model nor its provider's {@code *} entry is listed */
-    public ModelSpec spec(ModelRef model) {
+    /** The model's prices and limits: its own entry, else its provider's {@code *} entry; empty when neither is listed. */
+    public Optional<ModelSpec> find(ModelRef model) {
         ModelSpec exact = byKey.get(model.toString());
         if (exact != null) {
-            return exact;
+            return Optional.of(exact);
         }
         ModelSpec wildcard = byKey.get(model.provider().wireName() + ":*");
-        if (wildcard != null) {
-            return new ModelSpec(model, wildcard.prices(), wildcard.contextWindow(), wildcard.maxOutputTokens(), wildcard.capabilities());
-        }
-        throw new UnknownModelException(model);
+        return Optional.ofNullable(wildcard).map(w -> new ModelSpec(model, w.prices(), w.contextWindow(), w.maxOutputTokens(),
+                w.capabilities()));
     }
 
     private static Map<String, ModelSpec> parse(JsonNode root, String source) {

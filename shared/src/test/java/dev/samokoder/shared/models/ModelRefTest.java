@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

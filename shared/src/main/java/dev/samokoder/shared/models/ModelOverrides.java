@@ -1,6 +1,5 @@
-package dev.samokoder.shared.llm;
+package dev.samokoder.shared.models;
 
-import dev.samokoder.shared.llm.model.ModelRef;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,9 @@
-package dev.samokoder.shared.aws;
+package dev.samokoder.shared.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;

@@ -1,8 +1,7 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samokoder.shared.llm.ModelOverrides;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

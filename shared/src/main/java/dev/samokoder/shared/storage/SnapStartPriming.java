@@ -1,8 +1,8 @@
-package dev.samokoder.shared.aws;
+package dev.samokoder.shared.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.storage.TableSchema;
 import java.io.IOException;
 import java.util.Map;
 import org.crac.Context;

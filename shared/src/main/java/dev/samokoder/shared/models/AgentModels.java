@@ -1,6 +1,5 @@
-package dev.samokoder.shared.llm.model;
+package dev.samokoder.shared.models;
 
-import dev.samokoder.shared.llm.ModelOverrides;
 import java.util.Map;
 import java.util.Objects;
 

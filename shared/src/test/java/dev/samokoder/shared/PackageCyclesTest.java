@@ -1,0 +1,168 @@
+package dev.samokoder.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages of every module's main sources, read as text (imports and fully qualified names alike), must not
+ * depend on each other in a cycle. The cycles that are still there are listed, each a package and its sub-packages
+ * (a parent and its children know each other); the list only shrinks: a new cycle, or a package joining one, fails
+ * here, and so does a listed cycle that is gone (take it off the list).
+ */
+class PackageCyclesTest {
+
+    private static final Pattern PACKAGE = Pattern.compile("^package (dev\\.samokoder[\\w.]*);", Pattern.MULTILINE);
+    private static final Pattern REFERENCE = Pattern.compile("\\b(dev\\.samokoder(?:\\.[a-z0-9_]+)+)\\.[A-Z]");
+
+    /** The cycles left, each within one area: the LLM gateway's, the workflow's and the API's packages. */
+    private static final List<Set<String>> KNOWN = List.of(
+            Set.of("dev.samokoder.shared.llm", "dev.samokoder.shared.llm.context", "dev.samokoder.shared.llm.ledger",
+                    "dev.samokoder.shared.llm.provider", "dev.samokoder.shared.llm.ratelimit"),
+            Set.of("dev.samokoder.shared.workflow", "dev.samokoder.shared.workflow.agents", "dev.samokoder.shared.workflow.agents.artifacts",
+                    "dev.samokoder.shared.workflow.agents.loop", "dev.samokoder.shared.workflow.agents.policy",
+                    "dev.samokoder.shared.workflow.agents.tools"),
+            Set.of("dev.samokoder.api", "dev.samokoder.api.auth", "dev.samokoder.api.billing", "dev.samokoder.api.docs",
+                    "dev.samokoder.api.files", "dev.samokoder.api.http", "dev.samokoder.api.keys", "dev.samokoder.api.notifications",
+                    "dev.samokoder.api.projects", "dev.samokoder.api.routing", "dev.samokoder.api.runs", "dev.samokoder.api.webhooks"));
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle_butTheListedOnes() throws IOException {
+        Map<String, Set<String>> dependencies = dependencies(Path.of("..").toAbsolutePath().normalize());
+        assertThat(dependencies).as("the packages read").containsKeys("dev.samokoder.shared.config", "dev.samokoder.api",
+                "dev.samokoder.local");
+
+        List<Set<String>> cycles = cycles(dependencies);
+
+        assertThat(cycles).as("package cycles (a new one, or a package that joined one, fails; a listed one that is gone "
+                + "comes off PackageCyclesTest.KNOWN)").containsExactlyInAnyOrderElementsOf(KNOWN);
+    }
+
+    @Test
+    void theCoreDependsOnNeitherTheGatewayNorTheWorkflow() throws IOException {
+        Map<String, Set<String>> dependencies = dependencies(Path.of("..").toAbsolutePath().normalize());
+        for (String core : List.of("config", "domain", "storage", "aws", "models", "blob", "http")) {
+            String name = "dev.samokoder.shared." + core;
+            assertThat(dependencies.getOrDefault(name, Set.of())).as(name).noneMatch(target -> target.startsWith("dev.samokoder.shared.llm")
+                    || target.startsWith("dev.samokoder.shared.workflow"));
+        }
+    }
+
+    @Test
+    void theCycleFinder_findsEveryCycleAndNothingElse() {
+        Map<String, Set<String>> graph = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of(),
+                "e", Set.of("f"), "f", Set.of("e"), "g", Set.of("a"));
+
+        assertThat(cycles(graph)).containsExactlyInAnyOrder(Set.of("a", "b", "c"), Set.of("e", "f"));
+    }
+
+    /** Each package of the main sources and the packages of this project it names. */
+    static Map<String, Set<String>> dependencies(Path repository) throws IOException {
+        Map<String, List<String>> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(repository)) {
+            for (Path file : files.filter(PackageCyclesTest::isMainSource).toList()) {
+                String text = Files.readString(file);
+                Matcher name = PACKAGE.matcher(text);
+                if (name.find()) {
+                    sources.computeIfAbsent(name.group(1), key -> new ArrayList<>()).add(text);
+                }
+            }
+        }
+        Map<String, Set<String>> dependencies = new TreeMap<>();
+        sources.forEach((name, texts) -> {
+            Set<String> targets = new TreeSet<>();
+            for (String text : texts) {
+                Matcher reference = REFERENCE.matcher(text);
+                while (reference.find()) {
+                    String target = reference.group(1);
+                    if (!target.equals(name) && sources.containsKey(target)) {
+                        targets.add(target);
+                    }
+                }
+            }
+            dependencies.put(name, targets);
+        });
+        return dependencies;
+    }
+
+    private static boolean isMainSource(Path file) {
+        String path = file.toString().replace('\\', '/');
+        return path.endsWith(".java") && path.contains("/src/main/java/") && !path.contains("/node_modules/")
+                && !path.contains("/target/") && !path.contains("/frontend/");
+    }
+
+    /** The strongly connected groups of more than one package (Tarjan's algorithm, without recursion). */
+    static List<Set<String>> cycles(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        List<Set<String>> groups = new ArrayList<>();
+        int[] counter = {0};
+        for (String start : graph.keySet()) {
+            if (index.containsKey(start)) {
+                continue;
+            }
+            Deque<Map.Entry<String, java.util.Iterator<String>>> work = new ArrayDeque<>();
+            visit(start, index, low, stack, onStack, counter);
+            work.push(Map.entry(start, graph.getOrDefault(start, Set.of()).iterator()));
+            while (!work.isEmpty()) {
+                String node = work.peek().getKey();
+                java.util.Iterator<String> next = work.peek().getValue();
+                if (next.hasNext()) {
+                    String target = next.next();
+                    if (!index.containsKey(target)) {
+                        visit(target, index, low, stack, onStack, counter);
+                        work.push(Map.entry(target, graph.getOrDefault(target, Set.of()).iterator()));
+                    } else if (onStack.contains(target)) {
+                        low.put(node, Math.min(low.get(node), index.get(target)));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    String parent = work.peek().getKey();
+                    low.put(parent, Math.min(low.get(parent), low.get(node)));
+                }
+                if (low.get(node).equals(index.get(node))) {
+                    Set<String> group = new TreeSet<>();
+                    String member;
+                    do {
+                        member = stack.pop();
+                        onStack.remove(member);
+                        group.add(member);
+                    } while (!member.equals(node));
+                    if (group.size() > 1) {
+                        groups.add(group);
+                    }
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static void visit(String node, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
+                              int[] counter) {
+        index.put(node, counter[0]);
+        low.put(node, counter[0]);
+        counter[0]++;
+        stack.push(node);
+        onStack.add(node);
+    }
+}
