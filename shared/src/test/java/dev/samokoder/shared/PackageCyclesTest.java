@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of every module's main sources, read as text (imports and fully qualified names alike), must not
+ * The packages of every module's main sources, read as text (imports and fully qualified names alike, string
+ * literals aside), must not
  * depend on each other in a cycle. The cycles that are still there are listed, each a package and its sub-packages
  * (a parent and its children know each other); the list only shrinks: a new cycle, or a package joining one, fails
  * here, and so does a listed cycle that is gone (take it off the list).
@@ -30,17 +31,16 @@ class PackageCyclesTest {
 
     private static final Pattern PACKAGE = Pattern.compile("^package (dev\\.samokoder[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\b(dev\\.samokoder(?:\\.[a-z0-9_]+)+)\\.[A-Z]");
+    /** A string literal: a class named in one (a Lambda's handler for CDK) is not a dependency of the code. */
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
 
-    /** The cycles left, each within one area: the LLM gateway's, the workflow's and the API's packages. */
+    /** The cycles left, each within one area: the LLM gateway's and the workflow's packages. */
     private static final List<Set<String>> KNOWN = List.of(
             Set.of("dev.samokoder.shared.llm", "dev.samokoder.shared.llm.context", "dev.samokoder.shared.llm.ledger",
                     "dev.samokoder.shared.llm.provider", "dev.samokoder.shared.llm.ratelimit"),
             Set.of("dev.samokoder.shared.workflow", "dev.samokoder.shared.workflow.agents", "dev.samokoder.shared.workflow.agents.artifacts",
                     "dev.samokoder.shared.workflow.agents.loop", "dev.samokoder.shared.workflow.agents.policy",
-                    "dev.samokoder.shared.workflow.agents.tools"),
-            Set.of("dev.samokoder.api", "dev.samokoder.api.auth", "dev.samokoder.api.billing", "dev.samokoder.api.docs",
-                    "dev.samokoder.api.files", "dev.samokoder.api.http", "dev.samokoder.api.keys", "dev.samokoder.api.notifications",
-                    "dev.samokoder.api.projects", "dev.samokoder.api.routing", "dev.samokoder.api.runs", "dev.samokoder.api.webhooks"));
+                    "dev.samokoder.shared.workflow.agents.tools"));
 
     @Test
     void noPackagesDependOnEachOtherInACycle_butTheListedOnes() throws IOException {
@@ -88,7 +88,7 @@ class PackageCyclesTest {
         sources.forEach((name, texts) -> {
             Set<String> targets = new TreeSet<>();
             for (String text : texts) {
-                Matcher reference = REFERENCE.matcher(text);
+                Matcher reference = REFERENCE.matcher(STRING.matcher(text).replaceAll("\"\""));
                 while (reference.find()) {
                     String target = reference.group(1);
                     if (!target.equals(name) && sources.containsKey(target)) {

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.samokoder.api.http.HttpPipeline;
-import dev.samokoder.api.routing.ApiOperations;
 
 /**
  * The Lambda behind every HTTP API route: finds the route's operation and runs it through the

@@ -1,7 +1,9 @@
 package dev.samokoder.api;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.JsonBodies;
+import dev.samokoder.api.runs.RunServices;
 import dev.samokoder.api.http.SecurityHeaders;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.shared.apikeys.ApiKeySecrets;
@@ -25,27 +27,17 @@ import dev.samokoder.shared.billing.UsageReports;
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.crypto.SecretBox;
-import dev.samokoder.shared.llm.ledger.CostLedger;
-import dev.samokoder.shared.models.Provider;
-import dev.samokoder.shared.llmkeys.LlmKeyOwner;
 import dev.samokoder.shared.llmkeys.LlmKeyService;
 import dev.samokoder.shared.notifications.NotificationService;
 import dev.samokoder.shared.projects.ProjectService;
-import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.secrets.SecretCiphers;
 import dev.samokoder.shared.secrets.SecretFiles;
 import dev.samokoder.shared.storage.Storage;
 import dev.samokoder.shared.storage.UserRepository;
 import dev.samokoder.shared.webhooks.WebhookService;
-import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunFunding;
-import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunService;
-import dev.samokoder.shared.workflow.WorkflowControl;
-import dev.samokoder.shared.workflow.agents.AgentLimits;
-import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceService;
-import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
@@ -58,7 +50,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
                           SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
                           NotificationService notifications, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
-                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins) {
+                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins)
+        implements HttpPipeline.Services {
 
     /** Where local mode keeps the secret API keys are hashed with, inside the data dir. */
     public static final String API_KEY_PEPPER_FILE = "keys/api-key-pepper";
@@ -102,7 +95,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
-                runService(config, clients, sfn, storage, runFunding(config, llmKeys, funding), clock),
+                RunServices.create(config, clients, sfn, storage, RunFunding.forDefaultModel(config.llm(), llmKeys, funding), clock),
                 new WebhookService(hooks.webhooks(), projects, secretBox, hooks.sqs(), hooks.webhookQueue(),
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
                 new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock),
@@ -114,53 +107,6 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 funding,
                 new UsageReports(new UsageMeter(dynamoDb, storage.table(), clock), credit, storage.table(), clock),
                 new Admins(storage.users(), config.billing().adminEmails()));
-    }
-
-    /** The runs service alone, as the webhook consumer's Lambda starts runs with it, on that function's clients. */
-    public static RunService runs(SamokoderConfig config, AwsClients clients, Clock clock) {
-        Storage storage = Storage.create(clients, config, clock);
-        LlmKeyService llmKeys = new LlmKeyService(clients.dynamoDb(), storage.table(), SecretCiphers.create(config, config.local().dataDir()),
-                config.llm().privateBaseUrlsAllowed(), clock);
-        Funding funding = new Funding(new CreditLedger(storage.table(), clock));
-        return runService(config, clients, clients.sfn(), storage, runFunding(config, llmKeys, funding), clock);
-    }
-
-    /**
-     * A run needs credit when its default model would run on the platform's provider: Bedrock, or a
-     * provider for which neither the project, the user nor the configuration has a key.
-     */
-    private static RunFunding runFunding(SamokoderConfig config, LlmKeyService llmKeys, Funding funding) {
-        Provider provider = config.llm().defaultModel().provider();
-        var llm = config.llm();
-        boolean configured = switch (provider) {
-            case REPLAY -> true;
-            case OPENAI -> llm.openAiApiKey().isPresent();
-            case ANTHROPIC -> llm.anthropicApiKey().isPresent();
-            case OPENAI_COMPATIBLE -> llm.openAiCompatibleBaseUrl().isPresent();
-            case BEDROCK -> false;
-        };
-        if (configured) {
-            return RunFunding.ANY;
-        }
-        return (userId, projectId) -> {
-            boolean ownKey = provider != Provider.BEDROCK
-                    && (llmKeys.list(LlmKeyOwner.project(projectId)).stream().anyMatch(key -> key.provider() == provider)
-                    || llmKeys.list(LlmKeyOwner.user(userId)).stream().anyMatch(key -> key.provider() == provider));
-            funding.requireFunds(userId, !ownKey);
-        };
-    }
-
-    private static RunService runService(SamokoderConfig config, AwsClients clients, SfnClient sfn, Storage storage,
-                                         RunFunding funding, Clock clock) {
-        String stateMachine = config.aws().stateMachineArn()
-                .orElseThrow(() -> new ConfigException("SAMOKODER_STATE_MACHINE_ARN is required: the runs API starts that state machine"));
-        var dynamoDb = clients.dynamoDb();
-        return new RunService(storage.projects(), new RunRepository(storage.table(), clock), new RunEvents(dynamoDb, storage.table(), clock),
-                new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults()),
-                new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
-                new CostLedger(dynamoDb, storage.table(), clock),
-                new WorkflowControl(sfn, stateMachine, config.workflow()), funding, new UsageMeter(dynamoDb, storage.table(), clock),
-                config.llm().userMonthlyBudgetUsd());
     }
 
     /** The configured pepper (on AWS, from Secrets Manager), or in local mode the data dir's, made on first start. */

@@ -1,5 +1,11 @@
 package dev.samokoder.shared.workflow;
 
+import dev.samokoder.shared.billing.Funding;
+import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llmkeys.LlmKeyOwner;
+import dev.samokoder.shared.llmkeys.LlmKeyService;
+import dev.samokoder.shared.models.Provider;
+
 /**
  * Asked before a run starts: may this user's run spend the platform's money? A run whose models
  * would run on the platform's own provider (no key of the project, the user or the
@@ -13,4 +19,28 @@ public interface RunFunding {
 
     /** @throws dev.samokoder.shared.billing.InsufficientCreditException when the run would need credit the user lacks */
     void check(String userId, String projectId);
+
+    /**
+     * The platform's rule: a run needs credit when its default model would run on the platform's provider — Bedrock,
+     * or a provider for which neither the project, the user nor the configuration has a key.
+     */
+    static RunFunding forDefaultModel(SamokoderConfig.Llm llm, LlmKeyService llmKeys, Funding funding) {
+        Provider provider = llm.defaultModel().provider();
+        boolean configured = switch (provider) {
+            case REPLAY -> true;
+            case OPENAI -> llm.openAiApiKey().isPresent();
+            case ANTHROPIC -> llm.anthropicApiKey().isPresent();
+            case OPENAI_COMPATIBLE -> llm.openAiCompatibleBaseUrl().isPresent();
+            case BEDROCK -> false;
+        };
+        if (configured) {
+            return ANY;
+        }
+        return (userId, projectId) -> {
+            boolean ownKey = provider != Provider.BEDROCK
+                    && (llmKeys.list(LlmKeyOwner.project(projectId)).stream().anyMatch(key -> key.provider() == provider)
+                    || llmKeys.list(LlmKeyOwner.user(userId)).stream().anyMatch(key -> key.provider() == provider));
+            funding.requireFunds(userId, !ownKey);
+        };
+    }
 }

@@ -2,10 +2,11 @@ package dev.samokoder.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.routing.Route;
+import dev.samokoder.shared.apikeys.ApiKeyService;
 import dev.samokoder.shared.apikeys.ApiScope;
 import dev.samokoder.shared.auth.RateLimiter;
+import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.http.Problem;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +31,26 @@ public final class HttpPipeline {
     public record Binding(Route route, Operation operation) {
     }
 
-    private final Map<String, Binding> bindings;
-    private final ApiServices services;
+    /** What the pipeline itself uses of the API's services (the operations get theirs when they are bound). */
+    public interface Services {
 
-    public HttpPipeline(Map<String, Binding> bindings, ApiServices services) {
+        SamokoderConfig config();
+
+        JsonBodies bodies();
+
+        SecurityHeaders securityHeaders();
+
+        RateLimiter rateLimiter();
+
+        RateLimiter apiKeyRateLimiter();
+
+        ApiKeyService apiKeys();
+    }
+
+    private final Map<String, Binding> bindings;
+    private final Services services;
+
+    public HttpPipeline(Map<String, Binding> bindings, Services services) {
         this.bindings = Map.copyOf(bindings);
         this.services = services;
     }

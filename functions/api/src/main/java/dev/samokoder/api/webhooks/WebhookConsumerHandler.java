@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.samokoder.api.ApiServices;
+import dev.samokoder.api.runs.RunServices;
 import dev.samokoder.shared.aws.AwsClients;
 import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.storage.PlatformResources;
@@ -34,7 +34,7 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
 
     /** One configuration and one set of clients for the hooks and the runs it starts. */
     private WebhookConsumerHandler(SamokoderConfig config, AwsClients clients, Clock clock) {
-        this(HookServices.create(config, clients, HookServices.secretBox(config), clock), ApiServices.runs(config, clients, clock));
+        this(HookServices.create(config, clients, HookServices.secretBox(config), clock), RunServices.standalone(config, clients, clock));
     }
 
     public WebhookConsumerHandler(HookServices services, RunStarter runs) {

@@ -1,6 +1,5 @@
-package dev.samokoder.api.routing;
+package dev.samokoder.api;
 
-import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.auth.AuthOperations;
 import dev.samokoder.api.billing.AdminOperations;
 import dev.samokoder.api.billing.UsageOperations;
@@ -13,6 +12,8 @@ import dev.samokoder.api.keys.ApiKeyOperations;
 import dev.samokoder.api.keys.LlmKeyOperations;
 import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
+import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routing.Route;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
 import dev.samokoder.shared.models.PriceTable;
