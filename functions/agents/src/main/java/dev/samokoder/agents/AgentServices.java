@@ -18,7 +18,7 @@ import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.AgentContext;
-import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
 import dev.samokoder.shared.workflow.agents.Executions;
 import dev.samokoder.shared.workflow.agents.RunLifecycle;
 import dev.samokoder.shared.workflow.agents.loop.Deadline;

@@ -8,7 +8,7 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.config.Setting;
 import dev.samokoder.shared.llm.CallBilling;
 import dev.samokoder.shared.llm.CallObserver;
-import dev.samokoder.shared.llm.LlmGateway;
+import dev.samokoder.shared.llm.gateway.LlmGateway;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.llm.provider.ConfiguredKeySource;
 import dev.samokoder.shared.llm.provider.KeySource;

@@ -8,7 +8,7 @@ import dev.samokoder.shared.config.SamokoderConfig;
 import dev.samokoder.shared.domain.Ids;
 import dev.samokoder.shared.llm.CallScope;
 import dev.samokoder.shared.llm.Exchange;
-import dev.samokoder.shared.llm.LlmGateway;
+import dev.samokoder.shared.llm.gateway.LlmGateway;
 import dev.samokoder.shared.llm.LlmMessage;
 import dev.samokoder.shared.llm.LlmRequest;
 import dev.samokoder.shared.llm.LlmResponse;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.config.ConfigException;
 import dev.samokoder.shared.config.SamokoderConfig;
+import dev.samokoder.shared.llm.gateway.LlmGateway;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.models.Provider;

@@ -6,7 +6,7 @@ import dev.samokoder.shared.domain.AutonomyMode;
 import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.models.Provider;
 import dev.samokoder.shared.workflow.agents.AgentNames;
-import dev.samokoder.shared.workflow.agents.Text;
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -16,7 +16,7 @@ import dev.samokoder.shared.workflow.RunFunding;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunService;
 import dev.samokoder.shared.workflow.WorkflowControl;
-import dev.samokoder.shared.workflow.agents.AgentLimits;
+import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import dev.samokoder.shared.workflow.agents.answers.PromptTemplate;
 import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import dev.samokoder.shared.workflow.agents.loop.AgentTool;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;

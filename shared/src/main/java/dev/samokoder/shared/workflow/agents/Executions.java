@@ -17,6 +17,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.io.IOException;

@@ -11,6 +11,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.FixIteration;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import dev.samokoder.shared.workflow.agents.loop.Submission;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.util.ArrayList;

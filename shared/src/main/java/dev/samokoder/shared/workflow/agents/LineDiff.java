@@ -1,5 +1,6 @@
 package dev.samokoder.shared.workflow.agents;
 
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import java.util.List;
 
 /**

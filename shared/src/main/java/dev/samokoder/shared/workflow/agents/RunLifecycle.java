@@ -14,6 +14,7 @@ import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunStatus;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
+import dev.samokoder.shared.workflow.agents.artifacts.Text;
 import dev.samokoder.shared.workspace.Export;
 import dev.samokoder.shared.workspace.WorkspaceService;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;

@@ -18,6 +18,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Architecture;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
+import dev.samokoder.shared.workflow.agents.loop.AgentOutputInvalidException;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import dev.samokoder.shared.workflow.agents.tools.ProjectMap;
 import java.nio.charset.StandardCharsets;

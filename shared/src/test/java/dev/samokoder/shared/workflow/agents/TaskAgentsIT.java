@@ -22,6 +22,7 @@ import dev.samokoder.shared.workflow.agents.artifacts.Spec;
 import dev.samokoder.shared.workflow.agents.artifacts.Stack;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep;
+import dev.samokoder.shared.workflow.agents.loop.AgentOutputInvalidException;
 import dev.samokoder.shared.workflow.agents.policy.CommandPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,8 +4,6 @@ import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;
 import dev.samokoder.shared.storage.SingleTable;
-import dev.samokoder.shared.workflow.agents.AgentLimits;
-import dev.samokoder.shared.workflow.agents.Text;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask.TaskStatus;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepKind;
 import dev.samokoder.shared.workflow.agents.artifacts.TaskStep.StepStatus;

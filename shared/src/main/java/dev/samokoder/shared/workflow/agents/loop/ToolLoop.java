@@ -15,7 +15,6 @@ import dev.samokoder.shared.llm.ToolSpec;
 import dev.samokoder.shared.llm.context.TokenEstimate;
 import dev.samokoder.shared.models.ModelSpec;
 import dev.samokoder.shared.config.WorkflowLimits;
-import dev.samokoder.shared.workflow.agents.AgentOutputInvalidException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

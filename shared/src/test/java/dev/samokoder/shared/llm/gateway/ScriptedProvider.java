@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm;
+package dev.samokoder.shared.llm.gateway;
 
 import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.llm.provider.ChatProvider;

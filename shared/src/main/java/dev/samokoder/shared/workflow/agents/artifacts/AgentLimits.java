@@ -1,4 +1,4 @@
-package dev.samokoder.shared.workflow.agents;
+package dev.samokoder.shared.workflow.agents.artifacts;
 
 /**
  * The sizes agents keep to, so no stored artifact or prompt grows without bound (all

@@ -1,4 +1,4 @@
-package dev.samokoder.shared.llm;
+package dev.samokoder.shared.llm.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,14 @@ import dev.samokoder.shared.billing.CreditLedger;
 import dev.samokoder.shared.billing.MeteredBilling;
 import dev.samokoder.shared.billing.UsageMeter;
 import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.GatewayLimits;
+import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.LlmRequest;
+import dev.samokoder.shared.llm.LlmResponse;
+import dev.samokoder.shared.llm.MissingProviderKeyException;
+import dev.samokoder.shared.llm.PlatformProviderNotAllowedException;
+import dev.samokoder.shared.llm.TokenUsage;
 import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.models.AgentModels;
 import dev.samokoder.shared.models.ModelRef;

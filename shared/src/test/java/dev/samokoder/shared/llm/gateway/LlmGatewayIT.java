@@ -1,9 +1,24 @@
-package dev.samokoder.shared.llm;
+package dev.samokoder.shared.llm.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samokoder.shared.domain.Ids;
+import dev.samokoder.shared.llm.BudgetExceededException;
+import dev.samokoder.shared.llm.CallBilling;
+import dev.samokoder.shared.llm.CallScope;
+import dev.samokoder.shared.llm.ContextTooLargeException;
+import dev.samokoder.shared.llm.Exchange;
+import dev.samokoder.shared.llm.GatewayLimits;
+import dev.samokoder.shared.llm.InvalidOutputException;
+import dev.samokoder.shared.llm.LlmException;
+import dev.samokoder.shared.llm.LlmMessage;
+import dev.samokoder.shared.llm.LlmRequest;
+import dev.samokoder.shared.llm.LlmResponse;
+import dev.samokoder.shared.llm.ProviderUnavailableException;
+import dev.samokoder.shared.llm.RateLimitedException;
+import dev.samokoder.shared.llm.TokenUsage;
+import dev.samokoder.shared.llm.UnknownModelException;
 import dev.samokoder.shared.llm.context.TokenEstimate;
 import dev.samokoder.shared.llm.ledger.CallOutcome;
 import dev.samokoder.shared.llm.ledger.CostLedger;

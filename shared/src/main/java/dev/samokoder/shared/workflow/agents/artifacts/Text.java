@@ -1,4 +1,4 @@
-package dev.samokoder.shared.workflow.agents;
+package dev.samokoder.shared.workflow.agents.artifacts;
 
 import java.util.List;
 

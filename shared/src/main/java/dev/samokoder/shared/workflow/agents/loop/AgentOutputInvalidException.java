@@ -1,4 +1,4 @@
-package dev.samokoder.shared.workflow.agents;
+package dev.samokoder.shared.workflow.agents.loop;
 
 import java.util.List;
 
