@@ -18,7 +18,6 @@ import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.config.WorkflowLimits;
 import dev.samokoder.shared.workflow.agents.AgentContext;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
 import dev.samokoder.shared.workflow.agents.Executions;
 import dev.samokoder.shared.workflow.agents.RunLifecycle;
 import dev.samokoder.shared.workflow.agents.loop.Deadline;
@@ -70,10 +69,10 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         String bucket = config.aws().bucketName();
         RunRepository runs = new RunRepository(storage.table(), clock);
         RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
-        RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, AgentLimits.defaults());
+        RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, config.artifacts());
         ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
-                loop, limits, AgentLimits.defaults(), toolset, Deadline.none());
+                loop, limits, config.artifacts(), toolset, Deadline.none());
         WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
         WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                 bucket, config.api().exportUrlTtl(), clock);

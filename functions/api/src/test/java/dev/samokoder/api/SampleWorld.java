@@ -24,7 +24,7 @@ import dev.samokoder.shared.workflow.RunNotifier;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunStatus;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * @param billing prices of platform-paid resources, credit limits and who the administrators are
  */
 public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox,
-                              WorkflowLimits workflow, Hooks hooks, ApiKeys apiKeys, Secrets secrets, Billing billing) {
+                              WorkflowLimits workflow, AgentLimits artifacts, Hooks hooks, ApiKeys apiKeys, Secrets secrets,
+                              Billing billing) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -380,6 +381,14 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.positiveInt(Setting.WORKFLOW_MAX_TOOL_ROUNDS),
                 settings.positiveLong(Setting.WORKFLOW_MAX_STEP_TOKENS),
                 settings.positiveInt(Setting.WORKFLOW_STEP_TIME_SECONDS));
+        AgentLimits artifacts = new AgentLimits(
+                settings.positiveInt(Setting.WORKFLOW_MAX_TEXT_CHARS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_LIST_ITEMS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_TASKS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_STEPS_PER_TASK),
+                settings.positiveInt(Setting.WORKFLOW_MAX_FILE_CHARS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_EXEC_OUTPUT_CHARS),
+                settings.positiveInt(Setting.WORKFLOW_MAX_PLAN_ROUNDS));
         Hooks hooks = new Hooks(
                 settings.optional(Setting.WEBHOOK_QUEUE_URL),
                 settings.optional(Setting.NOTIFICATION_QUEUE_URL),
@@ -402,7 +411,7 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeDecimal(Setting.BILLING_MARKUP),
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),
                 settings.list(Setting.ADMIN_EMAILS).stream().map(email -> email.toLowerCase(java.util.Locale.ROOT)).toList());
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     private static Optional<URI> mirror(Settings settings, Setting setting) {
@@ -441,46 +450,46 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withWorkflow(WorkflowLimits newWorkflow) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withHooks(Hooks newHooks) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, newHooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, newHooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withSandbox(Sandbox newSandbox) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withLocal(Local newLocal) {
-        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
     }
 
     public SamokoderConfig withApiKeys(ApiKeys newApiKeys) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, newApiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, newApiKeys, secrets, billing);
     }
 
     public SamokoderConfig withSecrets(Secrets newSecrets) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, newSecrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, newSecrets, billing);
     }
 
     public SamokoderConfig withBilling(Billing newBilling) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, hooks, apiKeys, secrets, newBilling);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, newBilling);
     }
 }

@@ -65,6 +65,17 @@ class SamokoderConfigTest {
     }
 
     @Test
+    void artifactLimitsComeFromTheirSettings() {
+        assertThat(SamokoderConfig.fromEnv(Map.of()).artifacts()).isEqualTo(AgentLimits.defaults());
+        SamokoderConfig tight = SamokoderConfig.fromEnv(Map.of("SAMOKODER_WORKFLOW_MAX_TASKS", "5", "SAMOKODER_WORKFLOW_MAX_FILE_CHARS", "20000"));
+        assertThat(tight.artifacts().maxTasks()).isEqualTo(5);
+        assertThat(tight.artifacts().maxFileChars()).isEqualTo(20_000);
+        assertThat(tight.artifacts().maxPlanRounds()).isEqualTo(AgentLimits.defaults().maxPlanRounds());
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_WORKFLOW_MAX_TASKS", "0")))
+                .hasMessageContaining("SAMOKODER_WORKFLOW_MAX_TASKS");
+    }
+
+    @Test
     void workflowLimitsComeFromTheirSettings() {
         assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.shared.config.WorkflowLimits.defaults());
 

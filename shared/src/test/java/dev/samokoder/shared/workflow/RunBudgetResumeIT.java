@@ -18,7 +18,7 @@ import dev.samokoder.shared.models.ModelRef;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.math.BigDecimal;

@@ -10,7 +10,7 @@ import dev.samokoder.shared.llm.ledger.CostLedger;
 import dev.samokoder.shared.sandbox.SnapshotStore;
 import dev.samokoder.shared.testing.LocalAws;
 import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.Execution;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask;
 import dev.samokoder.shared.workflow.agents.artifacts.PlannedTask.TaskStatus;

@@ -16,7 +16,6 @@ import dev.samokoder.shared.workflow.RunFunding;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.workflow.RunService;
 import dev.samokoder.shared.workflow.WorkflowControl;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workspace.WorkspaceSnapshots;
 import java.time.Clock;
@@ -35,7 +34,7 @@ public final class RunServices {
                 .orElseThrow(() -> new ConfigException("SAMOKODER_STATE_MACHINE_ARN is required: the runs API starts that state machine"));
         var dynamoDb = clients.dynamoDb();
         return new RunService(storage.projects(), new RunRepository(storage.table(), clock), new RunEvents(dynamoDb, storage.table(), clock),
-                new RunArtifacts(dynamoDb, storage.table(), clock, AgentLimits.defaults()),
+                new RunArtifacts(dynamoDb, storage.table(), clock, config.artifacts()),
                 new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
                 new CostLedger(dynamoDb, storage.table(), clock),
                 new WorkflowControl(sfn, stateMachine, config.workflow()), funding, new UsageMeter(dynamoDb, storage.table(), clock),

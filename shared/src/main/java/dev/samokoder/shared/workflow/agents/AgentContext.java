@@ -6,7 +6,7 @@ import dev.samokoder.shared.storage.ProjectRepository;
 import dev.samokoder.shared.workflow.RunEvents;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.config.WorkflowLimits;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.workflow.agents.artifacts.RunArtifacts;
 import dev.samokoder.shared.workflow.agents.loop.Deadline;
 import dev.samokoder.shared.workflow.agents.loop.ToolLoop;

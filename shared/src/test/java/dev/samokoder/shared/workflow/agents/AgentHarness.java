@@ -23,7 +23,7 @@ import dev.samokoder.shared.workflow.RunKind;
 import dev.samokoder.shared.workflow.RunProgress;
 import dev.samokoder.shared.workflow.RunRepository;
 import dev.samokoder.shared.config.WorkflowLimits;
-import dev.samokoder.shared.workflow.agents.artifacts.AgentLimits;
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.workflow.agents.loop.Deadline;
 import dev.samokoder.shared.workflow.agents.loop.LoopCheckpoints;
 import dev.samokoder.shared.workflow.agents.loop.ToolLoop;

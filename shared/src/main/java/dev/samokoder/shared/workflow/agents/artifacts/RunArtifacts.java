@@ -1,5 +1,6 @@
 package dev.samokoder.shared.workflow.agents.artifacts;
 
+import dev.samokoder.shared.config.AgentLimits;
 import dev.samokoder.shared.storage.Attributes;
 import dev.samokoder.shared.storage.Key;
 import dev.samokoder.shared.storage.Keys;

@@ -1,8 +1,9 @@
-package dev.samokoder.shared.workflow.agents.artifacts;
+package dev.samokoder.shared.config;
 
 /**
- * The sizes agents keep to, so no stored artifact or prompt grows without bound (all
- * configurable; {@link #defaults()} are sane for a small app).
+ * The sizes agents keep to, so no stored artifact or prompt grows without bound: each one a setting
+ * ({@code SAMOKODER_WORKFLOW_MAX_TEXT_CHARS} and the six after it); {@link #defaults()} are theirs, sane for a
+ * small app.
  *
  * @param maxTextChars       any one stored text (spec, description, diagnosis, instructions)
  * @param maxListItems       any one stored list (assumptions, acceptance tests, dependencies, argv)
