@@ -537,6 +537,22 @@ class TaskAgentsIT {
                 "task 1: every command and test passed; next the app is built, started and probed",
                 "task 1: node src/server.js failed with exit code 1")
                 .anySatisfy(message -> assertThat(message).startsWith("task 1: building, starting and probing the app: running 1 command(s)"));
+
+        // and: the Troubleshooter the router sends it to sees the start command and why the app died, and only then
+        // plans the missing module (told nothing, it blames the tests' command)
+        assertThat(new dev.samokoder.shared.workflow.Router(WorkflowLimits.defaults()).next(h.current().progress()).next())
+                .isEqualTo(Step.TROUBLESHOOTER);
+        h.model.with(Troubleshooter.AGENT, request -> {
+            boolean told = request.messages().stream().anyMatch(message -> message.text() != null
+                    && message.text().contains("node src/server.js") && message.text().contains("Cannot find module './routes'"));
+            String file = told ? "src/routes.js" : "package.json";
+            return ScriptedModel.calls(ScriptedModel.call("submit", json("{\"diagnosis\": \"" + (told ? "src/routes.js is missing"
+                    : "the test command") + "\", \"plan\": \"fix it\", \"files\": [{\"path\": \"" + file
+                    + "\", \"instructions\": \"write it\"}]}")));
+        });
+        Optional<FixIteration> fix = new Troubleshooter(h.context).run(h.run.id(),
+                new ExecOutcome(judged.failedCommand(), judged.exitCode(), judged.output(), judged.timedOut(), judged.number()));
+        assertThat(fix).hasValueSatisfying(it -> assertThat(it.diagnosis()).isEqualTo("src/routes.js is missing"));
     }
 
     /** The Executor's halves over the harness's run, with the sandbox's requests and results in {@code sandboxRuns}. */
