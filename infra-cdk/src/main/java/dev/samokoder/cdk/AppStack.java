@@ -1,6 +1,6 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.shared.config.Setting;
+import dev.samokoder.core.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -59,7 +59,7 @@ public record Artifacts(Path apiJar, Path agentsJar, Path runnerJar, Path runner
                 root.resolve("workflow/generation.asl.json"));
     }
 
-    private static Path lambdaJar(Path targetDir, String artifactId) {
+    static Path lambdaJar(Path targetDir, String artifactId) {
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(targetDir, artifactId + "-*-lambda.jar")) {
             for (Path jar : jars) {
                 return jar;

@@ -1,7 +1,7 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.shared.storage.PlatformResources;
-import dev.samokoder.shared.storage.TableSchema;
+import dev.samokoder.core.storage.PlatformResources;
+import dev.samokoder.core.storage.TableSchema;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;

@@ -1,6 +1,6 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.shared.auth.SigningKeys;
+import dev.samokoder.services.auth.SigningKeys;
 
 /**
  * Prints a fresh private P-256 JWK, the value of the JWT signing key secret. scripts/deploy runs

@@ -1,16 +1,13 @@
 package dev.samokoder.cdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.samokoder.shared.aws.AwsClients;
-import dev.samokoder.shared.blob.BlobRef;
-import dev.samokoder.shared.blob.BlobStore;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.storage.Key;
-import dev.samokoder.shared.storage.PlatformResources;
-import dev.samokoder.shared.storage.SingleTable;
-import dev.samokoder.shared.storage.TableSchema;
+import dev.samokoder.core.aws.AwsClients;
+import dev.samokoder.core.blob.BlobRef;
+import dev.samokoder.core.blob.BlobStore;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.storage.Key;
+import dev.samokoder.core.storage.PlatformResources;
+import dev.samokoder.core.storage.SingleTable;
+import dev.samokoder.core.storage.TableSchema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Optional: the storage layer and the generation state machine against LocalStack, where a Docker
@@ -64,7 +64,7 @@ class LocalStackIT {
             item.put(TableSchema.VERSION, AttributeValue.fromN("1"));
             table.create(key, item);
             assertThat(table.get(key)).isPresent();
-            assertThatThrownBy(() -> table.create(key, item)).isInstanceOf(dev.samokoder.shared.storage.ItemAlreadyExistsException.class);
+            assertThatThrownBy(() -> table.create(key, item)).isInstanceOf(dev.samokoder.core.storage.ItemAlreadyExistsException.class);
 
             BlobStore blobs = new BlobStore(clients.s3(), "samokoder-it-files", 1 << 20);
             BlobRef ref = blobs.put("hello".getBytes(StandardCharsets.UTF_8));

@@ -1,12 +1,10 @@
 package dev.samokoder.cdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
-import dev.samokoder.shared.config.Setting;
+import dev.samokoder.core.config.Setting;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The synthesized templates (dev stage; prod differs only where StageConfig says, see

@@ -1,19 +1,19 @@
 package dev.samokoder.local;
 
-import com.nimbusds.jose.jwk.ECKey;
 import dev.samokoder.api.ApiHandler;
 import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.AuthorizerHandler;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
+import dev.samokoder.core.aws.AwsClients;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.crypto.SecretBox;
+import dev.samokoder.core.crypto.SecretBoxKeys;
 import dev.samokoder.local.gateway.HttpAuthorizer;
 import dev.samokoder.local.gateway.HttpFunction;
-import dev.samokoder.shared.auth.SigningKeys;
-import dev.samokoder.shared.aws.AwsClients;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.crypto.SecretBox;
-import dev.samokoder.shared.crypto.SecretBoxKeys;
-import dev.samokoder.shared.workflow.RunStarter;
+import dev.samokoder.services.auth.SigningKeys;
+import dev.samokoder.services.runs.RunStarter;
+import com.nimbusds.jose.jwk.ECKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.samokoder.local;
 
+import dev.samokoder.core.config.ConfigException;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.config.Setting;
 import dev.samokoder.embedded.EmbeddedAwsException;
 import dev.samokoder.embedded.PortInUseException;
-import dev.samokoder.shared.config.ConfigException;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.config.Setting;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,15 +1,12 @@
 package dev.samokoder.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.domain.ProjectSettings;
+import dev.samokoder.core.domain.User;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.embedded.PortInUseException;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.domain.ProjectSettings;
-import dev.samokoder.shared.domain.User;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.storage.Storage;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,6 +19,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalPlatformIT {
 
@@ -59,7 +59,7 @@ class LocalPlatformIT {
             User user = storage.users().create("restart@example.com", "Restart", "hash");
             userId = user.id();
             projectId = storage.projects().create(userId, "Survivor", "", ProjectSettings.defaults()).id();
-            storage.files().create(projectId, dev.samokoder.shared.domain.WorkspacePath.of("src/App.tsx"), storage.blobs().put(content));
+            storage.files().create(projectId, dev.samokoder.core.domain.WorkspacePath.of("src/App.tsx"), storage.blobs().put(content));
         }
 
         // when: started again on the same data dir
@@ -69,7 +69,7 @@ class LocalPlatformIT {
             // then
             assertThat(storage.users().findByEmail("restart@example.com")).map(User::id).contains(userId);
             assertThat(storage.projects().getOwned(projectId, userId)).map(p -> p.name()).contains("Survivor");
-            var file = storage.files().get(projectId, dev.samokoder.shared.domain.WorkspacePath.of("src/App.tsx")).orElseThrow();
+            var file = storage.files().get(projectId, dev.samokoder.core.domain.WorkspacePath.of("src/App.tsx")).orElseThrow();
             assertThat(storage.blobs().get(file.blob().sha256())).isEqualTo(content);
         }
     }

@@ -1,19 +1,17 @@
 package dev.samokoder.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.blob.BlobRef;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.sfn.api.SfnClients;
-import dev.samokoder.shared.blob.BlobRef;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.sandbox.ManifestEntry;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.RunStore;
-import dev.samokoder.shared.sandbox.SnapshotManifest;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.sandbox.ManifestEntry;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.RunStore;
+import dev.samokoder.sandbox.SnapshotManifest;
+import dev.samokoder.sandbox.SnapshotStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** scripts/dev's platform runs ecs:runTask.sync in its sandbox: the registration in LocalStepFunctions, end to end. */
 class LocalPlatformSandboxIT {

@@ -1,30 +1,27 @@
 package dev.samokoder.agents;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.samokoder.agents.StepHandler.WorkflowFunction;
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.domain.ProjectSettings;
-import dev.samokoder.shared.llm.CallScope;
-import dev.samokoder.shared.llm.LlmClient;
-import dev.samokoder.shared.llm.LlmRequest;
-import dev.samokoder.shared.llm.LlmResponse;
-import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.llm.TokenUsage;
-import dev.samokoder.shared.llm.ToolCall;
-import dev.samokoder.shared.models.ModelRef;
-import dev.samokoder.shared.models.ModelSpec;
-import dev.samokoder.shared.models.PriceTable;
-import dev.samokoder.shared.testing.MovableClock;
-import dev.samokoder.shared.workflow.RunEvents;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunRepository;
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.domain.ProjectSettings;
+import dev.samokoder.core.domain.WorkspacePath;
+import dev.samokoder.core.llm.CallScope;
+import dev.samokoder.core.llm.LlmClient;
+import dev.samokoder.core.llm.LlmRequest;
+import dev.samokoder.core.llm.LlmResponse;
+import dev.samokoder.core.llm.TokenUsage;
+import dev.samokoder.core.llm.ToolCall;
+import dev.samokoder.core.models.ModelRef;
+import dev.samokoder.core.models.ModelSpec;
+import dev.samokoder.core.models.PriceTable;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.core.testing.MovableClock;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunEvents;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunRepository;
+import com.amazonaws.services.lambda.runtime.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +32,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(LocalAwsExtension.class)
 class StepHandlerIT {
@@ -57,7 +57,7 @@ class StepHandlerIT {
         var project = storage.projects().create(Ids.newId("usr"), "todo", "", new ProjectSettings(Optional.empty(), AutonomyMode.AUTONOMOUS));
         return new RunRepository(storage.table(), Clock.systemUTC())
                 .start(project.id(), project.ownerId(), RunKind.NEW_APP, "a todo app", AutonomyMode.AUTONOMOUS,
-                        dev.samokoder.shared.sandbox.SnapshotStore.key(project.id(), "0".repeat(64)));
+                        dev.samokoder.sandbox.SnapshotStore.key(project.id(), "0".repeat(64)));
     }
 
     @Test

@@ -16,7 +16,7 @@ import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
-import dev.samokoder.shared.models.PriceTable;
+import dev.samokoder.core.models.PriceTable;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.samokoder.api;
 
+import dev.samokoder.api.http.ApiRequest;
+import dev.samokoder.services.apikeys.ApiKeyPrincipal;
+import dev.samokoder.services.apikeys.ApiKeySecrets;
+import dev.samokoder.services.apikeys.ApiKeyService;
+import dev.samokoder.services.auth.AccessTokenClaims;
+import dev.samokoder.services.auth.AccessTokens;
+import dev.samokoder.services.auth.InvalidAccessTokenException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
-import dev.samokoder.api.http.ApiRequest;
-import dev.samokoder.shared.apikeys.ApiKeyPrincipal;
-import dev.samokoder.shared.apikeys.ApiKeySecrets;
-import dev.samokoder.shared.apikeys.ApiKeyService;
-import dev.samokoder.shared.auth.AccessTokenClaims;
-import dev.samokoder.shared.auth.AccessTokens;
-import dev.samokoder.shared.auth.InvalidAccessTokenException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

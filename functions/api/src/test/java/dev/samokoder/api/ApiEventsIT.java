@@ -1,26 +1,24 @@
 package dev.samokoder.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.api.SampleEvents.Expectation;
+import dev.samokoder.api.http.ApiRequest;
+import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routing.Route;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.crypto.AesGcmSecretBox;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.http.Problem;
+import dev.samokoder.core.storage.Storage;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.core.testing.TestLogs;
+import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.services.auth.SigningKeys;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.samokoder.api.SampleEvents.Expectation;
-import dev.samokoder.api.http.ApiRequest;
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
-import dev.samokoder.shared.auth.SigningKeys;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.crypto.AesGcmSecretBox;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.http.Problem;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.storage.Storage;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.testing.TestLogs;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every sample event of {@code events/api/}, delivered to the real {@link ApiHandler} as the Lambda

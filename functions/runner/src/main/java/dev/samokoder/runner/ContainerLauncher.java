@@ -1,9 +1,9 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.sandbox.CommandLauncher;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.LaunchedCommand;
-import dev.samokoder.shared.sandbox.LimitsHit;
+import dev.samokoder.sandbox.CommandLauncher;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.LaunchedCommand;
+import dev.samokoder.sandbox.LimitsHit;
 import java.io.IOException;
 
 /**

@@ -1,8 +1,8 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.sandbox.SandboxTask;
-import dev.samokoder.shared.sandbox.SandboxTaskContract;
-import dev.samokoder.shared.sandbox.SandboxTasks;
+import dev.samokoder.sandbox.SandboxTask;
+import dev.samokoder.sandbox.SandboxTaskContract;
+import dev.samokoder.sandbox.SandboxTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageCacheLimits;
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageCacheLimits;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
@@ -8,8 +8,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.samokoder.runner;
 
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageRegistry;
+import dev.samokoder.core.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageRegistry;
-import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

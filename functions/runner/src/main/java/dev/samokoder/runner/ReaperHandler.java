@@ -1,17 +1,17 @@
 package dev.samokoder.runner;
 
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.storage.SingleTable;
+import dev.samokoder.sandbox.ReapReport;
+import dev.samokoder.sandbox.RunActivity;
+import dev.samokoder.sandbox.SandboxReaper;
+import dev.samokoder.sandbox.StepFunctionsRunActivity;
+import dev.samokoder.services.runs.GenerationRunActivity;
+import dev.samokoder.services.runs.RunRepository;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.sandbox.ReapReport;
-import dev.samokoder.shared.sandbox.RunActivity;
-import dev.samokoder.shared.sandbox.SandboxReaper;
-import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
-import dev.samokoder.shared.storage.SingleTable;
-import dev.samokoder.shared.workflow.GenerationRunActivity;
-import dev.samokoder.shared.workflow.RunRepository;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

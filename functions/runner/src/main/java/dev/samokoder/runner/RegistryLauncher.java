@@ -1,8 +1,8 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.sandbox.CommandLauncher;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.LaunchedCommand;
+import dev.samokoder.sandbox.CommandLauncher;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.LaunchedCommand;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

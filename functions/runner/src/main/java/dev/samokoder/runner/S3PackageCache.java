@@ -1,8 +1,8 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageCacheLimits;
-import dev.samokoder.shared.sandbox.FileTrees;
-import dev.samokoder.shared.sandbox.PackageCache;
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageCacheLimits;
+import dev.samokoder.sandbox.FileTrees;
+import dev.samokoder.sandbox.PackageCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.samokoder.runner;
 
-import dev.samokoder.shared.sandbox.SupervisedRun;
+import dev.samokoder.sandbox.SupervisedRun;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,17 +1,17 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.DirectLauncher;
-import dev.samokoder.shared.sandbox.LaunchedCommand;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.DirectLauncher;
+import dev.samokoder.sandbox.LaunchedCommand;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The container's OOM and fork counters, read before and after a command, from files laid out as cgroupfs has them. */
 class ContainerLauncherIT {

@@ -1,23 +1,21 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.sandbox.RunActivity;
+import dev.samokoder.sandbox.SandboxReaper;
+import dev.samokoder.sandbox.SandboxTask;
+import dev.samokoder.sandbox.SandboxTaskContract;
+import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.services.runs.GenerationRunActivity;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunRepository;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.sandbox.RunActivity;
-import dev.samokoder.shared.sandbox.SandboxReaper;
-import dev.samokoder.shared.sandbox.SandboxTask;
-import dev.samokoder.shared.sandbox.SandboxTaskContract;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.workflow.GenerationRunActivity;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +32,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reaper's ECS side against a stubbed ECS endpoint, through the real EcsClient, as the scheduled Lambda runs it. */
 @ExtendWith(LocalAwsExtension.class)
@@ -115,7 +115,7 @@ class EcsReaperIT {
         Map<String, Object> report = new ReaperHandler(reaper(Set.of(CANCELLED_EXECUTION))).handleRequest(event, null);
 
         // then
-        JsonNode json = dev.samokoder.shared.http.Json.mapper().valueToTree(report);
+        JsonNode json = dev.samokoder.core.http.Json.mapper().valueToTree(report);
         assertThat(json.path("running").asInt()).isEqualTo(1);
         assertThat(json.path("stopped").get(0).path("runId").asText()).isEqualTo("run_cancelled");
         assertThat(json.path("stopped").get(0).path("reason").asText()).isEqualTo("RUN_NOT_ACTIVE");

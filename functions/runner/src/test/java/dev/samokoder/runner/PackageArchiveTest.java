@@ -1,9 +1,6 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageCacheLimits;
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageCacheLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +10,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What S3PackageCacheIT cannot make S3 do: an archive that turns out larger than its bound only as it is read. */
 class PackageArchiveTest {

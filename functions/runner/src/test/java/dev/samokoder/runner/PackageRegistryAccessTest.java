@@ -1,15 +1,11 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageRegistry;
+import dev.samokoder.sandbox.CommandLauncher;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.DirectLauncher;
+import dev.samokoder.sandbox.LaunchedCommand;
 import com.sun.net.httpserver.HttpServer;
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageRegistry;
-import dev.samokoder.shared.sandbox.CommandLauncher;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.DirectLauncher;
-import dev.samokoder.shared.sandbox.LaunchedCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The runner's way to npm and PyPI on AWS: a CodeArtifact token asked for with SigV4, and npm,

@@ -1,20 +1,18 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.blob.BlobRef;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.sandbox.FileChange;
-import dev.samokoder.shared.sandbox.ManifestEntry;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.RunStore;
-import dev.samokoder.shared.sandbox.SandboxTaskContract;
-import dev.samokoder.shared.sandbox.SnapshotManifest;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.core.blob.BlobRef;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.sandbox.FileChange;
+import dev.samokoder.sandbox.ManifestEntry;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.RunStore;
+import dev.samokoder.sandbox.SandboxTaskContract;
+import dev.samokoder.sandbox.SnapshotManifest;
+import dev.samokoder.sandbox.SnapshotStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Fargate entrypoint against the embedded S3, with trusted commands (it isolates nothing outside its task). */
 @ExtendWith(LocalAwsExtension.class)

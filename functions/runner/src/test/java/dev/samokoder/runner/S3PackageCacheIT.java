@@ -1,12 +1,10 @@
 package dev.samokoder.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.config.SamokoderConfig.Sandbox.PackageCacheLimits;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.sandbox.PackageCache;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.core.config.SamokoderConfig.Sandbox.PackageCacheLimits;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.sandbox.PackageCache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Fargate runner's package cache against the embedded S3: what a first install fetched is saved under the

@@ -1,10 +1,10 @@
 package dev.samokoder.local.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.http.Json;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.FileTrees;
-import dev.samokoder.shared.http.Json;
+import dev.samokoder.sandbox.FileTrees;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -125,7 +125,7 @@ public final class DemoMain {
     /** Points the sandbox's pip at {@code index} and lets its installs reach it, besides the registries already allowed. */
     public static void usePackageIndex(Map<String, String> env, LocalPackageIndex index) {
         String registries = env.getOrDefault("SAMOKODER_SANDBOX_REGISTRIES",
-                dev.samokoder.shared.config.Setting.SANDBOX_REGISTRIES.defaultValue());
+                dev.samokoder.core.config.Setting.SANDBOX_REGISTRIES.defaultValue());
         env.put("SAMOKODER_SANDBOX_REGISTRIES", registries + ",127.0.0.1:" + index.url().getPort());
         env.put("SAMOKODER_SANDBOX_PIP_INDEX_URL", index.url().toString());
     }

@@ -1,16 +1,16 @@
 package dev.samokoder.local.gateway;
 
+import dev.samokoder.api.http.SecurityHeaders;
+import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.http.Problem;
+import dev.samokoder.embedded.PortInUseException;
+import dev.samokoder.embedded.Ports;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.samokoder.api.http.SecurityHeaders;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.embedded.Ports;
-import dev.samokoder.embedded.PortInUseException;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.http.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

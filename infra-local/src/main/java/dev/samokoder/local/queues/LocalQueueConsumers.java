@@ -4,7 +4,7 @@ import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.api.webhooks.NotificationSenderHandler;
 import dev.samokoder.api.webhooks.QueueFunctions;
 import dev.samokoder.api.webhooks.WebhookConsumerHandler;
-import dev.samokoder.shared.workflow.RunStarter;
+import dev.samokoder.services.runs.RunStarter;
 import java.time.Clock;
 
 /**

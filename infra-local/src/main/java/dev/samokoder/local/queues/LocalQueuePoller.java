@@ -1,12 +1,12 @@
 package dev.samokoder.local.queues;
 
+import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.api.webhooks.QueueFunctions;
+import dev.samokoder.core.queue.QueueUrl;
+import dev.samokoder.local.gateway.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.webhooks.QueueFunctions;
-import dev.samokoder.local.gateway.LocalLambdaContext;
-import dev.samokoder.shared.queue.QueueUrl;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

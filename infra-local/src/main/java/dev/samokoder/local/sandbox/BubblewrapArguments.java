@@ -1,9 +1,9 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.PackageCache;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.PackageCache;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

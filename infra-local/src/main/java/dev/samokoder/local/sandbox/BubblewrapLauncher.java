@@ -3,11 +3,11 @@ package dev.samokoder.local.sandbox;
 import dev.samokoder.local.sandbox.cgroup.CgroupDriver;
 import dev.samokoder.local.sandbox.cgroup.RunCgroup;
 import dev.samokoder.local.sandbox.cgroup.SandboxLimits;
-import dev.samokoder.shared.sandbox.CommandLauncher;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.LaunchedCommand;
-import dev.samokoder.shared.sandbox.LimitsHit;
-import dev.samokoder.shared.sandbox.SandboxLaunchException;
+import dev.samokoder.sandbox.CommandLauncher;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.LaunchedCommand;
+import dev.samokoder.sandbox.LimitsHit;
+import dev.samokoder.sandbox.SandboxLaunchException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Starts a command in bubblewrap inside a cgroup of its own (see {@link BubblewrapArguments} for

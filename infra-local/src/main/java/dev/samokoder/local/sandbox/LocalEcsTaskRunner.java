@@ -1,16 +1,16 @@
 package dev.samokoder.local.sandbox;
 
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.local.sfn.tasks.EcsRunTaskSyncRunner;
+import dev.samokoder.local.sfn.tasks.TaskFailedException;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunRequests;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.RunStore;
+import dev.samokoder.sandbox.SandboxTaskContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.samokoder.local.sfn.tasks.EcsRunTaskSyncRunner;
-import dev.samokoder.local.sfn.tasks.TaskFailedException;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunRequests;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.RunStore;
-import dev.samokoder.shared.sandbox.SandboxTaskContract;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,17 +1,17 @@
 package dev.samokoder.local.sandbox;
 
+import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.local.sandbox.cgroup.CgroupDetection;
 import dev.samokoder.local.sandbox.cgroup.CgroupDriver;
 import dev.samokoder.local.sandbox.cgroup.CgroupUnavailableException;
 import dev.samokoder.local.sandbox.cgroup.SandboxLimits;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.CommandLauncher;
-import dev.samokoder.shared.sandbox.CommandOutcome;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.DirectLauncher;
-import dev.samokoder.shared.sandbox.ProcessSupervisor;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
-import dev.samokoder.shared.sandbox.SandboxLaunchException;
+import dev.samokoder.sandbox.CommandLauncher;
+import dev.samokoder.sandbox.CommandOutcome;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.DirectLauncher;
+import dev.samokoder.sandbox.ProcessSupervisor;
+import dev.samokoder.sandbox.SandboxEnvironment;
+import dev.samokoder.sandbox.SandboxLaunchException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

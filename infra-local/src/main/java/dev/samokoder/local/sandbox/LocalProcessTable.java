@@ -1,8 +1,8 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.shared.sandbox.SandboxTask;
-import dev.samokoder.shared.sandbox.SandboxTasks;
-import dev.samokoder.shared.sandbox.SupervisedRun;
+import dev.samokoder.sandbox.SandboxTask;
+import dev.samokoder.sandbox.SandboxTasks;
+import dev.samokoder.sandbox.SupervisedRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

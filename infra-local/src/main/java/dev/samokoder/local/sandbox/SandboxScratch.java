@@ -1,6 +1,6 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.shared.sandbox.FileTrees;
+import dev.samokoder.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

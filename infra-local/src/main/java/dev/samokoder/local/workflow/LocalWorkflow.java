@@ -1,12 +1,12 @@
 package dev.samokoder.local.workflow;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.samokoder.agents.AgentServices;
-import dev.samokoder.agents.StepHandler;
 import dev.samokoder.agents.StepHandler.WorkflowFunction;
+import dev.samokoder.agents.StepHandler;
+import dev.samokoder.core.blob.BlobStore;
+import dev.samokoder.core.http.Json;
 import dev.samokoder.local.sfn.tasks.InProcessFunctions;
-import dev.samokoder.shared.blob.BlobStore;
-import dev.samokoder.shared.http.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.samokoder.local.api;
 
+import dev.samokoder.core.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,18 +1,16 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.domain.WorkspacePath;
+import dev.samokoder.core.storage.Storage;
+import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.services.auth.SigningKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.auth.SigningKeys;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.storage.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP API end to end: real HTTP against the local gateway, the real handlers, the embedded stack. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

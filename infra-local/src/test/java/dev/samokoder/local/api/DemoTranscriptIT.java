@@ -1,15 +1,13 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.llm.replay.RecordedExchange;
+import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.local.demo.DemoMain;
 import dev.samokoder.local.model.DemoModel;
 import dev.samokoder.local.model.ScriptedModelServer;
-import dev.samokoder.shared.llm.replay.RecordedExchange;
-import dev.samokoder.shared.llm.replay.ReplayTranscript;
-import dev.samokoder.shared.http.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's transcript is a recording, not a hand-written file: a run of the scripted demo model

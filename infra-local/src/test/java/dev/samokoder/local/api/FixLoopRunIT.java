@@ -1,15 +1,13 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.domain.WorkspacePath;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.local.model.ScriptedModelServer.Call;
 import dev.samokoder.local.model.ScriptedModelServer.Reply;
 import dev.samokoder.local.model.ScriptedModelServer.Turn;
-import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.storage.Storage;
+import dev.samokoder.local.model.ScriptedModelServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fix loop through the whole workflow, the sandbox included, on a small npm project the test

@@ -1,12 +1,10 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.secrets.LocalMasterKeyCipher;
+import dev.samokoder.core.storage.Keys;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.secrets.LocalMasterKeyCipher;
-import dev.samokoder.shared.storage.Keys;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * API keys, stored LLM keys, usage and credit end to end: real HTTP against the local gateway, the

@@ -1,9 +1,7 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.config.SamokoderConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.config.SamokoderConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person using a running platform over its HTTP API: signs up, makes projects, runs them, reads their files. */
 final class PlatformUser {
@@ -53,7 +53,7 @@ final class PlatformUser {
     }
 
     String startRun(String project, String mode, String request, String kind) {
-        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token, dev.samokoder.shared.http.Json.mapper()
+        ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token, dev.samokoder.core.http.Json.mapper()
                 .createObjectNode().put("request", request).put("mode", mode).put("kind", kind).toString());
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         return started.json().path("id").asText();

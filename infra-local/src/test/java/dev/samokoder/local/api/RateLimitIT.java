@@ -1,14 +1,14 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.config.SamokoderConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitIT {
 

@@ -1,16 +1,14 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.domain.WorkspacePath;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.local.model.ScriptedModelServer.Call;
 import dev.samokoder.local.model.ScriptedModelServer.Reply;
 import dev.samokoder.local.model.ScriptedModelServer.Turn;
-import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.storage.Storage;
-import dev.samokoder.shared.workflow.agents.tools.Toolset;
+import dev.samokoder.local.model.ScriptedModelServer;
+import dev.samokoder.workflow.tools.Toolset;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fix loop works only when the fixers see the code they blame. The blamed file is made up by

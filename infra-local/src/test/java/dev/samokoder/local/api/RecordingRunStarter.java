@@ -1,14 +1,14 @@
 package dev.samokoder.local.api;
 
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.projects.ProjectNotFoundException;
-import dev.samokoder.shared.storage.ProjectRepository;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunProgress;
-import dev.samokoder.shared.workflow.RunStarter;
-import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.storage.ProjectRepository;
+import dev.samokoder.services.projects.ProjectNotFoundException;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunProgress;
+import dev.samokoder.services.runs.RunStarter;
+import dev.samokoder.services.runs.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,9 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.webhooks.WebhookSignatures;
+import dev.samokoder.services.webhooks.WebhookSignatures;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generation runs end to end over HTTP: the local platform with the real state machine, the real

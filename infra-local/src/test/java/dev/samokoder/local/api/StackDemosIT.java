@@ -1,16 +1,14 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.llm.replay.RecordedExchange;
+import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.local.demo.DemoMain;
 import dev.samokoder.local.demo.LocalPackageIndex;
 import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.local.model.StackDemoModel;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.llm.replay.RecordedExchange;
-import dev.samokoder.shared.llm.replay.ReplayTranscript;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stack demos, recorded: a scripted team builds a real app on a real stack through the real sandbox with real

@@ -1,10 +1,8 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.testing.TestLogs;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.testing.TestLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the end-to-end tests share when they start the local platform and when they are done with it. */
 final class TestPlatforms {

@@ -1,28 +1,24 @@
 package dev.samokoder.local.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.storage.PlatformResources;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.storage.PlatformResources;
-import dev.samokoder.shared.storage.Storage;
-import dev.samokoder.shared.webhooks.WebhookSignatures;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunNotifier;
-import dev.samokoder.shared.workflow.RunStatus;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunNotifier;
+import dev.samokoder.services.runs.RunStatus;
+import dev.samokoder.services.webhooks.WebhookSignatures;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhook triggers and notifications end to end: real HTTP to the local gateway, the real API

@@ -1,14 +1,12 @@
 package dev.samokoder.local.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.api.routing.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.routing.Route;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalGatewayIT {
 
@@ -282,7 +282,7 @@ class LocalGatewayIT {
                     URI.create("http://127.0.0.1:" + down.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(503);
-            var report = dev.samokoder.shared.http.Json.mapper().readTree(response.body());
+            var report = dev.samokoder.core.http.Json.mapper().readTree(response.body());
             assertThat(report.path("status").asText()).isEqualTo("down");
             assertThat(report.path("components").path("dynamodb").path("status").asText()).isEqualTo("up");
             assertThat(report.path("components").path("s3").path("status").asText()).isEqualTo("down");

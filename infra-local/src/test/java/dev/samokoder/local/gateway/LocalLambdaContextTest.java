@@ -1,17 +1,17 @@
 package dev.samokoder.local.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.core.testing.MovableClock;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.shared.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalLambdaContextTest {
 

@@ -1,10 +1,8 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BubblewrapArgumentsTest {
 

@@ -1,20 +1,20 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.samokoder.local.sandbox.cgroup.CgroupDriver;
 import dev.samokoder.local.sandbox.cgroup.RunCgroup;
 import dev.samokoder.local.sandbox.cgroup.SandboxLimits;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.LimitsHit;
-import dev.samokoder.shared.sandbox.ProcessSupervisor;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.LimitsHit;
+import dev.samokoder.sandbox.ProcessSupervisor;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The launcher's own bookkeeping around a real bubblewrap, with a cgroup driver that only records. */
 class BubblewrapLauncherIT {

@@ -1,13 +1,10 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.CommandOutcome;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.ProcessSupervisor;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.sandbox.CommandOutcome;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.ProcessSupervisor;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Without bubblewrap generated code is refused with what to install; only an explicit "none" runs it unisolated. */
 class LocalIsolationIT {

@@ -1,33 +1,31 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.core.testing.MovableClock;
 import dev.samokoder.local.sfn.api.SfnApiServer;
 import dev.samokoder.local.sfn.api.SfnClients;
 import dev.samokoder.local.sfn.engine.EngineConfig;
 import dev.samokoder.local.sfn.engine.StepFunctionsEngine;
 import dev.samokoder.local.sfn.store.InMemoryExecutionStore;
 import dev.samokoder.local.sfn.tasks.TaskIntegrations;
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.sandbox.ReapReport;
-import dev.samokoder.shared.sandbox.ReapedTask;
-import dev.samokoder.shared.sandbox.RunActivity;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.RunStore;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.sandbox.StepFunctionsRunActivity;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.testing.MovableClock;
-import dev.samokoder.shared.workflow.GenerationRunActivity;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunRepository;
+import dev.samokoder.sandbox.ReapReport;
+import dev.samokoder.sandbox.ReapedTask;
+import dev.samokoder.sandbox.RunActivity;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.RunStore;
+import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.sandbox.StepFunctionsRunActivity;
+import dev.samokoder.services.runs.GenerationRunActivity;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local runner behind ecs:runTask.sync in the local engine, and the reaper over its process

@@ -1,15 +1,13 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.sandbox.FileChange;
-import dev.samokoder.shared.sandbox.KeepRule;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.SnapshotManifest;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.sandbox.FileChange;
+import dev.samokoder.sandbox.KeepRule;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.SnapshotManifest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a command changes in the sandbox comes back as blobs and a new snapshot; nothing else does. */
 @ExtendWith(LocalAwsExtension.class)

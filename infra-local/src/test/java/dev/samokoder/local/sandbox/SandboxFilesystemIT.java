@@ -1,8 +1,6 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.sandbox.CommandOutcome;
+import dev.samokoder.sandbox.CommandOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workspace is the only host folder a command can write, and the only one of the platform's it can see. */
 class SandboxFilesystemIT {

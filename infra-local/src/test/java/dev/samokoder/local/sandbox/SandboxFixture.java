@@ -1,10 +1,10 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.sandbox.CommandOutcome;
-import dev.samokoder.shared.sandbox.CommandSpec;
-import dev.samokoder.shared.sandbox.ProcessSupervisor;
-import dev.samokoder.shared.sandbox.SandboxEnvironment;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.sandbox.CommandOutcome;
+import dev.samokoder.sandbox.CommandSpec;
+import dev.samokoder.sandbox.ProcessSupervisor;
+import dev.samokoder.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.sandbox.CommandOutcome;
-import dev.samokoder.shared.sandbox.Signals;
+import dev.samokoder.sandbox.CommandOutcome;
+import dev.samokoder.sandbox.Signals;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Commands that try to exhaust the machine are stopped, reported as such, and leave the platform healthy. */
 class SandboxLimitsIT {

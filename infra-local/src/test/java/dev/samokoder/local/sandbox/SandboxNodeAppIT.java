@@ -1,13 +1,11 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.sandbox.RunRequest;
-import dev.samokoder.shared.sandbox.RunResult;
-import dev.samokoder.shared.sandbox.RunStore;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.sandbox.RunRequest;
+import dev.samokoder.sandbox.RunResult;
+import dev.samokoder.sandbox.RunStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A tiny generated Node.js project, its snapshot in S3, `npm test` run by the local runner as the Executor would. */
 @ExtendWith(LocalAwsExtension.class)

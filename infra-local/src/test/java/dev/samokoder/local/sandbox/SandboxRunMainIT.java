@@ -1,11 +1,9 @@
 package dev.samokoder.local.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.http.Json;
+import dev.samokoder.sandbox.FileChange;
+import dev.samokoder.sandbox.RunResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.sandbox.FileChange;
-import dev.samokoder.shared.sandbox.RunResult;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** scripts/sandbox-run as a developer uses it: each flag, over a copy of a folder that stays as it was. */
 class SandboxRunMainIT {

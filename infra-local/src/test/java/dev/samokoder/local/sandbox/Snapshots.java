@@ -1,10 +1,10 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.shared.blob.BlobRef;
-import dev.samokoder.shared.sandbox.ManifestEntry;
-import dev.samokoder.shared.sandbox.SnapshotManifest;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.testing.LocalAws;
+import dev.samokoder.core.blob.BlobRef;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.sandbox.ManifestEntry;
+import dev.samokoder.sandbox.SnapshotManifest;
+import dev.samokoder.sandbox.SnapshotStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;

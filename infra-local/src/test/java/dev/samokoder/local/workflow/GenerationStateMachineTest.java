@@ -1,20 +1,17 @@
 package dev.samokoder.local.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.llm.InvalidProviderResponseException;
+import dev.samokoder.core.llm.LedgerContentionException;
+import dev.samokoder.core.llm.LlmException;
+import dev.samokoder.core.llm.ProviderTimeoutException;
+import dev.samokoder.core.llm.ProviderUnavailableException;
+import dev.samokoder.core.llm.RateLimitedException;
+import dev.samokoder.core.models.Provider;
 import dev.samokoder.local.sfn.asl.DefinitionParser;
 import dev.samokoder.local.sfn.paths.PayloadTemplate;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.llm.InvalidProviderResponseException;
-import dev.samokoder.shared.llm.LedgerContentionException;
-import dev.samokoder.shared.llm.LlmException;
-import dev.samokoder.shared.llm.ProviderTimeoutException;
-import dev.samokoder.shared.llm.ProviderUnavailableException;
-import dev.samokoder.shared.llm.RateLimitedException;
-import dev.samokoder.shared.models.Provider;
-import dev.samokoder.shared.workflow.Step;
+import dev.samokoder.services.runs.Step;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +22,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class GenerationStateMachineTest {
 
-    private static final String BUDGET = "dev.samokoder.shared.llm.BudgetExceededException";
+    private static final String BUDGET = "dev.samokoder.core.llm.BudgetExceededException";
 
     private static String filled() {
         String definition = GenerationStateMachine.read();
@@ -90,7 +90,7 @@ class GenerationStateMachineTest {
         states.findParents("Retry").forEach(state -> state.path("Retry").forEach(retrier -> {
             Set<String> llmErrors = new HashSet<>();
             retrier.path("ErrorEquals").forEach(error -> {
-                if (error.asText().startsWith("dev.samokoder.shared.llm.")) {
+                if (error.asText().startsWith("dev.samokoder.core.llm.")) {
                     llmErrors.add(error.asText());
                 }
             });

@@ -1,26 +1,24 @@
 package dev.samokoder.local.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.domain.ProjectSettings;
+import dev.samokoder.core.domain.WorkspacePath;
+import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
 import dev.samokoder.local.model.DemoModel;
-import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.local.model.ScriptedModelServer.Call;
 import dev.samokoder.local.model.ScriptedModelServer.Reply;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.domain.ProjectSettings;
-import dev.samokoder.shared.domain.WorkspacePath;
-import dev.samokoder.shared.sandbox.SnapshotStore;
-import dev.samokoder.shared.storage.Storage;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunEvent;
-import dev.samokoder.shared.workflow.RunEvents;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunRepository;
-import dev.samokoder.shared.workflow.RunStatus;
-import dev.samokoder.shared.workspace.WorkspaceSnapshots;
+import dev.samokoder.local.model.ScriptedModelServer;
+import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunEvent;
+import dev.samokoder.services.runs.RunEvents;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunRepository;
+import dev.samokoder.services.runs.RunStatus;
+import dev.samokoder.services.workspace.WorkspaceSnapshots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generation state machine in the local engine with a model that never fixes the bug (the

@@ -4,10 +4,10 @@ import dev.samokoder.api.http.ApiException;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
-import dev.samokoder.shared.auth.AuthService;
-import dev.samokoder.shared.auth.AuthTokens;
-import dev.samokoder.shared.domain.User;
-import dev.samokoder.shared.storage.UserRepository;
+import dev.samokoder.core.domain.User;
+import dev.samokoder.core.storage.UserRepository;
+import dev.samokoder.services.auth.AuthService;
+import dev.samokoder.services.auth.AuthTokens;
 import java.time.Instant;
 import java.util.Optional;
 

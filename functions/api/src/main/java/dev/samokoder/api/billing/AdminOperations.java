@@ -4,13 +4,13 @@ import dev.samokoder.api.http.ApiException;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
-import dev.samokoder.shared.billing.Admins;
-import dev.samokoder.shared.billing.CreditEntry;
-import dev.samokoder.shared.billing.CreditLedger;
-import dev.samokoder.shared.billing.Money;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.domain.User;
-import dev.samokoder.shared.storage.UserRepository;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.domain.User;
+import dev.samokoder.core.storage.UserRepository;
+import dev.samokoder.services.billing.Admins;
+import dev.samokoder.services.billing.CreditEntry;
+import dev.samokoder.services.billing.CreditLedger;
+import dev.samokoder.services.billing.Money;
 import java.math.BigDecimal;
 
 /**

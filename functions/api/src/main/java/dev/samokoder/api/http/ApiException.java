@@ -1,6 +1,6 @@
 package dev.samokoder.api.http;
 
-import dev.samokoder.shared.http.Problem;
+import dev.samokoder.core.http.Problem;
 import java.time.Duration;
 
 /** An error the API answers with a specific problem; built by the factory methods below. */

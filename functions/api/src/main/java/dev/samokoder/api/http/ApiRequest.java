@@ -1,8 +1,8 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.services.apikeys.ApiKeyService;
+import dev.samokoder.services.apikeys.ApiScope;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.samokoder.shared.apikeys.ApiKeyService;
-import dev.samokoder.shared.apikeys.ApiScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.http.Problem;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.http.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.samokoder.api.http;
 
-import dev.samokoder.shared.validation.FieldError;
-import dev.samokoder.shared.validation.ValidationException;
+import dev.samokoder.core.validation.FieldError;
+import dev.samokoder.core.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 

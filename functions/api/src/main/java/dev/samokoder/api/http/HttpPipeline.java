@@ -1,13 +1,13 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.api.routing.Route;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.http.Problem;
+import dev.samokoder.services.apikeys.ApiKeyService;
+import dev.samokoder.services.apikeys.ApiScope;
+import dev.samokoder.services.auth.RateLimiter;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.samokoder.api.routing.Route;
-import dev.samokoder.shared.apikeys.ApiKeyService;
-import dev.samokoder.shared.apikeys.ApiScope;
-import dev.samokoder.shared.auth.RateLimiter;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.http.Problem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.validation.ValidationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -11,8 +13,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.validation.ValidationException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;

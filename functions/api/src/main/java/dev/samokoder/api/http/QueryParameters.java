@@ -1,6 +1,6 @@
 package dev.samokoder.api.http;
 
-import dev.samokoder.shared.validation.ValidationException;
+import dev.samokoder.core.validation.ValidationException;
 import java.util.Optional;
 
 /** Query parameters every listing reads the same way. */

@@ -3,10 +3,10 @@ package dev.samokoder.api.keys;
 import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
-import dev.samokoder.shared.apikeys.ApiKey;
-import dev.samokoder.shared.apikeys.ApiKeyService;
-import dev.samokoder.shared.apikeys.ApiScope;
-import dev.samokoder.shared.apikeys.IssuedApiKey;
+import dev.samokoder.services.apikeys.ApiKey;
+import dev.samokoder.services.apikeys.ApiKeyService;
+import dev.samokoder.services.apikeys.ApiScope;
+import dev.samokoder.services.apikeys.IssuedApiKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public final class ApiKeyOperations {
         try {
             at = Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw dev.samokoder.shared.validation.ValidationException.of("expiresAt", "must be a UTC timestamp such as 2027-01-31T00:00:00Z");
+            throw dev.samokoder.core.validation.ValidationException.of("expiresAt", "must be a UTC timestamp such as 2027-01-31T00:00:00Z");
         }
         Instant now = clock.instant();
         Checks.of().that(at.isAfter(now), "expiresAt", "must be in the future")

@@ -2,9 +2,9 @@ package dev.samokoder.api.projects;
 
 import dev.samokoder.api.http.ApiException;
 import dev.samokoder.api.http.ApiRequest;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.domain.Project;
-import dev.samokoder.shared.projects.ProjectService;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.domain.Project;
+import dev.samokoder.services.projects.ProjectService;
 
 /** The {@code {projectId}} of a route, checked and resolved for the caller: a project that is not theirs is a 404. */
 public final class OwnedProject {

@@ -1,12 +1,12 @@
 package dev.samokoder.api.projects;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.http.Checks;
-import dev.samokoder.shared.domain.AutonomyMode;
-import dev.samokoder.shared.models.ModelRef;
-import dev.samokoder.shared.models.Provider;
-import dev.samokoder.shared.workflow.agents.AgentNames;
-import dev.samokoder.shared.workflow.agents.artifacts.Text;
+import dev.samokoder.core.domain.AutonomyMode;
+import dev.samokoder.core.models.AgentNames;
+import dev.samokoder.core.models.ModelRef;
+import dev.samokoder.core.models.Provider;
+import dev.samokoder.services.runs.artifacts.Text;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.samokoder.api.projects;
 
-import dev.samokoder.shared.domain.Project;
-import dev.samokoder.shared.models.ModelRef;
+import dev.samokoder.core.domain.Project;
+import dev.samokoder.core.models.ModelRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;

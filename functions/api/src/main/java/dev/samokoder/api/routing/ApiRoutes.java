@@ -1,12 +1,12 @@
 package dev.samokoder.api.routing;
 
-import static dev.samokoder.shared.apikeys.ApiScope.PROJECTS_READ;
-import static dev.samokoder.shared.apikeys.ApiScope.PROJECTS_WRITE;
-import static dev.samokoder.shared.apikeys.ApiScope.RUNS_WRITE;
-import static dev.samokoder.shared.apikeys.ApiScope.USAGE_READ;
-
 import java.time.Duration;
 import java.util.List;
+
+import static dev.samokoder.services.apikeys.ApiScope.PROJECTS_READ;
+import static dev.samokoder.services.apikeys.ApiScope.PROJECTS_WRITE;
+import static dev.samokoder.services.apikeys.ApiScope.RUNS_WRITE;
+import static dev.samokoder.services.apikeys.ApiScope.USAGE_READ;
 
 /**
  * The HTTP API's route table, in one place: the local gateway serves exactly these routes and

@@ -1,6 +1,6 @@
 package dev.samokoder.api.routing;
 
-import dev.samokoder.shared.apikeys.ApiScope;
+import dev.samokoder.services.apikeys.ApiScope;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
 package dev.samokoder.api.runs;
 
-import dev.samokoder.shared.llm.ledger.AgentCost;
-import dev.samokoder.shared.llm.ledger.RunCost;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunProgress;
-import dev.samokoder.shared.workflow.RunService;
+import dev.samokoder.core.ledger.AgentCost;
+import dev.samokoder.core.ledger.RunCost;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunProgress;
+import dev.samokoder.services.runs.RunService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,17 +1,17 @@
 package dev.samokoder.api.webhooks;
 
-import dev.samokoder.shared.aws.AwsClients;
-import dev.samokoder.shared.config.ConfigException;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.crypto.AesGcmSecretBox;
-import dev.samokoder.shared.crypto.SecretBox;
-import dev.samokoder.shared.notifications.DestinationGuard;
-import dev.samokoder.shared.notifications.NotificationRepository;
-import dev.samokoder.shared.notifications.SqsRunNotifier;
-import dev.samokoder.shared.queue.QueueUrl;
-import dev.samokoder.shared.queue.RetryBackoff;
-import dev.samokoder.shared.storage.SingleTable;
-import dev.samokoder.shared.webhooks.WebhookRepository;
+import dev.samokoder.core.aws.AwsClients;
+import dev.samokoder.core.config.ConfigException;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.crypto.AesGcmSecretBox;
+import dev.samokoder.core.crypto.SecretBox;
+import dev.samokoder.core.queue.QueueUrl;
+import dev.samokoder.core.queue.RetryBackoff;
+import dev.samokoder.core.storage.SingleTable;
+import dev.samokoder.services.notifications.DestinationGuard;
+import dev.samokoder.services.notifications.NotificationRepository;
+import dev.samokoder.services.notifications.SqsRunNotifier;
+import dev.samokoder.services.webhooks.WebhookRepository;
 import java.time.Clock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

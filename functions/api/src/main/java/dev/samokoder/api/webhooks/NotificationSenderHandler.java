@@ -1,12 +1,12 @@
 package dev.samokoder.api.webhooks;
 
+import dev.samokoder.core.storage.PlatformResources;
+import dev.samokoder.services.notifications.NotificationMessage;
+import dev.samokoder.services.notifications.NotificationSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.samokoder.shared.notifications.NotificationMessage;
-import dev.samokoder.shared.notifications.NotificationSender;
-import dev.samokoder.shared.storage.PlatformResources;
 
 /**
  * The Lambda on the notification queue (event source mapping with {@code ReportBatchItemFailures}):

@@ -1,10 +1,10 @@
 package dev.samokoder.api.webhooks;
 
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.queue.QueueUrl;
+import dev.samokoder.core.queue.RetryBackoff;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.queue.QueueUrl;
-import dev.samokoder.shared.queue.RetryBackoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

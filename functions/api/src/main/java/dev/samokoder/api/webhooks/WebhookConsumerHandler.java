@@ -1,16 +1,16 @@
 package dev.samokoder.api.webhooks;
 
+import dev.samokoder.api.runs.RunServices;
+import dev.samokoder.core.aws.AwsClients;
+import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.storage.PlatformResources;
+import dev.samokoder.services.runs.RunStarter;
+import dev.samokoder.services.webhooks.WebhookConsumer;
+import dev.samokoder.services.webhooks.WebhookMessage;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.samokoder.api.runs.RunServices;
-import dev.samokoder.shared.aws.AwsClients;
-import dev.samokoder.shared.config.SamokoderConfig;
-import dev.samokoder.shared.storage.PlatformResources;
-import dev.samokoder.shared.webhooks.WebhookConsumer;
-import dev.samokoder.shared.webhooks.WebhookMessage;
-import dev.samokoder.shared.workflow.RunStarter;
 import java.time.Clock;
 
 /**

@@ -5,11 +5,11 @@ import dev.samokoder.api.http.ApiResponse;
 import dev.samokoder.api.http.Checks;
 import dev.samokoder.api.http.QueryParameters;
 import dev.samokoder.api.projects.OwnedProject;
-import dev.samokoder.shared.storage.Page;
-import dev.samokoder.shared.webhooks.WebhookDelivery;
-import dev.samokoder.shared.webhooks.WebhookService;
-import dev.samokoder.shared.webhooks.WebhookSource;
-import dev.samokoder.shared.webhooks.WebhookTrigger;
+import dev.samokoder.core.storage.Page;
+import dev.samokoder.services.webhooks.WebhookDelivery;
+import dev.samokoder.services.webhooks.WebhookService;
+import dev.samokoder.services.webhooks.WebhookSource;
+import dev.samokoder.services.webhooks.WebhookTrigger;
 import java.time.Instant;
 import java.util.List;
 

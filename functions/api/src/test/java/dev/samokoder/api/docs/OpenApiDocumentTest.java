@@ -1,12 +1,10 @@
 package dev.samokoder.api.docs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.workflow.agents.AgentNames;
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.models.AgentNames;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiDocumentTest {
 

@@ -1,15 +1,15 @@
 package dev.samokoder.api.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.core.http.Json;
+import dev.samokoder.core.http.Problem;
+import dev.samokoder.services.apikeys.ApiKeyQuotaExceededException;
+import dev.samokoder.services.billing.InsufficientCreditException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samokoder.shared.apikeys.ApiKeyQuotaExceededException;
-import dev.samokoder.shared.billing.InsufficientCreditException;
-import dev.samokoder.shared.http.Json;
-import dev.samokoder.shared.http.Problem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The problems the billing and key rules answer with (the runs API throws {@link InsufficientCreditException} before a run). */
 class ProblemsTest {

@@ -1,33 +1,31 @@
 package dev.samokoder.api.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.api.TestLambdaContext;
+import dev.samokoder.core.crypto.AesGcmSecretBox;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.domain.Project;
+import dev.samokoder.core.domain.ProjectSettings;
+import dev.samokoder.core.domain.User;
+import dev.samokoder.core.storage.Storage;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.services.notifications.DestinationGuard;
+import dev.samokoder.services.notifications.NotificationService;
+import dev.samokoder.services.projects.ProjectService;
+import dev.samokoder.services.runs.Run;
+import dev.samokoder.services.runs.RunKind;
+import dev.samokoder.services.runs.RunNotifier;
+import dev.samokoder.services.runs.RunStarter;
+import dev.samokoder.services.runs.RunStatus;
+import dev.samokoder.services.webhooks.WebhookDelivery;
+import dev.samokoder.services.webhooks.WebhookService;
+import dev.samokoder.services.webhooks.WebhookSignatures;
+import dev.samokoder.services.webhooks.WebhookSource;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.sun.net.httpserver.HttpServer;
-import dev.samokoder.api.TestLambdaContext;
-import dev.samokoder.shared.crypto.AesGcmSecretBox;
-import dev.samokoder.shared.domain.Project;
-import dev.samokoder.shared.domain.ProjectSettings;
-import dev.samokoder.shared.domain.User;
-import dev.samokoder.shared.domain.Ids;
-import dev.samokoder.shared.notifications.DestinationGuard;
-import dev.samokoder.shared.notifications.NotificationService;
-import dev.samokoder.shared.projects.ProjectService;
-import dev.samokoder.shared.storage.Storage;
-import dev.samokoder.shared.testing.LocalAws;
-import dev.samokoder.shared.testing.LocalAwsExtension;
-import dev.samokoder.shared.webhooks.WebhookDelivery;
-import dev.samokoder.shared.webhooks.WebhookService;
-import dev.samokoder.shared.webhooks.WebhookSignatures;
-import dev.samokoder.shared.webhooks.WebhookSource;
-import dev.samokoder.shared.workflow.Run;
-import dev.samokoder.shared.workflow.RunKind;
-import dev.samokoder.shared.workflow.RunNotifier;
-import dev.samokoder.shared.workflow.RunStarter;
-import dev.samokoder.shared.workflow.RunStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,6 +46,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample SQS events of {@code events/sqs/}, delivered to the real queue handlers as Lambda's

@@ -1,6 +1,6 @@
 package dev.samokoder.local.sandbox.cgroup;
 
-import dev.samokoder.shared.sandbox.LimitsHit;
+import dev.samokoder.sandbox.LimitsHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.samokoder.local.sandbox.cgroup;
 
-import dev.samokoder.shared.sandbox.LimitsHit;
+import dev.samokoder.sandbox.LimitsHit;
 
 /** The cgroup (v2) or set of cgroups (v1, one per controller) of one sandbox run. */
 public interface RunCgroup {

@@ -1,0 +1,11 @@
+package dev.samokoder.services.apikeys;
+
+import java.util.Set;
+
+/** Who a request made with an API key acts for, and what it may do: the authorizer hands this to the API. */
+public record ApiKeyPrincipal(String userId, String keyId, Set<ApiScope> scopes) {
+
+    public ApiKeyPrincipal {
+        scopes = Set.copyOf(scopes);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.samokoder.shared.auth;
-
-/** A refresh token that is unknown, expired, revoked or already used; the message never holds the token. */
-public final class InvalidRefreshTokenException extends RuntimeException {
-
-    public InvalidRefreshTokenException(String reason) {
-        super("invalid refresh token: " + reason);
-    }
-}

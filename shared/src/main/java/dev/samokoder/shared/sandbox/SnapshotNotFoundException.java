@@ -1,9 +1,0 @@
-package dev.samokoder.shared.sandbox;
-
-/** The run request names a snapshot that is not stored. */
-public final class SnapshotNotFoundException extends RuntimeException {
-
-    public SnapshotNotFoundException(String key) {
-        super("no snapshot at " + key);
-    }
-}

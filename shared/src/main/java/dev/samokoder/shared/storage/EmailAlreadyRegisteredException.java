@@ -1,9 +1,0 @@
-package dev.samokoder.shared.storage;
-
-/** Another account already uses this email address. */
-public final class EmailAlreadyRegisteredException extends ItemAlreadyExistsException {
-
-    public EmailAlreadyRegisteredException(Key emailKey) {
-        super(emailKey);
-    }
-}

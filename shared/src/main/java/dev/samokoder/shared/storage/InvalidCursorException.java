@@ -1,9 +1,0 @@
-package dev.samokoder.shared.storage;
-
-/** A pagination cursor that this listing did not hand out (malformed, or for another list). */
-public final class InvalidCursorException extends StorageException {
-
-    public InvalidCursorException(String reason) {
-        super("invalid cursor: " + reason);
-    }
-}

@@ -1,5 +1,0 @@
-package dev.samokoder.shared.workflow;
-
-/** What comes next and why, in words for the run's event timeline. */
-public record RouteDecision(Step next, String reason) {
-}

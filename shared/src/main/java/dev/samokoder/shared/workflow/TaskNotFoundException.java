@@ -1,9 +1,0 @@
-package dev.samokoder.shared.workflow;
-
-/** The run's plan has no task with that number (HTTP 404). */
-public final class TaskNotFoundException extends RuntimeException {
-
-    public TaskNotFoundException(String runId, int number) {
-        super("run " + runId + " has no task " + number, null, false, false);
-    }
-}

@@ -1,0 +1,30 @@
+package dev.samokoder.workflow.agents;
+
+import dev.samokoder.core.blob.BlobStore;
+import dev.samokoder.core.config.AgentLimits;
+import dev.samokoder.core.config.WorkflowLimits;
+import dev.samokoder.core.storage.FileIndexRepository;
+import dev.samokoder.core.storage.ProjectRepository;
+import dev.samokoder.services.runs.RunEvents;
+import dev.samokoder.services.runs.RunRepository;
+import dev.samokoder.services.runs.artifacts.RunArtifacts;
+import dev.samokoder.workflow.loop.Deadline;
+import dev.samokoder.workflow.loop.ToolLoop;
+import dev.samokoder.workflow.tools.Toolset;
+
+/**
+ * What every agent works with; a handler builds one per cold start and gives each invocation its
+ * own deadline ({@link #withDeadline}).
+ *
+ * @param loop     how an agent's step runs: a bounded, checkpointed loop of tool calls
+ * @param toolset  the workspace tools the agents get
+ * @param deadline when this invocation must stop calling models (the step then yields)
+ */
+public record AgentContext(RunRepository runs, RunEvents events, RunArtifacts artifacts, ProjectRepository projects,
+                           FileIndexRepository files, BlobStore blobs, ToolLoop loop, WorkflowLimits limits,
+                           AgentLimits agentLimits, Toolset toolset, Deadline deadline) {
+
+    public AgentContext withDeadline(Deadline newDeadline) {
+        return new AgentContext(runs, events, artifacts, projects, files, blobs, loop, limits, agentLimits, toolset, newDeadline);
+    }
+}
