@@ -5,17 +5,10 @@ import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.AuthorizerHandler;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
-import dev.samokoder.core.aws.AwsClients;
-import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.SecretBox;
-import dev.samokoder.core.crypto.SecretBoxKeys;
 import dev.samokoder.local.gateway.HttpAuthorizer;
 import dev.samokoder.local.gateway.HttpFunction;
-import dev.samokoder.services.auth.SigningKeys;
 import dev.samokoder.services.runs.RunStarter;
-import com.nimbusds.jose.jwk.ECKey;
-import java.nio.file.Path;
-import java.time.Clock;
+import dev.samokoder.services.wiring.Wiring;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -26,35 +19,20 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 final class LocalFunctions {
 
-    /** Where local mode keeps the access-token signing key, inside the data dir. */
-    static final String SIGNING_KEY_FILE = "keys/jwt-signing-key.json";
-    /** Where local mode keeps the key that encrypts signing secrets at rest, inside the data dir. */
-    static final String SECRET_BOX_KEY_FILE = "keys/secret-box.key";
-
     /** @param runs what starts runs: the runs API's service, which webhook deliveries use too */
-    record Wiring(Map<String, HttpFunction> functions, HttpAuthorizer authorizer, HookServices hooks, RunStarter runs) {
+    record Functions(Map<String, HttpFunction> functions, HttpAuthorizer authorizer, HookServices hooks, RunStarter runs) {
     }
 
     private LocalFunctions() {
     }
 
-    /** The configured key, or local mode's own in the data dir (generated on first start, mode 0600). */
-    static SecretBox secretBox(SamokoderConfig config, Path dataDir) {
-        return config.hooks().secretBoxKey().isPresent()
-                ? HookServices.secretBox(config)
-                : SecretBoxKeys.loadOrCreate(dataDir.resolve(SECRET_BOX_KEY_FILE));
-    }
-
-    static Wiring create(SamokoderConfig config, AwsClients clients, SfnClient sfn, Path dataDir, Clock clock) {
-        ECKey signingKey = config.auth().signingKeyJwk()
-                .map(SigningKeys::parse)
-                .orElseGet(() -> SigningKeys.loadOrCreate(dataDir.resolve(SIGNING_KEY_FILE)));
-        SecretBox secretBox = secretBox(config, dataDir);
-        ApiServices services = ApiServices.create(config, clients, sfn, signingKey, secretBox, clock);
-        return new Wiring(
+    /** The keys the platform signs tokens and seals secrets with are the configured ones, or the data dir's (see {@link Wiring}). */
+    static Functions create(Wiring wiring, SfnClient sfn) {
+        ApiServices services = ApiServices.create(wiring, sfn);
+        return new Functions(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
                 new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens(), services.apiKeys())),
-                HookServices.create(config, clients, secretBox, clock),
+                HookServices.create(wiring),
                 services.runs());
     }
 }

@@ -6,7 +6,6 @@ import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.storage.PlatformResources;
-import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.embedded.EmbeddedAws;
 import dev.samokoder.embedded.EmbeddedAwsException;
 import dev.samokoder.embedded.Ports;
@@ -22,8 +21,8 @@ import dev.samokoder.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.services.notifications.SqsRunNotifier;
 import dev.samokoder.services.runs.GenerationRunActivity;
 import dev.samokoder.services.runs.RunNotifier;
-import dev.samokoder.services.runs.RunRepository;
 import dev.samokoder.services.runs.RunStarter;
+import dev.samokoder.services.wiring.Wiring;
 import dev.samokoder.workflow.tools.Toolset;
 import java.net.URI;
 import java.time.Clock;
@@ -56,6 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalSandbox sandbox;
     private final LocalStepFunctions stepFunctions;
     private final SfnClient sfn;
+    private final Wiring wiring;
     private final AwsClients clients;
     private final SamokoderConfig config;
     private final LocalGateway gateway;
@@ -65,7 +65,7 @@ public final class LocalPlatform implements AutoCloseable {
     private boolean closed;
 
     private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalStepFunctions stepFunctions, SfnClient sfn,
-                          AwsClients clients, SamokoderConfig config, LocalGateway gateway,
+                          Wiring wiring, LocalGateway gateway,
                           LocalQueueConsumers queueConsumers, HookServices hooks, String generationStateMachineArn) {
         this.queueConsumers = queueConsumers;
         this.hooks = hooks;
@@ -74,8 +74,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.sandbox = sandbox;
         this.stepFunctions = stepFunctions;
         this.sfn = sfn;
-        this.clients = clients;
-        this.config = config;
+        this.wiring = wiring;
+        this.clients = wiring.clients();
+        this.config = wiring.config();
         this.gateway = gateway;
     }
 
@@ -122,24 +123,24 @@ public final class LocalPlatform implements AutoCloseable {
         LocalQueueConsumers queueConsumers = null;
         try {
             ensureResources(config, clients, stack);
-            sandbox = LocalSandbox.create(config, clients, clock);
-            AgentServices agents = AgentServices.create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
+            Wiring wiring = new Wiring(config, clients, clock);
+            sandbox = LocalSandbox.create(wiring);
+            AgentServices agents = AgentServices.create(wiring, LlmGateways.fromWiring(wiring),
                     SqsRunNotifier.fromConfig(config, clients.sqs(), clock), toolset);
             stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
                     sandbox.ecsRunner(), LocalWorkflow.functions(agents));
             sfn = sfnClient(config, stepFunctions.endpoint());
             String generationArn = LocalWorkflow.deploy(sfn, LOCAL_ROLE_ARN);
-            RunRepository runs = new RunRepository(new SingleTable(clients.dynamoDb(), config.aws().tableName()), clock);
-            sandbox.startReaper(RunActivity.allOf(new GenerationRunActivity(runs), new StepFunctionsRunActivity(sfn)));
-            LocalFunctions.Wiring wiring = LocalFunctions.create(config.withAws(config.aws().withStateMachineArn(generationArn)),
-                    clients, sfn, stack.dataDir(), clock);
-            queueConsumers = LocalQueueConsumers.start(wiring.hooks(), webhookRuns.orElse(wiring.runs()), clock);
+            sandbox.startReaper(RunActivity.allOf(new GenerationRunActivity(wiring.runRepository()), new StepFunctionsRunActivity(sfn)));
+            LocalFunctions.Functions functions = LocalFunctions.create(
+                    new Wiring(config.withAws(config.aws().withStateMachineArn(generationArn)), clients, clock), sfn);
+            queueConsumers = LocalQueueConsumers.start(functions.hooks(), webhookRuns.orElse(functions.runs()), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
-                    wiring.functions(), Optional.of(wiring.authorizer()),
+                    functions.functions(), Optional.of(functions.authorizer()),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, clients, config, gateway, queueConsumers,
-                    wiring.hooks(), generationArn);
+            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, wiring, gateway, queueConsumers,
+                    functions.hooks(), generationArn);
         } catch (RuntimeException e) {
             if (queueConsumers != null) {
                 queueConsumers.close();
@@ -199,6 +200,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public AwsClients clients() {
         return clients;
+    }
+
+    /** The platform's parts on its clients and configuration (the agents' and the tools'). */
+    public Wiring wiring() {
+        return wiring;
     }
 
     public EmbeddedAws stack() {

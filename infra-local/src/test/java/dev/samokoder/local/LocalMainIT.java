@@ -1,7 +1,6 @@
 package dev.samokoder.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.samokoder.services.wiring.Wiring;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,6 +27,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code scripts/dev}'s JVM as its own process ({@code scripts/dev} execs it): what a user sees
@@ -154,7 +155,7 @@ class LocalMainIT {
     @Test
     void aDamagedFileInTheDataDirIsReportedInOneLine_leftAsItIs_andTheProcessExits() throws Exception {
         // given: a data dir whose signing key file was overwritten
-        Path key = dataDir.resolve(LocalFunctions.SIGNING_KEY_FILE);
+        Path key = dataDir.resolve(Wiring.SIGNING_KEY_FILE);
         Files.createDirectories(key.getParent());
         Files.writeString(key, "not a key");
 

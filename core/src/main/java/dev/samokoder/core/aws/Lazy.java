@@ -3,12 +3,12 @@ package dev.samokoder.core.aws;
 import java.util.function.Supplier;
 
 /** A value built on first use, at most once, safely across threads. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;
     private volatile T value;
 
-    Lazy(Supplier<T> factory) {
+    public Lazy(Supplier<T> factory) {
         this.factory = factory;
     }
 

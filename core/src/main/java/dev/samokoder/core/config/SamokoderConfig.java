@@ -82,6 +82,11 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                     newRetryBase, notificationTimeout, notificationAllowedHosts);
         }
 
+        public Hooks withSecretBoxKey(String base64Key) {
+            return new Hooks(webhookQueueUrl, notificationQueueUrl, Optional.of(base64Key), signatureTolerance, maxPerProject,
+                    retryBase, notificationTimeout, notificationAllowedHosts);
+        }
+
         public Hooks withNotificationAllowedHosts(List<String> hosts) {
             return new Hooks(webhookQueueUrl, notificationQueueUrl, secretBoxKey, signatureTolerance, maxPerProject,
                     retryBase, notificationTimeout, hosts);
@@ -101,6 +106,11 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     public record Auth(String issuer, String audience, Optional<String> signingKeyJwk, Duration accessTokenTtl,
                        Duration refreshTokenTtl, int argon2MemoryKiB, int argon2Iterations, int argon2Parallelism,
                        int loginMaxFailures, Duration loginWindow) {
+
+        public Auth withSigningKeyJwk(String jwk) {
+            return new Auth(issuer, audience, Optional.of(jwk), accessTokenTtl, refreshTokenTtl, argon2MemoryKiB, argon2Iterations,
+                    argon2Parallelism, loginMaxFailures, loginWindow);
+        }
 
         @Override
         public String toString() { // keeps the key out of logs

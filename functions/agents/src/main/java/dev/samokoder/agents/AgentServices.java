@@ -1,16 +1,10 @@
 package dev.samokoder.agents;
 
-import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.config.WorkflowLimits;
-import dev.samokoder.core.ledger.CostLedger;
 import dev.samokoder.core.llm.LlmClient;
-import dev.samokoder.core.storage.SnapStartPriming;
 import dev.samokoder.core.storage.Storage;
 import dev.samokoder.llm.providers.LlmGateways;
-import dev.samokoder.sandbox.RunStore;
-import dev.samokoder.sandbox.SnapshotStore;
-import dev.samokoder.services.billing.UsageMeter;
 import dev.samokoder.services.notifications.SqsRunNotifier;
 import dev.samokoder.services.runs.RouteStep;
 import dev.samokoder.services.runs.Router;
@@ -18,7 +12,7 @@ import dev.samokoder.services.runs.RunEvents;
 import dev.samokoder.services.runs.RunNotifier;
 import dev.samokoder.services.runs.RunRepository;
 import dev.samokoder.services.runs.artifacts.RunArtifacts;
-import dev.samokoder.services.workspace.WorkspaceService;
+import dev.samokoder.services.wiring.Wiring;
 import dev.samokoder.services.workspace.WorkspaceSnapshots;
 import dev.samokoder.workflow.agents.AgentContext;
 import dev.samokoder.workflow.agents.Executions;
@@ -45,42 +39,38 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
 
     /** On AWS: configuration, clients and the LLM gateway from the function's environment. */
     public static AgentServices fromEnv() {
-        SamokoderConfig config = SamokoderConfig.fromEnv();
-        AwsClients clients = new AwsClients(config.aws());
-        SnapStartPriming.register(clients);
-        Clock clock = Clock.systemUTC();
-        return create(config, clients, LlmGateways.fromConfig(config, clients.dynamoDb()), clock,
-                SqsRunNotifier.fromConfig(config, clients.sqs(), clock));
+        Wiring wiring = Wiring.fromEnv();
+        SamokoderConfig config = wiring.config();
+        return create(wiring, LlmGateways.fromWiring(wiring),
+                SqsRunNotifier.fromConfig(config, wiring.clients().sqs(), wiring.clock()));
     }
 
-    public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock) {
-        return create(config, clients, llm, clock, RunNotifier.NONE);
+    public static AgentServices create(Wiring wiring, LlmClient llm) {
+        return create(wiring, llm, RunNotifier.NONE);
     }
 
-    public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock, RunNotifier notifier) {
-        return create(config, clients, llm, clock, notifier, Toolset.WORKSPACE);
+    public static AgentServices create(Wiring wiring, LlmClient llm, RunNotifier notifier) {
+        return create(wiring, llm, notifier, Toolset.WORKSPACE);
     }
 
     /** With other workspace tools than the platform's (a test that withholds one). */
-    public static AgentServices create(SamokoderConfig config, AwsClients clients, LlmClient llm, Clock clock, RunNotifier notifier,
-                                       Toolset toolset) {
-        Storage storage = Storage.create(clients, config, clock);
+    public static AgentServices create(Wiring wiring, LlmClient llm, RunNotifier notifier, Toolset toolset) {
+        SamokoderConfig config = wiring.config();
+        Clock clock = wiring.clock();
+        Storage storage = wiring.storage();
         WorkflowLimits limits = config.workflow();
-        String bucket = config.aws().bucketName();
-        RunRepository runs = new RunRepository(storage.table(), clock);
-        RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
-        RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, config.artifacts());
+        RunRepository runs = wiring.runRepository();
+        RunEvents events = wiring.runEvents();
+        RunArtifacts artifacts = wiring.runArtifacts();
         ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
                 loop, limits, config.artifacts(), toolset, Deadline.none());
-        WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
-        WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
-                bucket, config.api().exportUrlTtl(), clock);
+        WorkspaceSnapshots snapshots = wiring.workspaceSnapshots();
         int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
-                new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit),
-                        new UsageMeter(clients.dynamoDb(), storage.table(), clock), clock),
-                new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier),
+                new Executions(context, wiring.runStore(), snapshots,
+                        new Executions.Settings(timeLimit), wiring.usageMeter(), clock),
+                new RunLifecycle(context, snapshots, wiring.workspace(), wiring.costLedger(), notifier),
                 config.llm().timeout().plus(CALL_MARGIN), Duration.ofSeconds(limits.stepTimeSliceSeconds()), clock);
     }
 }

@@ -21,6 +21,7 @@ import dev.samokoder.services.runs.Run;
 import dev.samokoder.services.runs.RunEvents;
 import dev.samokoder.services.runs.RunKind;
 import dev.samokoder.services.runs.RunRepository;
+import dev.samokoder.services.wiring.TestWiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -64,7 +65,7 @@ class StepHandlerIT {
     void routeAnswersTheStateMachineWithPlainMapsAndLists(LocalAws aws) {
         // given
         Run run = startRun(aws);
-        var services = AgentServices.create(aws.config(), aws.clients(), NO_MODEL, Clock.systemUTC());
+        var services = AgentServices.create(TestWiring.of(aws), NO_MODEL);
 
         // when
         Map<String, Object> answer = new StepHandler(WorkflowFunction.ROUTE, services).handleRequest(Map.of("runId", run.id()), null);
@@ -99,7 +100,7 @@ class StepHandlerIT {
                 return PriceTable.builtIn().find(ModelRef.parse("replay:test")).orElseThrow();
             }
         };
-        var services = AgentServices.create(aws.config(), aws.clients(), slowModel, clock);
+        var services = AgentServices.create(TestWiring.of(aws.config(), aws.clients(), clock), slowModel);
         StepHandler handler = new StepHandler(WorkflowFunction.SPEC_WRITER, services);
         RunRepository runs = new RunRepository(storage.table(), clock);
 
@@ -133,7 +134,7 @@ class StepHandlerIT {
 
     @Test
     void aPayloadWithoutAValidRunIdFailsBeforeAnyWork(LocalAws aws) {
-        var services = AgentServices.create(aws.config(), aws.clients(), NO_MODEL, Clock.systemUTC());
+        var services = AgentServices.create(TestWiring.of(aws), NO_MODEL);
         StepHandler handler = new StepHandler(WorkflowFunction.SPEC_WRITER, services);
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of("runId", "../etc"), null)).isInstanceOf(IllegalArgumentException.class);

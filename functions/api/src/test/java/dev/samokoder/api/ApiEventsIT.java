@@ -5,7 +5,6 @@ import dev.samokoder.api.http.ApiRequest;
 import dev.samokoder.api.routing.ApiRoutes;
 import dev.samokoder.api.routing.Route;
 import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.AesGcmSecretBox;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.http.Problem;
 import dev.samokoder.core.storage.Storage;
@@ -13,7 +12,7 @@ import dev.samokoder.core.testing.LocalAws;
 import dev.samokoder.core.testing.LocalAwsExtension;
 import dev.samokoder.core.testing.TestLogs;
 import dev.samokoder.sandbox.SnapshotStore;
-import dev.samokoder.services.auth.SigningKeys;
+import dev.samokoder.services.wiring.TestWiring;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -94,8 +93,7 @@ class ApiEventsIT {
                 // the master key of stored LLM keys and the API-key pepper go to a temporary data dir, not the module's folder
                 .withLocal(new SamokoderConfig.Local(dataDir, defaults.local().host(), 0, 0, 0, 0, 0, dataDir));
         config = config.withAws(config.aws().withStateMachineArn("arn:aws:states:eu-central-1:000000000000:stateMachine:samples"));
-        services = ApiServices.create(config, aws.clients(), new StepFunctionsRecorder(), SigningKeys.generate(),
-                AesGcmSecretBox.generate(), Clock.systemUTC());
+        services = ApiServices.create(TestWiring.of(config, aws.clients(), Clock.systemUTC()), new StepFunctionsRecorder());
         dynamoDb = aws.clients().dynamoDb();
         storage = aws.storage();
         snapshots = new SnapshotStore(aws.clients().s3(), config.aws().bucketName());

@@ -1,25 +1,20 @@
 package dev.samokoder.runner;
 
+import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Json;
-import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.sandbox.ReapReport;
 import dev.samokoder.sandbox.RunActivity;
 import dev.samokoder.sandbox.SandboxReaper;
 import dev.samokoder.sandbox.StepFunctionsRunActivity;
 import dev.samokoder.services.runs.GenerationRunActivity;
-import dev.samokoder.services.runs.RunRepository;
+import dev.samokoder.services.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The sandbox reaper on AWS: an EventBridge schedule invokes it (every few minutes); it stops
@@ -33,7 +28,7 @@ public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<S
     private final SandboxReaper reaper;
 
     public ReaperHandler() {
-        this(fromEnv(SamokoderConfig.fromEnv()));
+        this(fromEnv(Wiring.fromEnv()));
     }
 
     ReaperHandler(SandboxReaper reaper) {
@@ -47,17 +42,13 @@ public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<S
         return Json.mapper().convertValue(report, Map.class);
     }
 
-    private static SandboxReaper fromEnv(SamokoderConfig config) {
-        Region region = Region.of(config.aws().region());
-        var http = UrlConnectionHttpClient.create();
-        var credentials = DefaultCredentialsProvider.builder().build();
-        EcsClient ecs = EcsClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
-        SfnClient sfn = SfnClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().region(region).httpClient(http).credentialsProvider(credentials).build();
-        Clock clock = Clock.systemUTC();
-        RunRepository runs = new RunRepository(new SingleTable(dynamoDb, config.aws().tableName()), clock);
+    private static SandboxReaper fromEnv(Wiring wiring) {
+        SamokoderConfig config = wiring.config();
+        AwsClients clients = wiring.clients();
+        EcsClient ecs = EcsClient.builder().region(Region.of(config.aws().region())).httpClient(clients.http())
+                .credentialsProvider(clients.credentials()).build();
         return new SandboxReaper(new EcsSandboxTasks(ecs, config.sandbox().cluster()),
-                RunActivity.allOf(new GenerationRunActivity(runs), new StepFunctionsRunActivity(sfn)),
-                config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), clock);
+                RunActivity.allOf(new GenerationRunActivity(wiring.runRepository()), new StepFunctionsRunActivity(clients.sfn())),
+                config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), wiring.clock());
     }
 }

@@ -15,9 +15,11 @@ import dev.samokoder.sandbox.RunResult;
 import dev.samokoder.sandbox.RunStore;
 import dev.samokoder.sandbox.SnapshotMaterializer;
 import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.services.wiring.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -55,8 +57,8 @@ public final class RunnerMain {
             return RUNNER_FAILED;
         }
         try (AwsClients clients = new AwsClients(config.aws())) {
-            String bucket = config.aws().bucketName();
-            RunStore runs = new RunStore(clients.s3(), bucket);
+            Wiring wiring = new Wiring(config, clients, Clock.systemUTC());
+            RunStore runs = wiring.runStore();
             RunRequest request;
             try {
                 request = RunRequests.fromTaskEnvironment(environment, runs);
@@ -66,7 +68,7 @@ public final class RunnerMain {
                 return BAD_REQUEST;
             }
             Path workspace = emptyWorkspace(config.sandbox().workspace());
-            RunResult result = pipeline(config, clients).run(request, workspace, withRegistries(launcher(), config, clients, request),
+            RunResult result = pipeline(wiring).run(request, workspace, withRegistries(launcher(), config, clients, request),
                     StopOnTerminate::watch);
             runs.putResult(result);
             log.info("sandbox run {} of run {} recorded: exit {}, limits {}, {} changes, {} ms", result.id(), result.runId(),
@@ -80,13 +82,13 @@ public final class RunnerMain {
         }
     }
 
-    private static RunPipeline pipeline(SamokoderConfig config, AwsClients clients) {
-        String bucket = config.aws().bucketName();
+    private static RunPipeline pipeline(Wiring wiring) {
+        SamokoderConfig config = wiring.config();
         long maxBlobBytes = config.limits().maxBlobBytes();
-        BlobStore blobs = new BlobStore(clients.s3(), bucket, maxBlobBytes);
-        SnapshotStore snapshots = new SnapshotStore(clients.s3(), bucket);
+        BlobStore blobs = wiring.storage().blobs();
+        SnapshotStore snapshots = wiring.snapshotStore();
         // the task starts empty: an install's package cache comes from S3, into the task's /tmp (outside the workspace)
-        S3PackageCache packageCache = new S3PackageCache(clients.s3(), bucket,
+        S3PackageCache packageCache = new S3PackageCache(wiring.clients().s3(), config.aws().bucketName(),
                 Path.of(System.getProperty("java.io.tmpdir"), "samokoder-package-cache"), config.sandbox().packageCache());
         return new RunPipeline(snapshots, new SnapshotMaterializer(blobs), new ChangeCollector(blobs, snapshots, maxBlobBytes),
                 new ProcessSupervisor(config.sandbox().outputTailBytes(), config.sandbox().outputLimitBytes()), packageCache);

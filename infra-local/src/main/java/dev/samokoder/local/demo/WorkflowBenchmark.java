@@ -9,8 +9,6 @@ import dev.samokoder.core.storage.Storage;
 import dev.samokoder.llm.replay.RecordedExchange;
 import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.sandbox.SnapshotStore;
-import dev.samokoder.services.workspace.WorkspaceSnapshots;
 import dev.samokoder.workflow.agents.AgentRun;
 import dev.samokoder.workflow.agents.CodeMonkey;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -366,9 +364,7 @@ public final class WorkflowBenchmark {
      * first replayed call, after this).
      */
     private static void onTheseFiles(LocalPlatform platform, String project, Path transcript) throws IOException {
-        Storage storage = Storage.create(platform.clients(), platform.config(), Clock.systemUTC());
-        String baseline = new WorkspaceSnapshots(storage.files(), new SnapshotStore(platform.clients().s3(),
-                platform.config().aws().bucketName())).take(project);
+        String baseline = platform.wiring().workspaceSnapshots().take(project);
         StringBuilder renamed = new StringBuilder();
         for (String line : Files.readAllLines(transcript)) {
             if (line.isBlank()) {
@@ -386,7 +382,7 @@ public final class WorkflowBenchmark {
 
     /** Seeds a project with files of ~300 bytes, as the storage layer writes them. */
     private static void seed(LocalPlatform platform, String project, int count) {
-        Storage storage = Storage.create(platform.clients(), platform.config(), Clock.systemUTC());
+        Storage storage = platform.wiring().storage();
         for (int i = 0; i < count; i++) {
             String content = "'use strict';\n// module " + i + " of an existing app\nmodule.exports = function f" + i + "(x) {\n"
                     + "  return x * " + i + ";\n};\n" + "// ".repeat(60) + "\n";

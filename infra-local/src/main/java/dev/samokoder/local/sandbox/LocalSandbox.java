@@ -1,6 +1,5 @@
 package dev.samokoder.local.sandbox;
 
-import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.blob.BlobStore;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.local.sfn.tasks.EcsRunTaskSyncRunner;
@@ -16,6 +15,7 @@ import dev.samokoder.sandbox.SandboxReaper;
 import dev.samokoder.sandbox.SandboxTask;
 import dev.samokoder.sandbox.SnapshotMaterializer;
 import dev.samokoder.sandbox.SnapshotStore;
+import dev.samokoder.services.wiring.Wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -46,21 +46,21 @@ public final class LocalSandbox implements AutoCloseable {
     private ScheduledExecutorService reaperTimer;
     private SandboxReaper reaper;
 
-    private LocalSandbox(SamokoderConfig config, AwsClients clients, Clock clock) {
+    private LocalSandbox(Wiring wiring) {
+        SamokoderConfig config = wiring.config();
         this.settings = config.sandbox();
         this.region = config.aws().region();
-        this.clock = clock;
-        String bucket = config.aws().bucketName();
-        BlobStore blobs = new BlobStore(clients.s3(), bucket, config.limits().maxBlobBytes());
-        SnapshotStore snapshots = new SnapshotStore(clients.s3(), bucket);
-        this.runs = new RunStore(clients.s3(), bucket);
+        this.clock = wiring.clock();
+        BlobStore blobs = wiring.storage().blobs();
+        SnapshotStore snapshots = wiring.snapshotStore();
+        this.runs = wiring.runStore();
         this.pipeline = new RunPipeline(snapshots, new SnapshotMaterializer(blobs),
                 new ChangeCollector(blobs, snapshots, config.limits().maxBlobBytes()),
                 new ProcessSupervisor(settings.outputTailBytes(), settings.outputLimitBytes()));
     }
 
-    public static LocalSandbox create(SamokoderConfig config, AwsClients clients, Clock clock) {
-        return new LocalSandbox(config, clients, clock);
+    public static LocalSandbox create(Wiring wiring) {
+        return new LocalSandbox(wiring);
     }
 
     /** What the local engine calls for {@code arn:aws:states:::ecs:runTask.sync}. */

@@ -15,9 +15,11 @@ import dev.samokoder.sandbox.ProcessSupervisor;
 import dev.samokoder.sandbox.SandboxEnvironment;
 import dev.samokoder.sandbox.SnapshotManifest;
 import dev.samokoder.sandbox.SnapshotMaterializer;
+import dev.samokoder.services.wiring.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -154,7 +156,7 @@ public final class SandboxBenchmark {
             SamokoderConfig config = defaults.withAws(defaults.aws().withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
             try (AwsClients clients = new AwsClients(config.aws())) {
                 PlatformResources.ensure(config.aws(), clients.dynamoDb(), clients.s3(), clients.sqs());
-                BlobStore blobs = new BlobStore(clients.s3(), config.aws().bucketName(), config.limits().maxBlobBytes());
+                BlobStore blobs = new Wiring(config, clients, Clock.systemUTC()).storage().blobs();
                 SnapshotMaterializer materializer = new SnapshotMaterializer(blobs);
                 for (int files : new int[] {10, 100, 1_000}) {
                     SnapshotManifest manifest = snapshot(blobs, files);

@@ -24,6 +24,7 @@ import dev.samokoder.services.runs.GenerationRunActivity;
 import dev.samokoder.services.runs.Run;
 import dev.samokoder.services.runs.RunKind;
 import dev.samokoder.services.runs.RunRepository;
+import dev.samokoder.services.wiring.TestWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class LocalReaperIT {
     @BeforeEach
     void start(LocalAws localAws) throws IOException {
         aws = localAws;
-        sandbox = LocalSandbox.create(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), clock);
+        sandbox = LocalSandbox.create(TestWiring.of(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), clock));
         engine = StepFunctionsEngine.start(EngineConfig.builder().store(new InMemoryExecutionStore())
                 .integrations(TaskIntegrations.builder().ecsRunTaskSync(sandbox.ecsRunner()).build()).build());
         api = SfnApiServer.start(engine, 0);

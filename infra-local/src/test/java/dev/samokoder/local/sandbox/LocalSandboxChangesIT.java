@@ -8,6 +8,7 @@ import dev.samokoder.sandbox.KeepRule;
 import dev.samokoder.sandbox.RunRequest;
 import dev.samokoder.sandbox.RunResult;
 import dev.samokoder.sandbox.SnapshotManifest;
+import dev.samokoder.services.wiring.TestWiring;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +30,7 @@ class LocalSandboxChangesIT {
     @BeforeAll
     static void start(LocalAws localAws) {
         aws = localAws;
-        sandbox = LocalSandbox.create(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), Clock.systemUTC());
+        sandbox = LocalSandbox.create(TestWiring.of(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), Clock.systemUTC()));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import dev.samokoder.core.testing.LocalAwsExtension;
 import dev.samokoder.sandbox.RunRequest;
 import dev.samokoder.sandbox.RunResult;
 import dev.samokoder.sandbox.RunStore;
+import dev.samokoder.services.wiring.TestWiring;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class SandboxNodeAppIT {
     @BeforeAll
     static void start(LocalAws localAws) {
         aws = localAws;
-        sandbox = LocalSandbox.create(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), Clock.systemUTC());
+        sandbox = LocalSandbox.create(TestWiring.of(aws.config().withSandbox(SandboxFixture.settings()), aws.clients(), Clock.systemUTC()));
     }
 
     @AfterAll

@@ -3,25 +3,18 @@ package dev.samokoder.llm.providers;
 import dev.samokoder.core.config.ConfigException;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.config.Setting;
-import dev.samokoder.core.ledger.CostLedger;
 import dev.samokoder.core.llm.CallBilling;
 import dev.samokoder.core.llm.CallObserver;
 import dev.samokoder.core.models.AgentNames;
-import dev.samokoder.core.secrets.SecretCiphers;
-import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.llm.gateway.LlmGateway;
 import dev.samokoder.llm.provider.ConfiguredKeySource;
 import dev.samokoder.llm.provider.KeySource;
 import dev.samokoder.llm.provider.StoredKeySource;
-import dev.samokoder.services.billing.CreditLedger;
 import dev.samokoder.services.billing.MeteredBilling;
-import dev.samokoder.services.billing.UsageMeter;
-import dev.samokoder.services.llmkeys.LlmKeyService;
 import dev.samokoder.services.runs.RunEvents;
-import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.samokoder.services.wiring.Wiring;
 
-/** Wires the gateway the way an agent step's no-argument constructor needs it: from configuration and the table. */
+/** Wires the gateway the way an agent step needs it, from the platform's {@link Wiring}. */
 public final class LlmGateways {
 
     private LlmGateways() {
@@ -32,19 +25,16 @@ public final class LlmGateways {
      * encrypted), the configuration's keys, then the platform model if the user has credit; every
      * call metered, platform-paid calls charged to the user's credit.
      */
-    public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb) {
-        Clock clock = Clock.systemUTC();
-        SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
-        LlmKeyService stored = new LlmKeyService(dynamoDb, table, SecretCiphers.create(config, config.local().dataDir()),
-                config.llm().privateBaseUrlsAllowed(), clock);
-        CallBilling billing = new MeteredBilling(new UsageMeter(dynamoDb, table, clock), new CreditLedger(table, clock),
-                config.billing().markup(), config.llm().platformModel());
-        return fromConfig(config, dynamoDb, new StoredKeySource(stored, new ConfiguredKeySource(config.llm())), billing);
+    public static LlmGateway fromWiring(Wiring wiring) {
+        SamokoderConfig config = wiring.config();
+        CallBilling billing = new MeteredBilling(wiring.usageMeter(), wiring.credit(), config.billing().markup(),
+                config.llm().platformModel());
+        return create(wiring, new StoredKeySource(wiring.llmKeys(), new ConfiguredKeySource(config.llm())), billing);
     }
 
     /** With given keys and no billing (tools and tests that run the gateway alone). */
-    public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys) {
-        return fromConfig(config, dynamoDb, keys, CallBilling.NONE);
+    public static LlmGateway create(Wiring wiring, KeySource keys) {
+        return create(wiring, keys, CallBilling.NONE);
     }
 
     private static void requireAgents(Setting setting, java.util.Set<String> agents) {
@@ -55,13 +45,12 @@ public final class LlmGateways {
     }
 
     /** @throws ConfigException if {@code SAMOKODER_LLM_AGENT_MODELS} or {@code SAMOKODER_LLM_AGENT_MAX_OUTPUT_TOKENS} names an agent that calls no model (a typo would be ignored) */
-    public static LlmGateway fromConfig(SamokoderConfig config, DynamoDbClient dynamoDb, KeySource keys, CallBilling billing) {
+    public static LlmGateway create(Wiring wiring, KeySource keys, CallBilling billing) {
+        SamokoderConfig config = wiring.config();
         requireAgents(Setting.LLM_AGENT_MODELS, config.llm().agentModels().keySet());
         requireAgents(Setting.LLM_AGENT_MAX_OUTPUT_TOKENS, config.llm().agentMaxOutputTokens().keySet());
-        SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
-        CostLedger ledger = new CostLedger(dynamoDb, table, Clock.systemUTC());
-        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing)
-                .observedBy(timeline(new RunEvents(dynamoDb, table, Clock.systemUTC())));
+        return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), wiring.costLedger(), billing)
+                .observedBy(timeline(wiring.runEvents()));
     }
 
     /** A provider's rate limit goes on the run's timeline, with the wait: a step that is slow says why. */

@@ -18,6 +18,7 @@ import dev.samokoder.llm.gateway.LlmGateway;
 import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.services.llmkeys.LlmKeyOwner;
 import dev.samokoder.services.llmkeys.LlmKeyService;
+import dev.samokoder.services.wiring.TestWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ class GatewayOverHttpIT {
         var local = defaults.local();
         SamokoderConfig config = defaults.withLocal(new SamokoderConfig.Local(dir, local.host(), local.port(), local.dynamoDbPort(),
                 local.s3Port(), local.sqsPort(), local.sfnPort(), local.staticDir()));
-        LlmGateway gateway = LlmGateways.fromConfig(config, aws.clients().dynamoDb());
+        LlmGateway gateway = LlmGateways.fromWiring(TestWiring.of(config, aws.clients(), Clock.systemUTC()));
         LlmKeyService keys = new LlmKeyService(aws.clients().dynamoDb(), aws.storage().table(), SecretCiphers.create(config, dir), true,
                 Clock.systemUTC());
         keys.put(LlmKeyOwner.user(scope.userId()), Provider.OPENAI_COMPATIBLE, "gsk-own-key-0001", Optional.of(standIn.uri("/v1")));
@@ -221,7 +222,7 @@ class GatewayOverHttpIT {
         Map<String, String> env = new HashMap<>(llmEnv);
         env.put("SAMOKODER_TABLE", aws.config().aws().tableName());
         SamokoderConfig config = aws.config().withLlm(SamokoderConfig.fromEnv(env).llm());
-        return LlmGateways.fromConfig(config, aws.clients().dynamoDb());
+        return LlmGateways.fromWiring(TestWiring.of(config, aws.clients(), Clock.systemUTC()));
     }
 
     private static CostLedger ledger(LocalAws aws) {

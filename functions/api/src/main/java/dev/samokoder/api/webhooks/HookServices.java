@@ -1,9 +1,6 @@
 package dev.samokoder.api.webhooks;
 
-import dev.samokoder.core.aws.AwsClients;
-import dev.samokoder.core.config.ConfigException;
 import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.AesGcmSecretBox;
 import dev.samokoder.core.crypto.SecretBox;
 import dev.samokoder.core.queue.QueueUrl;
 import dev.samokoder.core.queue.RetryBackoff;
@@ -12,6 +9,7 @@ import dev.samokoder.services.notifications.DestinationGuard;
 import dev.samokoder.services.notifications.NotificationRepository;
 import dev.samokoder.services.notifications.SqsRunNotifier;
 import dev.samokoder.services.webhooks.WebhookRepository;
+import dev.samokoder.services.wiring.Wiring;
 import java.time.Clock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -26,30 +24,19 @@ public record HookServices(SamokoderConfig config, WebhookRepository webhooks, N
 
     /** On AWS: configuration, queue URLs and the secret box key from the function's environment. */
     public static HookServices fromEnv() {
-        SamokoderConfig config = SamokoderConfig.fromEnv();
-        return create(config, new AwsClients(config.aws()), secretBox(config), Clock.systemUTC());
+        return create(Wiring.fromEnv());
     }
 
-    /** The secret box of {@code SAMOKODER_SECRET_BOX_KEY}, required outside local mode. */
-    public static SecretBox secretBox(SamokoderConfig config) {
-        String key = config.hooks().secretBoxKey()
-                .orElseThrow(() -> new ConfigException("SAMOKODER_SECRET_BOX_KEY is required outside local mode"));
-        try {
-            return AesGcmSecretBox.fromBase64(key);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SAMOKODER_SECRET_BOX_KEY must be the base64 of 32 bytes");
-        }
-    }
-
-    public static HookServices create(SamokoderConfig config, AwsClients clients, SecretBox secretBox, Clock clock) {
-        SqsClient sqs = clients.sqs();
+    public static HookServices create(Wiring wiring) {
+        SamokoderConfig config = wiring.config();
+        SqsClient sqs = wiring.clients().sqs();
         var hooks = config.hooks();
-        SingleTable table = new SingleTable(clients.dynamoDb(), config.aws().tableName());
-        return new HookServices(config, new WebhookRepository(table), new NotificationRepository(table), secretBox, sqs,
+        SingleTable table = wiring.table();
+        return new HookServices(config, new WebhookRepository(table), new NotificationRepository(table), wiring.secretBox(), sqs,
                 QueueUrl.of(sqs, hooks.webhookQueueUrl(), config.aws().webhookQueueName()),
                 QueueUrl.of(sqs, hooks.notificationQueueUrl(), config.aws().notificationQueueName()),
                 DestinationGuard.system(hooks.notificationAllowedHosts()),
-                new RetryBackoff(hooks.retryBase()), clock);
+                new RetryBackoff(hooks.retryBase()), wiring.clock());
     }
 
     /** The {@code RunNotifier} the workflow's steps are given: queues each moment for the sender. */

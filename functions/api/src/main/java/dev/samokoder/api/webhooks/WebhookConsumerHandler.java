@@ -1,17 +1,15 @@
 package dev.samokoder.api.webhooks;
 
 import dev.samokoder.api.runs.RunServices;
-import dev.samokoder.core.aws.AwsClients;
-import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.storage.PlatformResources;
 import dev.samokoder.services.runs.RunStarter;
 import dev.samokoder.services.webhooks.WebhookConsumer;
 import dev.samokoder.services.webhooks.WebhookMessage;
+import dev.samokoder.services.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 
 /**
  * The Lambda on the webhook queue (event source mapping with {@code ReportBatchItemFailures}):
@@ -25,16 +23,12 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
 
     /** The Lambda runtime's constructor: everything from the environment, once per cold start. */
     public WebhookConsumerHandler() {
-        this(SamokoderConfig.fromEnv());
-    }
-
-    private WebhookConsumerHandler(SamokoderConfig config) {
-        this(config, new AwsClients(config.aws()), Clock.systemUTC());
+        this(Wiring.fromEnv());
     }
 
     /** One configuration and one set of clients for the hooks and the runs it starts. */
-    private WebhookConsumerHandler(SamokoderConfig config, AwsClients clients, Clock clock) {
-        this(HookServices.create(config, clients, HookServices.secretBox(config), clock), RunServices.standalone(config, clients, clock));
+    private WebhookConsumerHandler(Wiring wiring) {
+        this(HookServices.create(wiring), RunServices.create(wiring, wiring.clients().sfn()));
     }
 
     public WebhookConsumerHandler(HookServices services, RunStarter runs) {

@@ -1,7 +1,6 @@
 package dev.samokoder.api.webhooks;
 
 import dev.samokoder.api.TestLambdaContext;
-import dev.samokoder.core.crypto.AesGcmSecretBox;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.domain.Project;
 import dev.samokoder.core.domain.ProjectSettings;
@@ -13,7 +12,6 @@ import dev.samokoder.services.notifications.DestinationGuard;
 import dev.samokoder.services.notifications.NotificationService;
 import dev.samokoder.services.projects.ProjectService;
 import dev.samokoder.services.runs.Run;
-import dev.samokoder.services.runs.RunKind;
 import dev.samokoder.services.runs.RunNotifier;
 import dev.samokoder.services.runs.RunStarter;
 import dev.samokoder.services.runs.RunStatus;
@@ -21,6 +19,7 @@ import dev.samokoder.services.webhooks.WebhookDelivery;
 import dev.samokoder.services.webhooks.WebhookService;
 import dev.samokoder.services.webhooks.WebhookSignatures;
 import dev.samokoder.services.webhooks.WebhookSource;
+import dev.samokoder.services.wiring.TestWiring;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -71,7 +70,7 @@ class QueueEventsIT {
     @BeforeEach
     void setUp(LocalAws aws) throws IOException {
         var config = aws.config().withHooks(aws.config().hooks().withNotificationAllowedHosts(List.of("127.0.0.1")));
-        hooks = HookServices.create(config, aws.clients(), AesGcmSecretBox.generate(), Clock.systemUTC());
+        hooks = HookServices.create(TestWiring.of(config, aws.clients(), Clock.systemUTC()));
         Storage storage = aws.storage();
         projects = new ProjectService(storage.projects(), storage.files());
         userId = Ids.newId(User.ID_PREFIX);
