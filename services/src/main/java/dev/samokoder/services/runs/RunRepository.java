@@ -44,7 +44,7 @@ public final class RunRepository {
     /** @throws ActiveRunExistsException if the project has an active run */
     public Run start(String projectId, String userId, RunKind kind, String request, AutonomyMode mode, String baseSnapshot) {
         Instant now = clock.instant();
-        RunProgress progress = new RunProgress(mode, false, 0, false, false, 0, 0, TaskProgress.fresh(), false, false);
+        RunProgress progress = RunProgress.start(mode);
         Run run = new Run(Ids.newId(Run.ID_PREFIX), projectId, userId, kind, request, RunStatus.RUNNING, progress,
                 Optional.empty(), Optional.empty(), new Run.Control(1, Optional.empty(), Optional.empty(), baseSnapshot), now, now, 1);
         var lock = Attributes.item(Keys.activeRun(projectId), ACTIVE_TYPE, 1).string("runId", run.id()).build();

@@ -178,8 +178,7 @@ public final class RunService implements RunStarter {
                     return current;
                 }
                 return current.withStatus(RunStatus.RUNNING).withControl(current.control().withWaitToken(Optional.empty()))
-                        .withProgress(new RunProgress(p.mode(), false, 0, p.architectureDone(), p.planDone(), p.taskCount(),
-                                p.currentTask(), p.task(), p.docsDone(), p.cancelRequested()));
+                        .withProgress(p.questionsAnswered());
             });
             token.get().ifPresent(workflow::resume);
         }
@@ -277,12 +276,11 @@ public final class RunService implements RunStarter {
             TaskProgress t = p.task();
             TaskProgress task = !inTask ? t
                     : !continues ? TaskProgress.fresh()
-                    : t.phase() == TaskPhase.FAILED ? new TaskProgress(TaskPhase.FAILED, 0, 0, t.lastFailure(), false, false)
+                    : t.phase() == TaskPhase.FAILED ? t.freshFixBudget()
                     : t;
             return current.withStatus(RunStatus.RUNNING).withFailure(Optional.empty())
                     .withControl(current.control().nextAttempt())
-                    .withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(),
-                            p.taskCount(), p.currentTask(), task, p.docsDone(), false));
+                    .withProgress(p.resumedAfterFailure(task));
         });
         String how = !inTask ? "" : continues ? "; task " + (before.currentTask() + 1) + " continues where it stopped"
                 + (before.task().phase() == TaskPhase.FAILED ? ", with a fresh fix budget" : "")

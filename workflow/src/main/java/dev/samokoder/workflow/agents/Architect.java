@@ -56,7 +56,7 @@ public final class Architect {
                 Prompts.strings(answer.path("startCommand")), answer.path("port").asInt(), answer.path("probePath").asText(),
                 Prompts.strings(answer.path("systemDependencies")), Prompts.strings(answer.path("packageDependencies")));
         context.artifacts().putArchitecture(runId, architecture);
-        runs.updateProgress(runId, current -> Optional.of(Progress.architectureChosen(current.progress())));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().architectureChosen()));
         runs.event(runId, "ARCHITECTURE_CHOSEN", architecture.appType() + " on " + architecture.stack(),
                 Map.of("agent", AGENT, "stack", architecture.stack().name()));
         return architecture;
@@ -83,7 +83,7 @@ public final class Architect {
             architecture = changed(kept, answer);
             context.artifacts().putArchitecture(run.id(), architecture);
         }
-        runs.updateProgress(run.id(), current -> Optional.of(Progress.architectureChosen(current.progress())));
+        runs.updateProgress(run.id(), current -> Optional.of(current.progress().architectureChosen()));
         runs.event(run.id(), "ARCHITECTURE_CHOSEN", architecture.version() == 1
                         ? "kept: " + architecture.appType() + " on " + architecture.stack() + " (" + Text.clip(answer.path("reason").asText(), 200) + ")"
                         : "changed for the request (version " + architecture.version() + "): " + Text.clip(architecture.reason(), 200),

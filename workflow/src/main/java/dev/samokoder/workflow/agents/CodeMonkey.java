@@ -205,9 +205,7 @@ public final class CodeMonkey {
             if (p.currentTask() + 1 != taskNumber || t.phase() != TaskPhase.STEPS_PLANNED || t.pendingFiles() <= pending && pending > 0) {
                 return Optional.empty();
             }
-            TaskPhase phase = pending == 0 ? TaskPhase.CODE_WRITTEN : TaskPhase.STEPS_PLANNED;
-            return Optional.of(Progress.withTask(p, new TaskProgress(phase, pending, t.fixIterations(), t.lastFailure(),
-                    t.failureRepeated(), t.problemSolverUsed())));
+            return Optional.of(p.withTask(t.fileWritten(pending)));
         });
         boolean lastFile = saved.isPresent() && saved.get().progress().task().phase() == TaskPhase.CODE_WRITTEN;
         if (lastFile) {

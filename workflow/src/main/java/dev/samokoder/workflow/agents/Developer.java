@@ -3,8 +3,6 @@ package dev.samokoder.workflow.agents;
 import dev.samokoder.core.domain.WorkspacePath;
 import dev.samokoder.core.models.AgentNames;
 import dev.samokoder.services.runs.Run;
-import dev.samokoder.services.runs.RunProgress.TaskPhase;
-import dev.samokoder.services.runs.RunProgress.TaskProgress;
 import dev.samokoder.services.runs.artifacts.Architecture;
 import dev.samokoder.services.runs.artifacts.PlannedTask;
 import dev.samokoder.services.runs.artifacts.Spec;
@@ -93,10 +91,7 @@ public final class Developer {
         List<TaskStep> stored = context.artifacts().appendSteps(runId, task.number(), existing.size(), proposed);
         context.artifacts().saveTask(runId, task.withPlanRounds(round));
         int pending = (int) context.artifacts().steps(runId, task.number()).stream().filter(TaskStep::pendingFile).count();
-        runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(),
-                new TaskProgress(TaskPhase.STEPS_PLANNED, pending, current.progress().task().fixIterations(),
-                        current.progress().task().lastFailure(), current.progress().task().failureRepeated(),
-                        current.progress().task().problemSolverUsed()))));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().withTask(current.progress().task().stepsPlanned(pending))));
         runs.event(runId, "STEPS_PLANNED", "task " + task.number() + ": " + stored.size() + " step(s), " + pending + " file(s) to write",
                 Map.of("agent", AGENT, "task", Integer.toString(task.number()), "files", Integer.toString(pending)));
         return new Output(stored, true);

@@ -173,7 +173,7 @@ public final class Executions {
                 return Optional.empty();
             }
             TaskPhase next = !execution.passed() ? TaskPhase.FAILED : probeNext ? TaskPhase.TESTED : TaskPhase.PASSED;
-            return Optional.of(Progress.withTask(p, new TaskProgress(next, 0, t.fixIterations(), kind, false, t.problemSolverUsed())));
+            return Optional.of(p.withTask(t.executed(next, kind)));
         });
         String passed = probed ? "the app built, started and answered its probe"
                 : probeNext ? "every command and test passed; next the app is built, started and probed"

@@ -101,8 +101,7 @@ final class FixPlanner {
             RunProgress p = current.progress();
             TaskProgress t = p.task();
             // ProblemSolver has its own bound (once per task), so it does not use up a fix iteration
-            return Optional.of(Progress.withTask(p, new TaskProgress(TaskPhase.STEPS_PLANNED, pending,
-                    rethink ? t.fixIterations() : t.fixIterations() + 1, t.lastFailure(), false, t.problemSolverUsed() || rethink)));
+            return Optional.of(p.withTask(rethink ? t.rethought(pending) : t.fixPlanned(pending)));
         });
         runs.event(runId, "FIX_PLANNED", "task " + task.number() + ", iteration " + iteration.number() + ": " + Text.clip(iteration.diagnosis(), 300),
                 Map.of("agent", role.agent(), "task", Integer.toString(task.number()), "iteration", Integer.toString(iteration.number()),
@@ -121,9 +120,7 @@ final class FixPlanner {
      * sends it to ProblemSolver once, and then stops it.
      */
     private void repeated(String runId, Role role, PlannedTask task, FixIteration seen, int lastIteration) {
-        runs.updateProgress(runId, current -> Optional.of(Progress.withTask(current.progress(), new TaskProgress(TaskPhase.FAILED, 0,
-                current.progress().task().fixIterations(), current.progress().task().lastFailure(), true,
-                current.progress().task().problemSolverUsed()))));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().withTask(current.progress().task().failedAgain())));
         String message = seen.number() == lastIteration
                 ? "task " + task.number() + " failed exactly as before iteration " + seen.number()
                 : "task " + task.number() + " failed as it did before iteration " + seen.number() + ": the fixes since go round in a circle";

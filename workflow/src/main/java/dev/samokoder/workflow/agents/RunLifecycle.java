@@ -7,7 +7,6 @@ import dev.samokoder.services.runs.QuestionsAnsweredException;
 import dev.samokoder.services.runs.Run;
 import dev.samokoder.services.runs.RunNotifier;
 import dev.samokoder.services.runs.RunProgress.TaskPhase;
-import dev.samokoder.services.runs.RunProgress.TaskProgress;
 import dev.samokoder.services.runs.RunProgress;
 import dev.samokoder.services.runs.RunStatus;
 import dev.samokoder.services.runs.artifacts.Execution;
@@ -67,8 +66,7 @@ public final class RunLifecycle {
                 return current; // a retried step: already moved on
             }
             return current.withControl(current.control().withGoodSnapshot(snapshot))
-                    .withProgress(new RunProgress(p.mode(), p.specDone(), p.openQuestions(), p.architectureDone(), p.planDone(),
-                            p.taskCount(), p.currentTask() + 1, TaskProgress.fresh(), p.docsDone(), p.cancelRequested()));
+                    .withProgress(p.taskCompleted());
         });
         runs.event(runId, "TASK_DONE", "task " + task.number() + " of " + run.progress().taskCount() + " done: " + task.title(),
                 Map.of("task", Integer.toString(task.number()), "snapshot", snapshot));

@@ -65,7 +65,7 @@ public final class SpecWriter {
                 ? Prompts.strings(answer.path("questions")).stream().limit(context.limits().maxQuestions()).toList()
                 : List.of();
         List<Question> questions = context.artifacts().putQuestions(runId, questionTexts);
-        runs.updateProgress(runId, current -> Optional.of(Progress.specWritten(current.progress(), questions.size())));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().specWritten(questions.size())));
         runs.event(runId, "SPEC_WRITTEN", questions.isEmpty()
                         ? "spec written with " + spec.assumptions().size() + " assumption(s)"
                         : "spec drafted; " + questions.size() + " question(s) for the user",

@@ -55,7 +55,7 @@ public final class TechLead {
                     1, 1));
         }
         context.artifacts().putTasks(runId, tasks);
-        runs.updateProgress(runId, current -> Optional.of(Progress.planned(current.progress(), tasks.size())));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().planned(tasks.size())));
         runs.event(runId, "PLAN_WRITTEN", tasks.size() + " task(s) planned", Map.of("agent", AGENT, "tasks", Integer.toString(tasks.size())));
         return tasks;
     }

@@ -60,7 +60,7 @@ public final class TechnicalWriter {
                 Map.of()));
         files.describe(README, answer.path("summary").asText());
         String readme = files.text(README).orElseThrow();
-        runs.updateProgress(runId, current -> Optional.of(Progress.documented(current.progress())));
+        runs.updateProgress(runId, current -> Optional.of(current.progress().documented()));
         runs.event(runId, "DOCS_WRITTEN", "README.md written", Map.of("agent", AGENT, "path", README.value()));
         return readme;
     }
