@@ -21,11 +21,16 @@ public final class JsonPath {
     private final String text;
     private final boolean contextRoot;
     private final List<PathSegment> segments;
+    private final boolean singleNode;
+    private final boolean definite;
 
     private JsonPath(String text, boolean contextRoot, List<PathSegment> segments) {
         this.text = text;
         this.contextRoot = contextRoot;
         this.segments = List.copyOf(segments);
+        this.singleNode = segments.stream().allMatch(JsonPath::selectsOne);
+        this.definite = singleNode || segments.getLast() instanceof PathSegment.Fields
+                && segments.subList(0, segments.size() - 1).stream().allMatch(JsonPath::selectsOne);
     }
 
     public static JsonPath parse(String text) throws JsonPathSyntaxException {
@@ -51,7 +56,7 @@ public final class JsonPath {
 
     /** Only fields and indexes: the path names one node, whatever the document. */
     public boolean identifiesSingleNode() {
-        return segments.stream().allMatch(JsonPath::selectsOne);
+        return singleNode;
     }
 
     /**
@@ -59,12 +64,7 @@ public final class JsonPath {
      * which Jayway reads as one object holding those members.
      */
     public boolean isDefinite() {
-        if (segments.isEmpty()) {
-            return true;
-        }
-        List<PathSegment> leading = segments.subList(0, segments.size() - 1);
-        PathSegment last = segments.getLast();
-        return leading.stream().allMatch(JsonPath::selectsOne) && (selectsOne(last) || last instanceof PathSegment.Fields);
+        return definite;
     }
 
     /** A reference path into the payload: it identifies a single node, so it can be written to (ResultPath). */
