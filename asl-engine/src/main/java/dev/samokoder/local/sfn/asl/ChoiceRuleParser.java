@@ -1,6 +1,7 @@
 package dev.samokoder.local.sfn.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.local.sfn.asl.FieldReader.PathKind;
 import dev.samokoder.local.sfn.paths.JsonPath;
 
 import java.util.ArrayList;
@@ -71,13 +72,13 @@ final class ChoiceRuleParser {
     }
 
     private ChoiceRule comparison(FieldReader fields, ComparisonOperator operator) {
-        JsonPath variable = fields.path("Variable", false);
+        JsonPath variable = fields.path("Variable", PathKind.REFERENCE_PATH);
         if (!fields.has("Variable")) {
             fields.problem("Variable", "a comparison needs 'Variable'");
         }
         JsonNode operand = fields.node().get(operator.fieldName());
         if (operator.isPath()) {
-            return new ChoiceRule.Comparison(variable, operator, null, fields.path(operator.fieldName(), false));
+            return new ChoiceRule.Comparison(variable, operator, null, fields.path(operator.fieldName(), PathKind.REFERENCE_PATH));
         }
         if (!operandHasRightType(operator, operand)) {
             fields.problem(operator.fieldName(), "'" + operator.fieldName() + "' has a value of the wrong type: " + operand);

@@ -1,6 +1,7 @@
 package dev.samokoder.local.sfn.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.local.sfn.asl.FieldReader.PathKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ErrorHandlingParser {
             fields.rejectUnknownFields(CATCHER_FIELDS, "a catcher");
             List<String> errors = errorEquals(fields, i == catchNode.size() - 1, "Catch");
             String next = fields.string("Next", true);
-            catchers.add(new Catcher(errors, fields.pathOrRoot("ResultPath", true), next));
+            catchers.add(new Catcher(errors, fields.pathOrRoot("ResultPath", PathKind.INPUT_REFERENCE_PATH), next));
         }
         return catchers;
     }

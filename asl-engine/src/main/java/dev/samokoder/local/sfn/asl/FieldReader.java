@@ -17,6 +17,15 @@ final class FieldReader {
 
     static final JsonPath ROOT = rootPath();
 
+    /** What a path field accepts; the Amazon States Language names each field's kind. */
+    enum PathKind {
+        /** A Path: any JSONPath the engine supports, into the input or ({@code $$}) the context object. */
+        PATH,
+        /** A Reference Path, into the input or the context object (Choice Variable and *Path operands, ErrorPath, CausePath). */
+        REFERENCE_PATH,
+        /** A Reference Path into the input only (ResultPath, ItemsPath and the *SecondsPath, TimestampPath, MaxConcurrencyPath fields). */
+        INPUT_REFERENCE_PATH
+    }
 
     private final JsonNode node;
     private final String location;
@@ -115,7 +124,7 @@ final class FieldReader {
     }
 
     /** Absent means {@code $}; JSON null means discard and is returned as null. */
-    JsonPath pathOrRoot(String field, boolean referenceOnly) {
+    JsonPath pathOrRoot(String field, PathKind kind) {
         JsonNode value = node.get(field);
         if (value == null) {
             return ROOT;
@@ -123,10 +132,10 @@ final class FieldReader {
         if (value.isNull()) {
             return null;
         }
-        return path(field, referenceOnly);
+        return path(field, kind);
     }
 
-    JsonPath path(String field, boolean referenceOnly) {
+    JsonPath path(String field, PathKind kind) {
         JsonNode value = node.get(field);
         if (value == null) {
             return null;
@@ -137,15 +146,26 @@ final class FieldReader {
         }
         try {
             JsonPath path = JsonPath.parse(value.textValue());
-            if (referenceOnly && !path.isReferencePath()) {
-                problem(field, "'" + value.textValue() + "' must be a reference path (no wildcards, no '$$')");
-                return null;
-            }
-            return path;
+            return meetsKind(field, path, kind) ? path : null;
         } catch (JsonPathSyntaxException e) {
             problem(field, e.getMessage());
             return null;
         }
+    }
+
+    private boolean meetsKind(String field, JsonPath path, PathKind kind) {
+        if (kind != PathKind.PATH && !path.identifiesSingleNode()) {
+            problem(field, "'" + path.text() + "' must be a reference path, and a reference path must identify a single node:"
+                    + " only .field, ['field'] and [index] may follow the '$' (no '*', '..', filters [?(...)], slices [a:b]"
+                    + " or unions [a,b])");
+            return false;
+        }
+        if (kind == PathKind.INPUT_REFERENCE_PATH && path.isContextPath()) {
+            problem(field, "'" + path.text() + "' must be a reference path into the state's input ('$$' is not allowed in "
+                    + field + ")");
+            return false;
+        }
+        return true;
     }
 
     PayloadTemplate template(String field) {
@@ -179,6 +199,9 @@ final class FieldReader {
             return null;
         }
         try {
+            if (text.startsWith("$") && !meetsKind(field, JsonPath.parse(text), PathKind.REFERENCE_PATH)) {
+                return null;
+            }
             return PayloadTemplate.compile(JsonNodeFactory.instance.objectNode().put(State.Fail.DYNAMIC_VALUE_KEY + ".$", text));
         } catch (JsonPathSyntaxException e) {
             problem(field, e.getMessage());

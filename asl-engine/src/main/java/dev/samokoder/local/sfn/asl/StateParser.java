@@ -1,6 +1,7 @@
 package dev.samokoder.local.sfn.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.samokoder.local.sfn.asl.FieldReader.PathKind;
 import dev.samokoder.local.sfn.paths.JsonPath;
 import dev.samokoder.local.sfn.paths.PayloadTemplate;
 import dev.samokoder.local.sfn.tasks.TaskResource;
@@ -77,8 +78,8 @@ final class StateParser {
     private TaskTimeouts timeouts(FieldReader fields) {
         Integer timeout = fields.integer("TimeoutSeconds", 1);
         Integer heartbeat = fields.integer("HeartbeatSeconds", 1);
-        JsonPath timeoutPath = fields.path("TimeoutSecondsPath", true);
-        JsonPath heartbeatPath = fields.path("HeartbeatSecondsPath", true);
+        JsonPath timeoutPath = fields.path("TimeoutSecondsPath", PathKind.INPUT_REFERENCE_PATH);
+        JsonPath heartbeatPath = fields.path("HeartbeatSecondsPath", PathKind.INPUT_REFERENCE_PATH);
         if (fields.has("TimeoutSeconds") && fields.has("TimeoutSecondsPath")) {
             fields.problem("TimeoutSecondsPath", "only one of TimeoutSeconds and TimeoutSecondsPath may be set");
         }
@@ -129,8 +130,8 @@ final class StateParser {
                     yield seconds == null ? null : new WaitDuration.Seconds(seconds);
                 }
                 case "Timestamp" -> timestamp(fields);
-                case "SecondsPath" -> new WaitDuration.SecondsPath(fields.path("SecondsPath", true));
-                default -> new WaitDuration.TimestampPath(fields.path("TimestampPath", true));
+                case "SecondsPath" -> new WaitDuration.SecondsPath(fields.path("SecondsPath", PathKind.INPUT_REFERENCE_PATH));
+                default -> new WaitDuration.TimestampPath(fields.path("TimestampPath", PathKind.INPUT_REFERENCE_PATH));
             };
         }
         return new State.Wait(fields.state(), transition(fields), dataFlow(fields), duration);
@@ -205,8 +206,8 @@ final class StateParser {
         Integer maxConcurrency = fields.integer("MaxConcurrency", 0);
         DataFlow flow = dataFlow(fields);
         DataFlow withoutParameters = new DataFlow(flow.inputPath(), null, flow.resultSelector(), flow.resultPath(), flow.outputPath());
-        return new State.Map(fields.state(), transition(fields), withoutParameters, fields.path("ItemsPath", true), selector,
-                maxConcurrency == null ? 0 : maxConcurrency, fields.path("MaxConcurrencyPath", true), processor,
+        return new State.Map(fields.state(), transition(fields), withoutParameters, fields.path("ItemsPath", PathKind.INPUT_REFERENCE_PATH), selector,
+                maxConcurrency == null ? 0 : maxConcurrency, fields.path("MaxConcurrencyPath", PathKind.INPUT_REFERENCE_PATH), processor,
                 errorHandling.parse(fields));
     }
 
@@ -221,11 +222,11 @@ final class StateParser {
         String type = fields.node().path("Type").asText();
         boolean hasResult = !type.equals("Choice") && !type.equals("Wait") && !type.equals("Succeed");
         return new DataFlow(
-                fields.pathOrRoot("InputPath", false),
+                fields.pathOrRoot("InputPath", PathKind.PATH),
                 type.equals("Map") ? null : fields.template("Parameters"),
                 fields.template("ResultSelector"),
-                hasResult ? fields.pathOrRoot("ResultPath", true) : FieldReader.ROOT,
-                fields.pathOrRoot("OutputPath", false));
+                hasResult ? fields.pathOrRoot("ResultPath", PathKind.INPUT_REFERENCE_PATH) : FieldReader.ROOT,
+                fields.pathOrRoot("OutputPath", PathKind.PATH));
     }
 
     private String transition(FieldReader fields) {

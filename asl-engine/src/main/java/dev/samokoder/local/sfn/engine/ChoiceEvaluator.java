@@ -5,7 +5,7 @@ import dev.samokoder.local.sfn.asl.ChoiceRule;
 import dev.samokoder.local.sfn.asl.ComparisonOperator;
 import dev.samokoder.local.sfn.asl.Timestamps;
 import dev.samokoder.local.sfn.paths.JsonPath;
-import dev.samokoder.local.sfn.paths.PathNotFoundException;
+import dev.samokoder.local.sfn.paths.PathReadException;
 
 import java.time.Instant;
 
@@ -99,7 +99,7 @@ final class ChoiceEvaluator {
     private static JsonNode read(JsonPath path, JsonNode source) throws StateFailure {
         try {
             return path.read(source);
-        } catch (PathNotFoundException e) {
+        } catch (PathReadException e) {
             throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + path.text()
                     + "': The choice state's condition path references an invalid value.");
         }

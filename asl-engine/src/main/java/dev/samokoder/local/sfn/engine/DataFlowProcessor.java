@@ -3,7 +3,7 @@ package dev.samokoder.local.sfn.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.samokoder.local.sfn.paths.JsonPath;
-import dev.samokoder.local.sfn.paths.PathNotFoundException;
+import dev.samokoder.local.sfn.paths.PathReadException;
 import dev.samokoder.local.sfn.paths.PayloadEvaluationException;
 import dev.samokoder.local.sfn.paths.PayloadTemplate;
 import dev.samokoder.local.sfn.paths.ResultPathMismatchException;
@@ -64,7 +64,7 @@ final class DataFlowProcessor {
         }
         try {
             return path.read(value);
-        } catch (PathNotFoundException e) {
+        } catch (PathReadException e) {
             throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + path.text() + "' for " + field + ": " + e.getMessage());
         }
     }

@@ -8,7 +8,7 @@ import dev.samokoder.local.sfn.asl.State;
 import dev.samokoder.local.sfn.asl.Timestamps;
 import dev.samokoder.local.sfn.asl.WaitDuration;
 import dev.samokoder.local.sfn.paths.JsonPath;
-import dev.samokoder.local.sfn.paths.PathNotFoundException;
+import dev.samokoder.local.sfn.paths.PathReadException;
 import dev.samokoder.local.sfn.paths.PayloadEvaluationException;
 import dev.samokoder.local.sfn.paths.PayloadTemplate;
 import dev.samokoder.local.sfn.store.Checkpoint;
@@ -137,7 +137,7 @@ final class GraphRunner {
     private static JsonNode read(JsonPath path, JsonNode input, String field) throws StateFailure {
         try {
             return path.read(input);
-        } catch (PathNotFoundException e) {
+        } catch (PathReadException e) {
             throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + path.text() + "' for " + field + ": " + e.getMessage());
         }
     }

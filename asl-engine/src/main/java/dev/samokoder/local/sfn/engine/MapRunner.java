@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samokoder.local.sfn.asl.DataFlow;
 import dev.samokoder.local.sfn.asl.State;
-import dev.samokoder.local.sfn.paths.PathNotFoundException;
+import dev.samokoder.local.sfn.paths.PathReadException;
 import dev.samokoder.local.sfn.paths.PayloadEvaluationException;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,7 +96,7 @@ final class MapRunner {
         if (map.itemsPath() != null) {
             try {
                 items = map.itemsPath().read(effective);
-            } catch (PathNotFoundException e) {
+            } catch (PathReadException e) {
                 throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + map.itemsPath().text() + "' for ItemsPath: " + e.getMessage());
             }
         }
@@ -115,7 +115,7 @@ final class MapRunner {
                     throw new StateFailure(ErrorNames.RUNTIME, "MaxConcurrencyPath must reference a non-negative integer, got " + value);
                 }
                 limit = value.intValue();
-            } catch (PathNotFoundException e) {
+            } catch (PathReadException e) {
                 throw new StateFailure(ErrorNames.RUNTIME, "Invalid path for MaxConcurrencyPath: " + e.getMessage());
             }
         }

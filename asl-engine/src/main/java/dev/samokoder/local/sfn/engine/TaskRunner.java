@@ -6,7 +6,7 @@ import dev.samokoder.local.sfn.asl.DataFlow;
 import dev.samokoder.local.sfn.asl.State;
 import dev.samokoder.local.sfn.engine.time.EngineScheduler;
 import dev.samokoder.local.sfn.paths.JsonPath;
-import dev.samokoder.local.sfn.paths.PathNotFoundException;
+import dev.samokoder.local.sfn.paths.PathReadException;
 import dev.samokoder.local.sfn.store.Checkpoint;
 import dev.samokoder.local.sfn.tasks.TaskFailedException;
 import dev.samokoder.local.sfn.tasks.TaskResource;
@@ -149,7 +149,7 @@ final class TaskRunner {
                 throw new StateFailure(ErrorNames.RUNTIME, field + " must reference a positive integer, got " + value);
             }
             return value.intValue();
-        } catch (PathNotFoundException e) {
+        } catch (PathReadException e) {
             throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + path.text() + "' for " + field + ": " + e.getMessage());
         }
     }

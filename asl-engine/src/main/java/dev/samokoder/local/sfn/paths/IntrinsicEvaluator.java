@@ -72,7 +72,7 @@ public final class IntrinsicEvaluator {
             case IntrinsicExpression.PathArgument path -> {
                 try {
                     yield path.path().read(path.path().isContextPath() ? context : input);
-                } catch (PathNotFoundException e) {
+                } catch (PathReadException e) {
                     throw new IntrinsicFailureException(e.getMessage());
                 }
             }

@@ -111,17 +111,23 @@ public final class IntrinsicParser {
         }
     }
 
+    /** Skips a bracket of a path argument, nested ones included (a filter's, e.g. [?(@.a[0] == ', ')]). */
     private void skipBracket() {
         char quote = 0;
+        int depth = 0;
         while (position < text.length()) {
             char c = text.charAt(position++);
             if (quote != 0) {
-                if (c == quote) {
+                if (c == '\\') {
+                    position++;
+                } else if (c == quote) {
                     quote = 0;
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == ']') {
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
                 return;
             }
         }

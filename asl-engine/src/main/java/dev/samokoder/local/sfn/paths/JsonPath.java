@@ -5,26 +5,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The JSONPath subset that the Amazon States Language needs: a root ({@code $} for the payload,
- * {@code $$} for the context object) followed by {@code .field}, {@code ['field']}, {@code [n]},
- * {@code [*]} and {@code .*}. A path without wildcards is definite and yields one node; a path with
- * wildcards yields an array of every match, as AWS does.
+ * A JSONPath of the Amazon States Language: a root ({@code $} for the payload, {@code $$} for the context
+ * object) followed by {@code .field}, {@code ['field']}, {@code [n]}, {@code [*]}, {@code .*}, {@code ..},
+ * slices {@code [a:b:c]}, unions {@code [0,2]} / {@code ['a','b']} and filters {@code [?(...)]}.
+ *
+ * <p>A definite path (fields and indexes only, possibly ending in a union of names) yields one node; any other
+ * path yields an array of every match, as Jayway JsonPath (which AWS uses) does. A reference path identifies a
+ * single node: fields and indexes only.
  */
 public final class JsonPath {
 
     private final String text;
     private final boolean contextRoot;
     private final List<PathSegment> segments;
+    private final boolean singleNode;
+    private final boolean definite;
 
     private JsonPath(String text, boolean contextRoot, List<PathSegment> segments) {
         this.text = text;
         this.contextRoot = contextRoot;
         this.segments = List.copyOf(segments);
+        this.singleNode = segments.stream().allMatch(JsonPath::selectsOne);
+        this.definite = singleNode || segments.getLast() instanceof PathSegment.Fields
+                && segments.subList(0, segments.size() - 1).stream().allMatch(JsonPath::selectsOne);
     }
 
     public static JsonPath parse(String text) throws JsonPathSyntaxException {
@@ -48,29 +54,37 @@ public final class JsonPath {
         return segments;
     }
 
+    /** Only fields and indexes: the path names one node, whatever the document. */
+    public boolean identifiesSingleNode() {
+        return singleNode;
+    }
+
+    /**
+     * Yields one value rather than an array of matches: fields and indexes, possibly closed by a union of names,
+     * which Jayway reads as one object holding those members.
+     */
     public boolean isDefinite() {
-        return segments.stream().noneMatch(PathSegment.Wildcard.class::isInstance);
+        return definite;
     }
 
-    /** A reference path identifies a single node, so it can be written to (ResultPath) or compared (Variable). */
+    /** A reference path into the payload: it identifies a single node, so it can be written to (ResultPath). */
     public boolean isReferencePath() {
-        return !contextRoot && isDefinite();
+        return !contextRoot && identifiesSingleNode();
     }
 
-    public JsonNode read(JsonNode root) throws PathNotFoundException {
+    /**
+     * The node a definite path selects, or an array of what an indefinite one selects (empty when nothing
+     * matches).
+     *
+     * @throws PathNotFoundException a definite path selects nothing
+     * @throws PathTooBroadException the path selects more than {@link JsonPathLimits#MAX_SELECTED_NODES} nodes
+     */
+    public JsonNode read(JsonNode root) throws PathReadException {
         if (isDefinite()) {
             return readDefinite(root);
         }
-        List<JsonNode> current = List.of(root);
-        for (PathSegment segment : segments) {
-            List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : current) {
-                collect(node, segment, next);
-            }
-            current = next;
-        }
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        current.forEach(result::add);
+        PathEvaluator.selectAll(text, segments, root).forEach(result::add);
         return result;
     }
 
@@ -78,7 +92,7 @@ public final class JsonPath {
     public JsonNode readOrNull(JsonNode root) {
         try {
             return read(root);
-        } catch (PathNotFoundException e) {
+        } catch (PathReadException e) {
             return null;
         }
     }
@@ -86,7 +100,11 @@ public final class JsonPath {
     private JsonNode readDefinite(JsonNode root) throws PathNotFoundException {
         JsonNode node = root;
         for (PathSegment segment : segments) {
-            node = child(node, segment);
+            if (segment instanceof PathSegment.Fields fields) {
+                node = node.isObject() ? PathEvaluator.merge(node, fields) : null;
+            } else {
+                node = PathEvaluator.child(node, segment);
+            }
             if (node == null) {
                 throw new PathNotFoundException("The JSONPath '" + text + "' could not be found in the input '"
                         + abbreviate(root) + "'");
@@ -95,35 +113,8 @@ public final class JsonPath {
         return node;
     }
 
-    private static JsonNode child(JsonNode node, PathSegment segment) {
-        return switch (segment) {
-            case PathSegment.Field field -> node != null && node.isObject() ? node.get(field.name()) : null;
-            case PathSegment.Index index -> {
-                if (node == null || !node.isArray()) {
-                    yield null;
-                }
-                int position = index.index() < 0 ? node.size() + index.index() : index.index();
-                yield position >= 0 && position < node.size() ? node.get(position) : null;
-            }
-            case PathSegment.Wildcard ignored -> throw new IllegalStateException("wildcard in a definite path");
-        };
-    }
-
-    private static void collect(JsonNode node, PathSegment segment, List<JsonNode> into) {
-        if (segment instanceof PathSegment.Wildcard) {
-            if (node.isArray()) {
-                node.forEach(into::add);
-            } else if (node.isObject()) {
-                for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                    into.add(entry.getValue());
-                }
-            }
-            return;
-        }
-        JsonNode child = child(node, segment);
-        if (child != null) {
-            into.add(child);
-        }
+    private static boolean selectsOne(PathSegment segment) {
+        return segment instanceof PathSegment.Field || segment instanceof PathSegment.Index;
     }
 
     /**
@@ -174,7 +165,7 @@ public final class JsonPath {
                         current = existing;
                     }
                 }
-                case PathSegment.Wildcard ignored -> throw mismatch(root);
+                default -> throw mismatch(root);
             }
         }
         return copy;

@@ -87,6 +87,8 @@ public sealed interface PayloadTemplate {
             } catch (PathNotFoundException e) {
                 throw new PayloadEvaluationException("The JSONPath '" + path.text() + "' specified for the field '" + key
                         + "' could not be found in the input '" + source + "'");
+            } catch (PathReadException e) {
+                throw new PayloadEvaluationException("The field '" + key + "': " + e.getMessage());
             }
         }
     }

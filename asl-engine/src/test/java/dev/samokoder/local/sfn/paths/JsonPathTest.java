@@ -46,8 +46,8 @@ class JsonPathTest {
     @Test
     void unsupported_syntax_is_rejected_with_the_reason() {
         // when / then
-        assertThatThrownBy(() -> JsonPath.parse("$..a")).hasMessageContaining("deep scan");
-        assertThatThrownBy(() -> JsonPath.parse("$.a[?(@.b)]")).hasMessageContaining("filters, slices and unions are not");
+        assertThatThrownBy(() -> JsonPath.parse("$.a.length()")).hasMessageContaining("functions");
+        assertThatThrownBy(() -> JsonPath.parse("$.a[?(@.b =~ /x/)]")).hasMessageContaining("regular expressions");
         assertThatThrownBy(() -> JsonPath.parse("a.b")).hasMessageContaining("must start with '$'");
     }
 
