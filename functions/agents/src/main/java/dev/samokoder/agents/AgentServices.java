@@ -67,20 +67,22 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         Storage storage = Storage.create(clients, config, clock);
         WorkflowLimits limits = config.workflow();
         String bucket = config.aws().bucketName();
-        RunRepository runs = new RunRepository(storage.table(), clock);
+        RunRepository runs = new RunRepository(storage.table(), clock, config.storage().hotConflictRetry());
         RunEvents events = new RunEvents(clients.dynamoDb(), storage.table(), clock);
         RunArtifacts artifacts = new RunArtifacts(clients.dynamoDb(), storage.table(), clock, config.artifacts());
         ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
-                loop, limits, config.artifacts(), toolset, Deadline.none());
-        WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket));
+                loop, limits, config.artifacts(), toolset, Deadline.none(), config.storage().conflictRetry());
+        WorkspaceSnapshots snapshots = new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), bucket),
+                config.storage().conflictRetry());
         WorkspaceService workspace = new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                 bucket, config.api().exportUrlTtl(), clock);
         int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
                 new Executions(context, new RunStore(clients.s3(), bucket), snapshots, new Executions.Settings(timeLimit),
                         new UsageMeter(clients.dynamoDb(), storage.table(), clock), clock),
-                new RunLifecycle(context, snapshots, workspace, new CostLedger(clients.dynamoDb(), storage.table(), clock), notifier),
+                new RunLifecycle(context, snapshots, workspace,
+                        new CostLedger(clients.dynamoDb(), storage.table(), clock, config.storage().hotConflictRetry()), notifier),
                 config.llm().timeout().plus(CALL_MARGIN), Duration.ofSeconds(limits.stepTimeSliceSeconds()), clock);
     }
 }

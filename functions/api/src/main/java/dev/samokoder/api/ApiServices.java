@@ -77,22 +77,23 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         AuthService authService = new AuthService(storage.users(),
                 new PasswordHasher(new Argon2Params(auth.argon2MemoryKiB(), auth.argon2Iterations(), auth.argon2Parallelism())),
                 new PasswordPolicy(), accessTokens, auth.accessTokenTtl(),
-                new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock),
-                new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
+                new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock, config.storage().conflictRetry()),
+                new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock, config.storage().conflictRetry()));
         ProjectService projects = new ProjectService(storage.projects(), storage.files());
         HookServices hooks = HookServices.create(config, clients, secretBox, clock);
         var dynamoDb = clients.dynamoDb();
-        CreditLedger credit = new CreditLedger(storage.table(), clock);
+        CreditLedger credit = new CreditLedger(storage.table(), clock, config.storage().hotConflictRetry());
         var keyLimits = config.apiKeys();
         LlmKeyService llmKeys = new LlmKeyService(dynamoDb, storage.table(), SecretCiphers.create(config, config.local().dataDir()),
-                config.llm().privateBaseUrlsAllowed(), clock);
+                config.llm().privateBaseUrlsAllowed(), clock, config.storage().conflictRetry());
         Funding funding = new Funding(credit);
         return new ApiServices(config, authService, storage.users(),
                 projects,
                 new WorkspaceService(storage.files(), storage.blobs(), clients.s3(), clients.s3Presigner(),
                         config.aws().bucketName(), config.api().exportUrlTtl(), clock),
                 accessTokens,
-                new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
+                new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock,
+                        config.storage().conflictRetry()),
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
                 RunServices.create(config, clients, sfn, storage, RunFunding.forDefaultModel(config.llm(), llmKeys, funding), clock),
@@ -100,8 +101,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
                 new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock),
                 new ApiKeyService(dynamoDb, storage.table(), new ApiKeySecrets(apiKeyPepper(config)), keyLimits.monthlyQuota(),
-                        keyLimits.maxPerUser(), clock),
-                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock),
+                        keyLimits.maxPerUser(), clock, config.storage().conflictRetry()),
+                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock, config.storage().conflictRetry()),
                 llmKeys,
                 credit,
                 funding,

@@ -36,8 +36,9 @@ public final class LlmGateways {
         Clock clock = Clock.systemUTC();
         SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
         LlmKeyService stored = new LlmKeyService(dynamoDb, table, SecretCiphers.create(config, config.local().dataDir()),
-                config.llm().privateBaseUrlsAllowed(), clock);
-        CallBilling billing = new MeteredBilling(new UsageMeter(dynamoDb, table, clock), new CreditLedger(table, clock),
+                config.llm().privateBaseUrlsAllowed(), clock, config.storage().conflictRetry());
+        CallBilling billing = new MeteredBilling(new UsageMeter(dynamoDb, table, clock),
+                new CreditLedger(table, clock, config.storage().hotConflictRetry()),
                 config.billing().markup(), config.llm().platformModel());
         return fromConfig(config, dynamoDb, new StoredKeySource(stored, new ConfiguredKeySource(config.llm())), billing);
     }
@@ -59,7 +60,7 @@ public final class LlmGateways {
         requireAgents(Setting.LLM_AGENT_MODELS, config.llm().agentModels().keySet());
         requireAgents(Setting.LLM_AGENT_MAX_OUTPUT_TOKENS, config.llm().agentMaxOutputTokens().keySet());
         SingleTable table = new SingleTable(dynamoDb, config.aws().tableName());
-        CostLedger ledger = new CostLedger(dynamoDb, table, Clock.systemUTC());
+        CostLedger ledger = new CostLedger(dynamoDb, table, Clock.systemUTC(), config.storage().hotConflictRetry());
         return LlmGateway.create(config.llm(), LangChain4jProviders.create(config.llm(), keys), ledger, billing)
                 .observedBy(timeline(new RunEvents(dynamoDb, table, Clock.systemUTC())));
     }

@@ -33,10 +33,12 @@ public final class RunServices {
         String stateMachine = config.aws().stateMachineArn()
                 .orElseThrow(() -> new ConfigException("SAMOKODER_STATE_MACHINE_ARN is required: the runs API starts that state machine"));
         var dynamoDb = clients.dynamoDb();
-        return new RunService(storage.projects(), new RunRepository(storage.table(), clock), new RunEvents(dynamoDb, storage.table(), clock),
+        return new RunService(storage.projects(), new RunRepository(storage.table(), clock, config.storage().hotConflictRetry()),
+                new RunEvents(dynamoDb, storage.table(), clock),
                 new RunArtifacts(dynamoDb, storage.table(), clock, config.artifacts()),
-                new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName())),
-                new CostLedger(dynamoDb, storage.table(), clock),
+                new WorkspaceSnapshots(storage.files(), new SnapshotStore(clients.s3(), config.aws().bucketName()),
+                        config.storage().conflictRetry()),
+                new CostLedger(dynamoDb, storage.table(), clock, config.storage().hotConflictRetry()),
                 new WorkflowControl(sfn, stateMachine, config.workflow()), funding, new UsageMeter(dynamoDb, storage.table(), clock),
                 config.llm().userMonthlyBudgetUsd());
     }
@@ -45,8 +47,8 @@ public final class RunServices {
     public static RunService standalone(SamokoderConfig config, AwsClients clients, Clock clock) {
         Storage storage = Storage.create(clients, config, clock);
         LlmKeyService llmKeys = new LlmKeyService(clients.dynamoDb(), storage.table(), SecretCiphers.create(config, config.local().dataDir()),
-                config.llm().privateBaseUrlsAllowed(), clock);
-        Funding funding = new Funding(new CreditLedger(storage.table(), clock));
+                config.llm().privateBaseUrlsAllowed(), clock, config.storage().conflictRetry());
+        Funding funding = new Funding(new CreditLedger(storage.table(), clock, config.storage().hotConflictRetry()));
         return create(config, clients, clients.sfn(), storage, RunFunding.forDefaultModel(config.llm(), llmKeys, funding), clock);
     }
 }
