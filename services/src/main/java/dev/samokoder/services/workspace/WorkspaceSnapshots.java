@@ -121,11 +121,9 @@ public final class WorkspaceSnapshots {
         }, Contention::lastConflict, ItemAlreadyExistsException.class, VersionConflictException.class);
     }
 
+    /** Deletes the entry, or the one that replaced it since it was listed; one that is gone already is left so. */
     private void delete(FileEntry entry) {
-        try {
-            files.delete(entry);
-        } catch (VersionConflictException race) {
-            files.get(entry.projectId(), entry.path()).ifPresent(files::delete);
-        }
+        retry.run(attempt -> (attempt == 1 ? Optional.of(entry) : files.get(entry.projectId(), entry.path())).ifPresent(files::delete),
+                Contention::lastConflict, VersionConflictException.class);
     }
 }
