@@ -147,7 +147,7 @@ public final class AgentRun {
             Run current = run(runId);
             Optional<RunProgress> next = change.apply(current);
             if (next.isEmpty() || next.get().equals(current.progress())) {
-                return Optional.<Run>empty();
+                return Optional.empty();
             }
             return Optional.of(context.runs().save(current.withProgress(next.get())));
         }, Contention::rethrow, VersionConflictException.class);
