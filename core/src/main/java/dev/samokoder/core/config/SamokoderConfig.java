@@ -26,10 +26,11 @@ import java.util.stream.Stream;
  * @param apiKeys limits of the API keys programs use
  * @param secrets how secrets at rest are protected (KMS, the API-key hashing secret)
  * @param billing prices of platform-paid resources, credit limits and who the administrators are
+ * @param storage how a storage write that loses an optimistic race tries again
  */
 public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local local, Llm llm, Sandbox sandbox,
                               WorkflowLimits workflow, AgentLimits artifacts, Hooks hooks, ApiKeys apiKeys, Secrets secrets,
-                              Billing billing) {
+                              Billing billing, Storage storage) {
 
     /** Credentials the local components accept (DynamoDB Local wants letters and digits only); they guard nothing, everything is on loopback. */
     public static final String LOCAL_ACCESS_KEY_ID = "samokoderlocal";
@@ -59,6 +60,21 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public record Limits(long maxBlobBytes) {
+    }
+
+    /**
+     * The retries of read-modify-writes (read an item with its version, compute, write on condition
+     * it is unchanged) that lose the race to another writer; one backoff for both.
+     *
+     * @param conflictRetry    on an item few write at once: a rate bucket, a login counter, a session, an API key's
+     *                         month, a stored model key, a file entry, a task step
+     * @param hotConflictRetry on an item many write at once: the cost and credit ledgers' counters, a run's record
+     */
+    public record Storage(RetryPolicy conflictRetry, RetryPolicy hotConflictRetry) {
+
+        public static Storage defaults() {
+            return new Storage(RetryPolicy.defaults(), RetryPolicy.hotItemDefaults());
+        }
     }
 
     /**
@@ -420,7 +436,19 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.nonNegativeDecimal(Setting.BILLING_MARKUP),
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),
                 settings.list(Setting.ADMIN_EMAILS).stream().map(email -> email.toLowerCase(java.util.Locale.ROOT)).toList());
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing,
+                storage(settings));
+    }
+
+    private static Storage storage(Settings settings) {
+        Duration base = Duration.ofMillis(settings.nonNegativeInt(Setting.STORAGE_CONFLICT_BACKOFF_BASE_MILLIS));
+        Duration max = Duration.ofMillis(settings.positiveInt(Setting.STORAGE_CONFLICT_BACKOFF_MAX_MILLIS));
+        if (max.compareTo(base) < 0) {
+            throw new ConfigException(Setting.STORAGE_CONFLICT_BACKOFF_MAX_MILLIS.variable() + " (" + max.toMillis()
+                    + ") must be at least " + Setting.STORAGE_CONFLICT_BACKOFF_BASE_MILLIS.variable() + " (" + base.toMillis() + ")");
+        }
+        return new Storage(new RetryPolicy(settings.positiveInt(Setting.STORAGE_CONFLICT_ATTEMPTS), base, max),
+                new RetryPolicy(settings.positiveInt(Setting.STORAGE_HOT_CONFLICT_ATTEMPTS), base, max));
     }
 
     private static Optional<URI> mirror(Settings settings, Setting setting) {
@@ -459,46 +487,50 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public SamokoderConfig withAws(Aws newAws) {
-        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(newAws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withAuth(Auth newAuth) {
-        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, newAuth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withApi(Api newApi) {
-        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, newApi, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withLlm(Llm newLlm) {
-        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, newLlm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withWorkflow(WorkflowLimits newWorkflow) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, newWorkflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withHooks(Hooks newHooks) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, newHooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, newHooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withSandbox(Sandbox newSandbox) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, newSandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withLocal(Local newLocal) {
-        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, newLocal, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withApiKeys(ApiKeys newApiKeys) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, newApiKeys, secrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, newApiKeys, secrets, billing, storage);
     }
 
     public SamokoderConfig withSecrets(Secrets newSecrets) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, newSecrets, billing);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, newSecrets, billing, storage);
+    }
+
+    public SamokoderConfig withStorage(Storage newStorage) {
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, billing, newStorage);
     }
 
     public SamokoderConfig withBilling(Billing newBilling) {
-        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, newBilling);
+        return new SamokoderConfig(aws, limits, auth, api, local, llm, sandbox, workflow, artifacts, hooks, apiKeys, secrets, newBilling, storage);
     }
 }

@@ -18,6 +18,10 @@ public enum Setting {
     S3_ENDPOINT("SAMOKODER_S3_ENDPOINT", "", "Endpoint override for S3 (local mode); empty means AWS."),
     SQS_ENDPOINT("SAMOKODER_SQS_ENDPOINT", "", "Endpoint override for SQS (local mode); empty means AWS."),
     MAX_BLOB_BYTES("SAMOKODER_MAX_BLOB_BYTES", "26214400", "Largest single file the blob store accepts, in bytes (25 MiB)."),
+    STORAGE_CONFLICT_ATTEMPTS("SAMOKODER_STORAGE_CONFLICT_ATTEMPTS", "5", "Tries of a read-modify-write that keeps losing the optimistic race on an item few write at once (a rate bucket, a login counter, a session, an API key's month, a stored model key, a file entry, a task step), the first included, before it reports contention."),
+    STORAGE_HOT_CONFLICT_ATTEMPTS("SAMOKODER_STORAGE_HOT_CONFLICT_ATTEMPTS", "50", "The same on the items many write at once: the cost and credit ledgers' counters (every model call of a user) and a run's record (every CodeMonkey of the parallel Map)."),
+    STORAGE_CONFLICT_BACKOFF_BASE_MILLIS("SAMOKODER_STORAGE_CONFLICT_BACKOFF_BASE_MILLIS", "10", "The most a read-modify-write that lost the race waits, at random, before its first retry, in milliseconds; doubled for each further retry (0: retry at once)."),
+    STORAGE_CONFLICT_BACKOFF_MAX_MILLIS("SAMOKODER_STORAGE_CONFLICT_BACKOFF_MAX_MILLIS", "100", "The most that doubled wait grows to, in milliseconds (at least the base)."),
 
     JWT_ISSUER("SAMOKODER_JWT_ISSUER", "https://samokoder.local", "The iss claim of access tokens."),
     JWT_AUDIENCE("SAMOKODER_JWT_AUDIENCE", "samokoder-api", "The aud claim of access tokens."),

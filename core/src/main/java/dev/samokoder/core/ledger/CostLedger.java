@@ -1,5 +1,6 @@
 package dev.samokoder.core.ledger;
 
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.llm.BudgetExceededException.Budget;
 import dev.samokoder.core.llm.BudgetExceededException;
@@ -11,6 +12,8 @@ import dev.samokoder.core.models.Provider;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.core.storage.TableSchema;
 import java.math.BigDecimal;
@@ -23,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,18 +66,23 @@ import static dev.samokoder.core.ledger.LedgerItems.USAGE_ESTIMATED;
 public final class CostLedger {
 
     static final String CALL_ID_PREFIX = "llm";
-    /** Transactions on the same counters conflict under load; each retry waits a little longer, at random. */
-    private static final int MAX_ATTEMPTS = 25;
-    private static final long BACKOFF_STEP_MILLIS = 10;
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
     private final Clock clock;
+    /** Transactions on the same counters cancel each other under load; a cancelled one is tried again. */
+    private final OptimisticRetry retry;
 
     public CostLedger(DynamoDbClient dynamoDb, SingleTable table, Clock clock) {
+        this(dynamoDb, table, clock, RetryPolicy.hotItemDefaults());
+    }
+
+    /** @param conflictRetry how a transaction that others on the same counters cancelled is tried again (the counters are hot items) */
+    public CostLedger(DynamoDbClient dynamoDb, SingleTable table, Clock clock, RetryPolicy conflictRetry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class CostLedger {
                 reserveOn(Keys.userMonthLlmSpend(scope.userId(), reservation.month()), Optional.of(userMonthlyBudgetUsd), maxCostUsd, now),
                 table.createOp(LedgerItems.newCall(reservation, CallOutcome.RESERVED, estimatedPromptTokens, maxOutputTokens, Optional.empty())));
         try {
-            transactWithRetries(writes, (index, stored) -> switch (index) {
+            transact(writes, (index, stored) -> switch (index) {
                 case 0 -> refusal(Budget.PROJECT, scope.projectBudgetUsd().orElseThrow(), stored, maxCostUsd);
                 case 1 -> refusal(Budget.USER_MONTH, userMonthlyBudgetUsd, stored, maxCostUsd);
                 default -> new IllegalStateException("call id " + reservation.callId() + " is already taken");
@@ -136,22 +143,21 @@ public final class CostLedger {
                 addToAgent(Keys.projectAgentLlmSpend(scope.projectId(), scope.agent()), scope.agent(), result, now),
                 finishCall(call, result, now));
         SingleTable.ConditionFailure settled = (index, stored) -> settledAlready(reservation.callId());
-        try {
-            table.transact(writes, settled);
-            return;
-        } catch (SdkException notSettled) {
+        retry.run(attempt -> {
             try {
-                recordResult(call, reservation.callId(), result, now);
-            } catch (RuntimeException unrecorded) {
-                unrecorded.addSuppressed(notSettled);
-                throw unrecorded;
+                table.transact(writes, settled);
+            } catch (SdkException notSettled) {
+                if (attempt == 1) {
+                    try {
+                        recordResult(call, reservation.callId(), result, now);
+                    } catch (RuntimeException unrecorded) {
+                        unrecorded.addSuppressed(notSettled);
+                        throw unrecorded;
+                    }
+                }
+                throw notSettled; // cancelled by another transaction on the counters: tried again; anything else: the caller's
             }
-            if (!(notSettled instanceof TransactionCanceledException)) {
-                throw notSettled;
-            }
-        }
-        pause(1);
-        transactWithRetries(writes, settled, 2);
+        }, CostLedger::contention, TransactionCanceledException.class);
     }
 
     private static IllegalStateException settledAlready(String callId) {
@@ -378,32 +384,15 @@ public final class CostLedger {
         }
     }
 
-    private void transactWithRetries(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed) {
-        transactWithRetries(writes, onConditionFailed, 1);
+    /** A transaction cancelled for a reason other than its conditions (another transaction on the same counter) is tried again. */
+    private void transact(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed) {
+        retry.run(attempt -> table.transact(writes, onConditionFailed), CostLedger::contention, TransactionCanceledException.class);
     }
 
-    private void transactWithRetries(List<TransactWriteItem> writes, SingleTable.ConditionFailure onConditionFailed, int firstAttempt) {
-        for (int attempt = firstAttempt; ; attempt++) {
-            try {
-                table.transact(writes, onConditionFailed);
-                return;
-            } catch (TransactionCanceledException conflict) {
-                // cancelled for a reason other than a condition: another transaction on the same counter
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new LedgerContentionException("the ledger stayed busy for " + MAX_ATTEMPTS + " attempts", conflict);
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, BACKOFF_STEP_MILLIS * Math.min(attempt, 10) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerContentionException("interrupted while the ledger was busy", e);
-        }
+    private static LedgerContentionException contention(Contention contention) {
+        return contention.interrupted()
+                ? new LedgerContentionException("interrupted while the ledger was busy", contention.lastConflict())
+                : new LedgerContentionException("the ledger stayed busy for " + contention.attempts() + " attempts", contention.lastConflict());
     }
 
     private static BudgetExceededException refusal(Budget budget, BigDecimal limit,

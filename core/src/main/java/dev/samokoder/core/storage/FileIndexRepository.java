@@ -89,7 +89,7 @@ public final class FileIndexRepository {
                     .toList();
             Map<String, List<WriteRequest>> pending = Map.of(table.tableName(), deletes);
             for (int round = 0; round < MAX_BATCH_WRITE_ROUNDS && !pending.isEmpty(); round++) {
-                Backoff.beforeRetry(round);
+                Backoff.THROTTLED_BATCH.beforeRound(round);
                 var request = pending;
                 var response = dynamoDb.batchWriteItem(r -> r.requestItems(request));
                 pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();

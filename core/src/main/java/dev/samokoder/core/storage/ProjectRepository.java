@@ -107,7 +107,7 @@ public final class ProjectRepository {
                 .consistentRead(true)
                 .build());
         for (int round = 0; round < MAX_BATCH_GET_ROUNDS && !request.isEmpty(); round++) {
-            Backoff.beforeRetry(round);
+            Backoff.THROTTLED_BATCH.beforeRound(round);
             var pending = request;
             var response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
             response.responses().getOrDefault(table.tableName(), List.of())

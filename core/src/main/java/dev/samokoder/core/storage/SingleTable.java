@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -78,12 +77,7 @@ public final class SingleTable {
             KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
             pending = unprocessed == null ? List.of() : unprocessed.keys();
             if (!pending.isEmpty()) {
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * round + 1)); // throttled: back off a little
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading", e);
-                }
+                Backoff.THROTTLED_BATCH.beforeRound(round); // throttled: back off
             }
         }
         return found;

@@ -76,6 +76,23 @@ class SamokoderConfigTest {
     }
 
     @Test
+    void conflictRetriesComeFromTheirSettings() {
+        assertThat(SamokoderConfig.fromEnv(Map.of()).storage()).isEqualTo(SamokoderConfig.Storage.defaults());
+        SamokoderConfig tuned = SamokoderConfig.fromEnv(Map.of("SAMOKODER_STORAGE_CONFLICT_ATTEMPTS", "3",
+                "SAMOKODER_STORAGE_HOT_CONFLICT_ATTEMPTS", "80", "SAMOKODER_STORAGE_CONFLICT_BACKOFF_BASE_MILLIS", "0",
+                "SAMOKODER_STORAGE_CONFLICT_BACKOFF_MAX_MILLIS", "250"));
+        assertThat(tuned.storage().conflictRetry())
+                .isEqualTo(new RetryPolicy(3, java.time.Duration.ZERO, java.time.Duration.ofMillis(250)));
+        assertThat(tuned.storage().hotConflictRetry())
+                .isEqualTo(new RetryPolicy(80, java.time.Duration.ZERO, java.time.Duration.ofMillis(250)));
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_STORAGE_CONFLICT_ATTEMPTS", "0")))
+                .hasMessageContaining("SAMOKODER_STORAGE_CONFLICT_ATTEMPTS");
+        assertThatThrownBy(() -> SamokoderConfig.fromEnv(Map.of("SAMOKODER_STORAGE_CONFLICT_BACKOFF_BASE_MILLIS", "500")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SAMOKODER_STORAGE_CONFLICT_BACKOFF_MAX_MILLIS (100) must be at least");
+    }
+
+    @Test
     void workflowLimitsComeFromTheirSettings() {
         assertThat(SamokoderConfig.fromEnv(Map.of()).workflow()).isEqualTo(dev.samokoder.core.config.WorkflowLimits.defaults());
 

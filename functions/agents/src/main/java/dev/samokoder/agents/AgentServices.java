@@ -64,7 +64,7 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         RunArtifacts artifacts = wiring.runArtifacts();
         ToolLoop loop = new ToolLoop(llm, new LoopCheckpoints(storage.table(), storage.blobs()), limits);
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
-                loop, limits, config.artifacts(), toolset, Deadline.none());
+                loop, limits, config.artifacts(), toolset, Deadline.none(), config.storage().conflictRetry());
         WorkspaceSnapshots snapshots = wiring.workspaceSnapshots();
         int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),

@@ -61,8 +61,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         AuthService authService = new AuthService(storage.users(),
                 new PasswordHasher(new Argon2Params(auth.argon2MemoryKiB(), auth.argon2Iterations(), auth.argon2Parallelism())),
                 new PasswordPolicy(), accessTokens, auth.accessTokenTtl(),
-                new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock),
-                new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock));
+                new RefreshTokens(storage.table(), auth.refreshTokenTtl(), clock, config.storage().conflictRetry()),
+                new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock, config.storage().conflictRetry()));
         ProjectService projects = new ProjectService(storage.projects(), storage.files());
         HookServices hooks = HookServices.create(wiring);
         SecretBox secretBox = wiring.secretBox();
@@ -72,7 +72,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 projects,
                 wiring.workspace(),
                 accessTokens,
-                new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock),
+                new RateLimiter(storage.table(), config.api().rateLimitPerMinute(), config.api().rateLimitBurst(), clock,
+                        config.storage().conflictRetry()),
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
                 RunServices.create(wiring, sfn),
@@ -80,8 +81,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
                 new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock),
                 new ApiKeyService(wiring.clients().dynamoDb(), storage.table(), new ApiKeySecrets(wiring.apiKeyPepper()),
-                        keyLimits.monthlyQuota(), keyLimits.maxPerUser(), clock),
-                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock),
+                        keyLimits.monthlyQuota(), keyLimits.maxPerUser(), clock, config.storage().conflictRetry()),
+                new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock, config.storage().conflictRetry()),
                 wiring.llmKeys(),
                 credit,
                 wiring.funding(),

@@ -1,9 +1,11 @@
 package dev.samokoder.services.apikeys;
 
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.core.storage.TableSchema;
 import java.time.Clock;
@@ -38,7 +40,6 @@ public final class ApiKeyService {
     public static final int MAX_NAME_LENGTH = 100;
     /** How long an expired key's lookup stays before DynamoDB's TTL may remove it (it is refused either way). */
     private static final Duration LOOKUP_GRACE = Duration.ofDays(1);
-    private static final int MAX_RESET_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final SingleTable table;
@@ -46,15 +47,23 @@ public final class ApiKeyService {
     private final long monthlyQuota;
     private final int maxPerUser;
     private final Clock clock;
+    private final OptimisticRetry retry;
 
     public ApiKeyService(DynamoDbClient dynamoDb, SingleTable table, ApiKeySecrets secrets, long monthlyQuota, int maxPerUser,
                          Clock clock) {
+        this(dynamoDb, table, secrets, monthlyQuota, maxPerUser, clock, RetryPolicy.defaults());
+    }
+
+    /** @param conflictRetry how a request that lost the race to start the key's month to another looks again */
+    public ApiKeyService(DynamoDbClient dynamoDb, SingleTable table, ApiKeySecrets secrets, long monthlyQuota, int maxPerUser,
+                         Clock clock, RetryPolicy conflictRetry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.secrets = secrets;
         this.monthlyQuota = monthlyQuota;
         this.maxPerUser = maxPerUser;
         this.clock = clock;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     public long monthlyQuota() {
@@ -138,7 +147,8 @@ public final class ApiKeyService {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
         Key key = Keys.apiKey(userId, keyId);
-        for (int attempt = 0; attempt < MAX_RESET_ATTEMPTS; attempt++) {
+        // a failed start of the month: another request started it first, or the key went: look again
+        retry.run(attempt -> {
             Map<String, AttributeValue> old;
             try {
                 count(key, month, now);
@@ -154,14 +164,8 @@ public final class ApiKeyService {
                 throw new ApiKeyQuotaExceededException(monthlyQuota, Duration.between(now,
                         month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
             }
-            try {
-                startMonth(key, month, now);
-                return;
-            } catch (ConditionalCheckFailedException e) {
-                // another request started the month first, or the key went: look again
-            }
-        }
-        throw new ApiKeyQuotaExceededException(monthlyQuota, Duration.ofSeconds(1));
+            startMonth(key, month, now);
+        }, contention -> new ApiKeyQuotaExceededException(monthlyQuota, Duration.ofSeconds(1)), ConditionalCheckFailedException.class);
     }
 
     private void count(Key key, YearMonth month, Instant now) {

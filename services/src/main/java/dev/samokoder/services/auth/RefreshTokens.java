@@ -1,10 +1,12 @@
 package dev.samokoder.services.auth;
 
 import dev.samokoder.core.blob.BlobStore;
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.core.storage.TableSchema;
 import dev.samokoder.core.storage.VersionConflictException;
@@ -40,11 +42,18 @@ public final class RefreshTokens {
     private final SingleTable table;
     private final Duration ttl;
     private final Clock clock;
+    private final OptimisticRetry retry;
 
     public RefreshTokens(SingleTable table, Duration ttl, Clock clock) {
+        this(table, ttl, clock, RetryPolicy.defaults());
+    }
+
+    /** @param conflictRetry how a revocation that lost the race to another change of its session tries again */
+    public RefreshTokens(SingleTable table, Duration ttl, Clock clock, RetryPolicy conflictRetry) {
         this.table = table;
         this.ttl = ttl;
         this.clock = clock;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     /** Starts a new session for a user and returns its first refresh token. */
@@ -131,8 +140,9 @@ public final class RefreshTokens {
                 .orElse(false);
     }
 
+    /** Revocation must win over any concurrent change of the session: one that lost the race re-reads and tries again. */
     private void revoke(String sessionId, String securityEvent) {
-        for (int attempt = 0; attempt < 5; attempt++) {
+        retry.run(attempt -> {
             Optional<Attributes> session = table.get(Keys.session(sessionId)).map(Attributes::of);
             if (session.isEmpty() || session.get().string("revoked").equals("true")) {
                 return;
@@ -145,17 +155,12 @@ public final class RefreshTokens {
                     .instant("revokedAt", clock.instant())
                     .number(TableSchema.TTL, current.number(TableSchema.TTL))
                     .build();
-            try {
-                table.replace(Keys.session(sessionId), revoked, current.version());
-                if (securityEvent != null) {
-                    log.warn("security event: {}; session {} of user {} revoked", securityEvent, sessionId, current.string("userId"));
-                }
-                return;
-            } catch (VersionConflictException concurrent) {
-                // re-read and try again: revocation must win over any concurrent change
+            table.replace(Keys.session(sessionId), revoked, current.version());
+            if (securityEvent != null) {
+                log.warn("security event: {}; session {} of user {} revoked", securityEvent, sessionId, current.string("userId"));
             }
-        }
-        throw new IllegalStateException("could not revoke session " + sessionId + " after 5 attempts");
+        }, contention -> new IllegalStateException("could not revoke session " + sessionId + " after " + contention.attempts() + " attempts"),
+                VersionConflictException.class);
     }
 
     private Map<String, AttributeValue> tokenItem(String token, String userId, String sessionId, Instant expiresAt) {

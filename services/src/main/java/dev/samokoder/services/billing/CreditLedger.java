@@ -1,8 +1,10 @@
 package dev.samokoder.services.billing;
 
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
 import dev.samokoder.core.storage.Page;
 import dev.samokoder.core.storage.SingleTable;
 import java.time.Clock;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -28,15 +29,20 @@ public final class CreditLedger {
     static final String BALANCE_TYPE = "CreditBalance";
     static final String ENTRY_TYPE = "CreditEntry";
     static final String REFERENCE_TYPE = "CreditReference";
-    private static final int MAX_ATTEMPTS = 40;
-    private static final long BACKOFF_STEP_MILLIS = 5;
 
     private final SingleTable table;
     private final Clock clock;
+    private final OptimisticRetry retry;
 
     public CreditLedger(SingleTable table, Clock clock) {
+        this(table, clock, RetryPolicy.hotItemDefaults());
+    }
+
+    /** @param conflictRetry how an append that lost the race to another on the same balance tries again (the balance is a hot item) */
+    public CreditLedger(SingleTable table, Clock clock, RetryPolicy conflictRetry) {
         this.table = table;
         this.clock = clock;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     public CreditBalance balance(String userId) {
@@ -82,7 +88,8 @@ public final class CreditLedger {
     private Optional<CreditEntry> append(String userId, CreditEntry.Kind kind, long amountMicros, Optional<String> reference,
                                          String note, Optional<String> actor) {
         Key balanceKey = Keys.creditBalance(userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        // another entry was appended since the balance was read: read it again
+        return retry.get(attempt -> {
             Optional<Attributes> stored = table.get(balanceKey).map(Attributes::of);
             long version = stored.map(Attributes::version).orElse(0L);
             long balance = stored.map(a -> a.number("balanceMicros")).orElse(0L);
@@ -105,11 +112,10 @@ public final class CreditLedger {
                 return Optional.of(entry);
             } catch (AlreadyCharged repeat) {
                 return Optional.empty();
-            } catch (Conflict | TransactionCanceledException concurrent) {
-                pause(attempt); // another entry was appended since the balance was read: read it again
             }
-        }
-        throw new CreditLedgerBusyException(MAX_ATTEMPTS);
+        }, contention -> {
+            throw new CreditLedgerBusyException(contention.attempts());
+        }, Conflict.class, TransactionCanceledException.class);
     }
 
     private static Map<String, AttributeValue> entryItem(String userId, CreditEntry entry) {
@@ -130,15 +136,6 @@ public final class CreditLedger {
         return new CreditEntry(a.number("seq"), CreditEntry.Kind.valueOf(a.string("kind")), a.number("amountMicros"),
                 a.number("balanceAfterMicros"), a.optionalString("reference"), a.string("note"), a.optionalString("actor"),
                 a.instant("at"));
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, BACKOFF_STEP_MILLIS * Math.min(attempt, 10) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CreditLedgerBusyException(attempt);
-        }
     }
 
     /** The reference was charged before. */

@@ -1,5 +1,6 @@
 package dev.samokoder.services.llmkeys;
 
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.llm.ProviderKey;
 import dev.samokoder.core.models.Provider;
 import dev.samokoder.core.secrets.Sealed;
@@ -9,6 +10,8 @@ import dev.samokoder.core.storage.ItemAlreadyExistsException;
 import dev.samokoder.core.storage.ItemNotFoundException;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.core.storage.TableSchema;
 import dev.samokoder.core.storage.VersionConflictException;
@@ -52,13 +55,21 @@ public final class LlmKeyService {
     private final SecretCipher cipher;
     private final boolean privateBaseUrlsAllowed;
     private final Clock clock;
+    private final OptimisticRetry retry;
 
     public LlmKeyService(DynamoDbClient dynamoDb, SingleTable table, SecretCipher cipher, boolean privateBaseUrlsAllowed, Clock clock) {
+        this(dynamoDb, table, cipher, privateBaseUrlsAllowed, clock, RetryPolicy.defaults());
+    }
+
+    /** @param conflictRetry how a store that lost the race to another writer of the same key tries again */
+    public LlmKeyService(DynamoDbClient dynamoDb, SingleTable table, SecretCipher cipher, boolean privateBaseUrlsAllowed, Clock clock,
+                         RetryPolicy conflictRetry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.cipher = cipher;
         this.privateBaseUrlsAllowed = privateBaseUrlsAllowed;
         this.clock = clock;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     /**
@@ -70,7 +81,8 @@ public final class LlmKeyService {
     public StoredLlmKey put(LlmKeyOwner owner, Provider provider, String apiKey, Optional<URI> baseUrl) {
         validate(provider, apiKey, baseUrl);
         Key key = Keys.llmKey(owner.partition(), provider.wireName());
-        for (int attempt = 0; ; attempt++) {
+        // writers at once on one key past the retries: the last conflict goes to the client, which may retry
+        return retry.get(attempt -> {
             Instant now = clock.instant();
             Optional<Attributes> stored = table.get(key).map(Attributes::of);
             Sealed sealed = cipher.seal(apiKey.getBytes(StandardCharsets.UTF_8), context(owner, provider));
@@ -78,20 +90,13 @@ public final class LlmKeyService {
             StoredLlmKey view = new StoredLlmKey(provider, last4(apiKey), baseUrl,
                     stored.map(a -> a.instant("createdAt")).orElse(now), now, Optional.empty(), version);
             var item = toItem(key, view, sealed);
-            try {
-                if (stored.isEmpty()) {
-                    table.create(key, item);
-                } else {
-                    table.replace(key, item, stored.get().version());
-                }
-                return view;
-            } catch (ItemAlreadyExistsException | VersionConflictException
-                     | ItemNotFoundException concurrent) {
-                if (attempt == 2) {
-                    throw concurrent; // three writers at once on one key: let the client retry
-                }
+            if (stored.isEmpty()) {
+                table.create(key, item);
+            } else {
+                table.replace(key, item, stored.get().version());
             }
-        }
+            return view;
+        }, Contention::rethrow, ItemAlreadyExistsException.class, VersionConflictException.class, ItemNotFoundException.class);
     }
 
     /** The owner's stored keys, by provider. */

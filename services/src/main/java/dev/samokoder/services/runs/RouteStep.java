@@ -1,5 +1,7 @@
 package dev.samokoder.services.runs;
 
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.services.runs.artifacts.RunArtifacts;
 import dev.samokoder.services.runs.artifacts.TaskStep;
@@ -21,38 +23,34 @@ public final class RouteStep {
     public record Output(String step, String reason, List<FileItem> files) {
     }
 
-    private static final int MAX_ATTEMPTS = 3;
-
     private final RunRepository runs;
     private final RunEvents events;
     private final RunArtifacts artifacts;
     private final Router router;
+    /** The run's writers' retries. */
+    private final OptimisticRetry retry;
 
     public RouteStep(RunRepository runs, RunEvents events, RunArtifacts artifacts, Router router) {
         this.runs = runs;
         this.events = events;
         this.artifacts = artifacts;
         this.router = router;
+        this.retry = new OptimisticRetry(runs.conflictRetry());
     }
 
     public Output run(String runId) {
-        for (int attempt = 1; ; attempt++) {
+        // a save that lost the race (a cancel or an answer landed in between) decides again on fresh progress
+        Output output = retry.get(attempt -> {
             Run run = runs.get(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
             RouteDecision decision = router.next(run.progress());
             List<FileItem> files = decision.next() == Step.CODE_MONKEY
                     ? pendingFiles(runId, run.progress().currentTask() + 1)
                     : List.of();
-            try {
-                runs.save(run.withLastStep(decision));
-            } catch (VersionConflictException concurrent) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrent;
-                }
-                continue; // a cancel or an answer landed in between: decide again on fresh progress
-            }
-            events.append(runId, "route", decision.reason(), Map.of("step", decision.next().name()));
+            runs.save(run.withLastStep(decision));
             return new Output(decision.next().name(), decision.reason(), files);
-        }
+        }, Contention::rethrow, VersionConflictException.class);
+        events.append(runId, "route", output.reason(), Map.of("step", output.step()));
+        return output;
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.samokoder.services.runs;
 
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.AutonomyMode;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.ItemAlreadyExistsException;
 import dev.samokoder.core.storage.Key;
 import dev.samokoder.core.storage.Keys;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.Page;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.core.storage.VersionConflictException;
@@ -31,14 +34,30 @@ public final class RunRepository {
     static final String TYPE = "Run";
     static final String ACTIVE_TYPE = "ActiveRun";
     static final String PROJECT_RUN_TYPE = "ProjectRun";
-    static final int MAX_UPDATE_ATTEMPTS = 20;
 
     private final SingleTable table;
     private final Clock clock;
+    private final RetryPolicy conflictRetry;
+    private final OptimisticRetry retry;
 
     public RunRepository(SingleTable table, Clock clock) {
+        this(table, clock, RetryPolicy.hotItemDefaults());
+    }
+
+    /** @param conflictRetry how a change of a run that lost the race to another writer tries again (a run is a hot item) */
+    public RunRepository(SingleTable table, Clock clock, RetryPolicy conflictRetry) {
         this.table = table;
         this.clock = clock;
+        this.conflictRetry = conflictRetry;
+        this.retry = new OptimisticRetry(conflictRetry);
+    }
+
+    /**
+     * How a change of a run that lost the race tries again: {@link #update}'s policy, and that of the
+     * writers that read, decide and {@link #save} a run themselves (the Route step, the agents).
+     */
+    public RetryPolicy conflictRetry() {
+        return conflictRetry;
     }
 
     /** @throws ActiveRunExistsException if the project has an active run */
@@ -66,26 +85,17 @@ public final class RunRepository {
 
     /**
      * Applies {@code change} to the latest copy of the run until its save wins the optimistic lock
-     * (the writers that race are few: the runs API and one workflow step). A change that returns
-     * the run as it was writes nothing.
+     * (the runs API racing the workflow's steps). A change that returns the run as it was writes nothing.
      *
      * @throws RunNotFoundException if there is no such run
+     * @throws VersionConflictException if other writers kept winning past the retries
      */
     public Run update(String runId, UnaryOperator<Run> change) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.get(attempt -> {
             Run current = get(runId).orElseThrow(() -> new RunNotFoundException(runId));
             Run next = change.apply(current);
-            if (next.equals(current)) {
-                return current;
-            }
-            try {
-                return save(next);
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_UPDATE_ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            return next.equals(current) ? current : save(next);
+        }, Contention::rethrow, VersionConflictException.class);
     }
 
     /** A page of the project's run ids, newest first. */

@@ -66,8 +66,8 @@ public final class Wiring {
         this.secretCipher = new Lazy<>(() -> SecretCiphers.create(config, config.local().dataDir()));
         this.secretBox = new Lazy<>(this::buildSecretBox);
         this.llmKeys = new Lazy<>(() -> new LlmKeyService(clients.dynamoDb(), table(), secretCipher.get(),
-                config.llm().privateBaseUrlsAllowed(), clock));
-        this.credit = new Lazy<>(() -> new CreditLedger(table(), clock));
+                config.llm().privateBaseUrlsAllowed(), clock, config.storage().conflictRetry()));
+        this.credit = new Lazy<>(() -> new CreditLedger(table(), clock, config.storage().hotConflictRetry()));
     }
 
     /**
@@ -102,7 +102,7 @@ public final class Wiring {
     }
 
     public RunRepository runRepository() {
-        return new RunRepository(table(), clock);
+        return new RunRepository(table(), clock, config.storage().hotConflictRetry());
     }
 
     public RunEvents runEvents() {
@@ -114,7 +114,7 @@ public final class Wiring {
     }
 
     public CostLedger costLedger() {
-        return new CostLedger(clients.dynamoDb(), table(), clock);
+        return new CostLedger(clients.dynamoDb(), table(), clock, config.storage().hotConflictRetry());
     }
 
     public UsageMeter usageMeter() {
@@ -149,7 +149,7 @@ public final class Wiring {
     }
 
     public WorkspaceSnapshots workspaceSnapshots() {
-        return new WorkspaceSnapshots(storage().files(), snapshotStore());
+        return new WorkspaceSnapshots(storage().files(), snapshotStore(), config.storage().conflictRetry());
     }
 
     public WorkspaceService workspace() {

@@ -1,10 +1,13 @@
 package dev.samokoder.services.workspace;
 
 import dev.samokoder.core.blob.BlobRef;
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.FileEntry;
 import dev.samokoder.core.domain.WorkspacePath;
 import dev.samokoder.core.storage.FileIndexRepository;
 import dev.samokoder.core.storage.ItemAlreadyExistsException;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.Page;
 import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.sandbox.FileChange;
@@ -27,14 +30,20 @@ import java.util.Optional;
 public final class WorkspaceSnapshots {
 
     private static final int PAGE = 500;
-    private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final FileIndexRepository files;
     private final SnapshotStore snapshots;
+    private final OptimisticRetry retry;
 
     public WorkspaceSnapshots(FileIndexRepository files, SnapshotStore snapshots) {
+        this(files, snapshots, RetryPolicy.defaults());
+    }
+
+    /** @param conflictRetry how a write of an index entry that lost the race to another writer of the path tries again */
+    public WorkspaceSnapshots(FileIndexRepository files, SnapshotStore snapshots, RetryPolicy conflictRetry) {
         this.files = files;
         this.snapshots = snapshots;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     /** Stores the workspace as it is now and returns the manifest's key (the same files give the same key). */
@@ -102,28 +111,19 @@ public final class WorkspaceSnapshots {
     }
 
     private void write(String projectId, WorkspacePath path, BlobRef blob) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Optional<FileEntry> existing = files.get(projectId, path);
-                if (existing.isEmpty()) {
-                    files.create(projectId, path, blob);
-                } else if (!existing.get().blob().equals(blob)) {
-                    files.update(existing.get(), blob);
-                }
-                return;
-            } catch (ItemAlreadyExistsException | VersionConflictException race) {
-                if (attempt == MAX_CONFLICT_RETRIES) {
-                    throw race;
-                }
+        retry.run(attempt -> {
+            Optional<FileEntry> existing = files.get(projectId, path);
+            if (existing.isEmpty()) {
+                files.create(projectId, path, blob);
+            } else if (!existing.get().blob().equals(blob)) {
+                files.update(existing.get(), blob);
             }
-        }
+        }, Contention::lastConflict, ItemAlreadyExistsException.class, VersionConflictException.class);
     }
 
+    /** Deletes the entry, or the one that replaced it since it was listed; one that is gone already is left so. */
     private void delete(FileEntry entry) {
-        try {
-            files.delete(entry);
-        } catch (VersionConflictException race) {
-            files.get(entry.projectId(), entry.path()).ifPresent(files::delete);
-        }
+        retry.run(attempt -> (attempt == 1 ? Optional.of(entry) : files.get(entry.projectId(), entry.path())).ifPresent(files::delete),
+                Contention::lastConflict, VersionConflictException.class);
     }
 }

@@ -1,6 +1,8 @@
 package dev.samokoder.workflow.agents;
 
 import dev.samokoder.core.llm.CallScope;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.sandbox.SnapshotStore;
 import dev.samokoder.services.runs.Run;
@@ -28,8 +30,6 @@ import java.util.function.Function;
  */
 public final class AgentRun {
 
-    /** Conflicting writers of one run are at most the Map's parallel CodeMonkeys; each retry re-reads. */
-    static final int MAX_CONFLICT_RETRIES = 50;
     private static final Map<String, PromptTemplate> PROMPTS = new ConcurrentHashMap<>();
     private static final String EMPTY_WORKSPACE = SnapshotStore.emptyContentHash();
 
@@ -47,9 +47,12 @@ public final class AgentRun {
     }
 
     private final AgentContext context;
+    /** The run's writers' retries: conflicting writers of one run are at most the Map's parallel CodeMonkeys, with the API. */
+    private final OptimisticRetry runRetry;
 
     public AgentRun(AgentContext context) {
         this.context = context;
+        this.runRetry = new OptimisticRetry(context.runs().conflictRetry());
     }
 
     public Run run(String runId) {
@@ -71,7 +74,7 @@ public final class AgentRun {
     }
 
     public ProjectFiles files(Run run) {
-        return new ProjectFiles(context.files(), context.blobs(), run.projectId());
+        return new ProjectFiles(context.files(), context.blobs(), run.projectId(), context.conflictRetry());
     }
 
     /** The project map as a prompt shows it. */
@@ -134,26 +137,20 @@ public final class AgentRun {
     }
 
     /**
-     * Applies {@code change} to the latest run until the save wins; {@code change} answers empty
-     * when there is nothing to do (another writer got there first).
+     * Applies {@code change} to the latest run until the save wins (each retry re-reads); {@code change}
+     * answers empty when there is nothing to do (another writer got there first).
      *
      * @return the saved run, or empty when nothing changed
      */
     public Optional<Run> updateProgress(String runId, Function<Run, Optional<RunProgress>> change) {
-        for (int attempt = 1; ; attempt++) {
+        return runRetry.get(attempt -> {
             Run current = run(runId);
             Optional<RunProgress> next = change.apply(current);
             if (next.isEmpty() || next.get().equals(current.progress())) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(context.runs().save(current.withProgress(next.get())));
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-            }
-        }
+            return Optional.of(context.runs().save(current.withProgress(next.get())));
+        }, Contention::rethrow, VersionConflictException.class);
     }
 
     public void event(String runId, String type, String message, Map<String, String> data) {

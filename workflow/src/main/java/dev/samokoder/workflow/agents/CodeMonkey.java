@@ -4,6 +4,8 @@ import dev.samokoder.core.domain.FileEntry;
 import dev.samokoder.core.domain.WorkspacePath;
 import dev.samokoder.core.llm.CallScope;
 import dev.samokoder.core.models.AgentNames;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.services.runs.Run;
 import dev.samokoder.services.runs.RunProgress.TaskPhase;
@@ -60,11 +62,13 @@ public final class CodeMonkey {
     private final AgentRun runs;
     /** The review is one model call inside a CodeMonkey round: it does not yield on its own (the round's deadline check covered it). */
     private final AgentRun reviewRuns;
+    private final OptimisticRetry stepRetry;
 
     public CodeMonkey(AgentContext context) {
         this.context = context;
         this.runs = new AgentRun(context);
         this.reviewRuns = new AgentRun(context.withDeadline(Deadline.none()));
+        this.stepRetry = new OptimisticRetry(context.conflictRetry());
     }
 
     public Output run(String runId, FileStep file) {
@@ -174,19 +178,14 @@ public final class CodeMonkey {
         }
     }
 
+    /** Marks the step DONE unless it is already; a save that lost the race re-reads the step. */
     private void markDone(String runId, TaskStep step) {
-        TaskStep current = step;
-        for (int attempt = 1; current.status() == StepStatus.PENDING; attempt++) {
-            try {
+        stepRetry.run(attempt -> {
+            TaskStep current = attempt == 1 ? step : context.artifacts().step(runId, step.task(), step.number()).orElseThrow();
+            if (current.status() == StepStatus.PENDING) {
                 context.artifacts().saveStep(runId, current.done());
-                return;
-            } catch (VersionConflictException conflict) {
-                if (attempt >= AgentRun.MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-                current = context.artifacts().step(runId, step.task(), step.number()).orElseThrow();
             }
-        }
+        }, Contention::lastConflict, VersionConflictException.class);
     }
 
     /**

@@ -2,10 +2,13 @@ package dev.samokoder.workflow.tools;
 
 import dev.samokoder.core.blob.BlobRef;
 import dev.samokoder.core.blob.BlobStore;
+import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.domain.FileEntry;
 import dev.samokoder.core.domain.WorkspacePath;
 import dev.samokoder.core.storage.FileIndexRepository;
 import dev.samokoder.core.storage.ItemAlreadyExistsException;
+import dev.samokoder.core.storage.OptimisticRetry;
+import dev.samokoder.core.storage.OptimisticRetry.Contention;
 import dev.samokoder.core.storage.Page;
 import dev.samokoder.core.storage.VersionConflictException;
 import java.nio.ByteBuffer;
@@ -32,8 +35,6 @@ import java.util.Optional;
  */
 public final class ProjectFiles {
 
-    /** Two steps may save the same path at once; each retry re-reads the entry. */
-    private static final int MAX_CONFLICT_RETRIES = 10;
     /** Index entries read per page while listing. */
     private static final int PAGE = 100;
     /** How much of a file is looked at to tell text from binary. */
@@ -44,6 +45,8 @@ public final class ProjectFiles {
     private final FileIndexRepository files;
     private final BlobStore blobs;
     private final String projectId;
+    /** Two steps may save the same path at once; each retry re-reads the entry. */
+    private final OptimisticRetry retry;
     /** The entry (or its absence) this instance last read or wrote, per path: the version its next write of that path expects. */
     private final Map<WorkspacePath, Optional<FileEntry>> seen = new HashMap<>();
     /** The entry this instance's last write of each path made. */
@@ -53,9 +56,15 @@ public final class ProjectFiles {
     private long keptBytes;
 
     public ProjectFiles(FileIndexRepository files, BlobStore blobs, String projectId) {
+        this(files, blobs, projectId, RetryPolicy.defaults());
+    }
+
+    /** @param conflictRetry how a write of an entry that lost the race to another writer of the path tries again */
+    public ProjectFiles(FileIndexRepository files, BlobStore blobs, String projectId, RetryPolicy conflictRetry) {
         this.files = files;
         this.blobs = blobs;
         this.projectId = projectId;
+        this.retry = new OptimisticRetry(conflictRetry);
     }
 
     public String projectId() {
@@ -118,31 +127,23 @@ public final class ProjectFiles {
         String sha256 = BlobStore.sha256(bytes);
         BlobRef blob = kept.containsKey(sha256) ? new BlobRef(sha256, bytes.length) : blobs.put(bytes);
         keep(sha256, bytes);
-        Optional<FileEntry> current = base(path);
-        boolean fresh = false;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (current.isEmpty()) {
-                    return wrote(path, files.create(projectId, path, blob, summary));
-                }
-                Optional<String> described = summary.isPresent() ? summary : current.get().summary();
-                if (current.get().blob().equals(blob) && current.get().summary().equals(described)) {
-                    if (fresh) {
-                        return current.get();
-                    }
-                    current = entry(path); // nothing to write, if the index still says so
-                    fresh = true;
-                    continue;
-                }
-                return wrote(path, files.update(current.get(), blob, described));
-            } catch (VersionConflictException | ItemAlreadyExistsException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-                current = entry(path);
-                fresh = true;
-            }
+        return retry.get(attempt -> attempt == 1
+                        ? write(path, blob, summary, base(path), false)
+                        : write(path, blob, summary, entry(path), true),
+                Contention::rethrow, VersionConflictException.class, ItemAlreadyExistsException.class);
+    }
+
+    /** One try of {@link #write(WorkspacePath, String, Optional)}, from {@code current}: {@code fresh} when it was read from the index just now. */
+    private FileEntry write(WorkspacePath path, BlobRef blob, Optional<String> summary, Optional<FileEntry> current, boolean fresh) {
+        if (current.isEmpty()) {
+            return wrote(path, files.create(projectId, path, blob, summary));
         }
+        Optional<String> described = summary.isPresent() ? summary : current.get().summary();
+        if (current.get().blob().equals(blob) && current.get().summary().equals(described)) {
+            // nothing to write, if the index still says so
+            return fresh ? current.get() : write(path, blob, summary, entry(path), true);
+        }
+        return wrote(path, files.update(current.get(), blob, described));
     }
 
     /**
@@ -161,48 +162,38 @@ public final class ProjectFiles {
 
     /** Sets a file's one-line summary, keeping its content. */
     public void describe(WorkspacePath path, String summary) {
-        Optional<FileEntry> current = base(path);
-        boolean fresh = false;
-        for (int attempt = 1; ; attempt++) {
-            if (current.isEmpty() || current.get().summary().equals(Optional.of(FileEntry.oneLine(summary)))) {
-                if (fresh) {
-                    return;
-                }
-                current = entry(path); // nothing to write, if the index still says so
-                fresh = true;
-                continue;
+        retry.run(attempt -> {
+            if (attempt == 1) {
+                describe(path, summary, base(path), false);
+            } else {
+                describe(path, summary, entry(path), true);
             }
-            try {
-                wrote(path, files.update(current.get(), current.get().blob(), Optional.of(summary)));
-                return;
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-                current = entry(path);
-                fresh = true;
+        }, Contention::lastConflict, VersionConflictException.class);
+    }
+
+    /** One try of {@link #describe(WorkspacePath, String)}, from {@code current}: {@code fresh} when it was read from the index just now. */
+    private void describe(WorkspacePath path, String summary, Optional<FileEntry> current, boolean fresh) {
+        if (current.isEmpty() || current.get().summary().equals(Optional.of(FileEntry.oneLine(summary)))) {
+            if (!fresh) {
+                describe(path, summary, entry(path), true); // nothing to write, if the index still says so
             }
+            return;
         }
+        wrote(path, files.update(current.get(), current.get().blob(), Optional.of(summary)));
     }
 
     /** @return false when there was no such file */
     public boolean delete(WorkspacePath path) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.get(attempt -> {
             Optional<FileEntry> current = entry(path);
             if (current.isEmpty()) {
                 return false;
             }
-            try {
-                files.delete(current.get());
-                seen.put(path, Optional.empty());
-                written.remove(path);
-                return true;
-            } catch (VersionConflictException conflict) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw conflict;
-                }
-            }
-        }
+            files.delete(current.get());
+            seen.put(path, Optional.empty());
+            written.remove(path);
+            return true;
+        }, Contention::rethrow, VersionConflictException.class);
     }
 
     /** Moves a file's entry (content and summary) to a path that has none. */

@@ -1,0 +1,83 @@
+package dev.samokoder.services.auth;
+
+import dev.samokoder.core.config.RetryPolicy;
+import dev.samokoder.core.domain.Ids;
+import dev.samokoder.core.storage.Storage;
+import dev.samokoder.core.testing.LocalAws;
+import dev.samokoder.core.testing.LocalAwsExtension;
+import dev.samokoder.core.testing.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token bucket against DynamoDB Local: one bucket per subject, shared by every instance, never overspent. */
+@ExtendWith(LocalAwsExtension.class)
+class RateLimiterIT {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private Storage storage;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        storage = aws.storage(clock);
+    }
+
+    @Test
+    void aBurst_isAllowed_thenTheNextRequestWaitsForItsToken() {
+        // given: 60 a minute (one a second), a burst of 3
+        RateLimiter limiter = new RateLimiter(storage.table(), 60, 3, clock);
+        String subject = Ids.newId("usr");
+
+        // when / then
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire(subject).allowed()).isTrue();
+        }
+        RateLimiter.Decision refused = limiter.acquire(subject);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(limiter.acquire(subject).allowed()).isTrue();
+    }
+
+    @Test
+    void twentyRequestsAtOnce_fromTwoInstances_neverSpendMoreThanTheBurst() throws Exception {
+        // given: two instances (as two Lambdas) over one bucket with 5 tokens and no refill while they race
+        RetryPolicy policy = RetryPolicy.defaults();
+        RateLimiter one = new RateLimiter(storage.table(), 1, 5, clock, policy);
+        RateLimiter other = new RateLimiter(storage.table(), 1, 5, clock, policy);
+        String subject = Ids.newId("usr");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<RateLimiter.Decision>> decisions = new ArrayList<>();
+
+        // when
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                RateLimiter limiter = i % 2 == 0 ? one : other;
+                decisions.add(pool.submit(() -> {
+                    start.await();
+                    return limiter.acquire(subject);
+                }));
+            }
+            start.countDown();
+        }
+
+        // then: a request that lost every race is refused, never let through
+        int allowed = 0;
+        for (Future<RateLimiter.Decision> decision : decisions) {
+            allowed += decision.get().allowed() ? 1 : 0;
+        }
+        assertThat(allowed).isBetween(1, 5);
+        RateLimiter.Decision after = one.acquire(subject);
+        assertThat(after.allowed()).isEqualTo(allowed < 5);
+    }
+}
