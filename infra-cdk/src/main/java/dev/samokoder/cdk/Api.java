@@ -1,8 +1,8 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.Route;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package dev.samokoder.api.docs;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.models.AgentNames;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ class OpenApiDocumentTest {
             }
             assertThat(takesApiKeys).as(route.routeKey() + " takes API keys").isEqualTo(route.apiKeyScope().isPresent());
             assertThat(documented).as(route.routeKey() + " scopes")
-                    .containsExactlyElementsOf(route.apiKeyScope().map(scope -> List.of(scope.wireName())).orElse(List.of()));
+                    .containsExactlyElementsOf(route.apiKeyScope().map(List::of).orElse(List.of()));
         }
     }
 
