@@ -123,9 +123,7 @@ public final class Api extends Construct {
 
     private PlatformFunction function(StageConfig config, FunctionSpec spec, Code code, Map<String, String> environment,
             software.amazon.awscdk.services.kms.IKey environmentKey) {
-        String name = spec.name().replaceFirst("^samokoder-", "");
-        return new PlatformFunction(this, spec.name(), config, new PlatformFunction.Spec(name, spec.handlerClass(),
-                Duration.seconds(spec.timeout().toSeconds()), spec.memoryMb(), code, environment, environmentKey));
+        return new PlatformFunction(this, spec.name(), config, PlatformFunction.Spec.of(spec, code, environment, environmentKey));
     }
 
     /** The route functions by route-table name ({@code samokoder-api}, ...). */
