@@ -1,8 +1,8 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.Route;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +123,7 @@ public final class Api extends Construct {
 
     private PlatformFunction function(StageConfig config, FunctionSpec spec, Code code, Map<String, String> environment,
             software.amazon.awscdk.services.kms.IKey environmentKey) {
-        String name = spec.name().replaceFirst("^samokoder-", "");
-        return new PlatformFunction(this, spec.name(), config, new PlatformFunction.Spec(name, spec.handlerClass(),
-                Duration.seconds(spec.timeout().toSeconds()), spec.memoryMb(), code, environment, environmentKey));
+        return new PlatformFunction(this, spec.name(), config, PlatformFunction.Spec.of(spec, code, environment, environmentKey));
     }
 
     /** The route functions by route-table name ({@code samokoder-api}, ...). */

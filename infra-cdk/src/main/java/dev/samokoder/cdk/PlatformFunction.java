@@ -1,5 +1,6 @@
 package dev.samokoder.cdk;
 
+import dev.samokoder.api.routes.FunctionSpec;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -37,6 +38,12 @@ public final class PlatformFunction extends Construct {
     /** What differs per function; {@code environmentKey} encrypts the environment (null: the AWS-managed key). */
     public record Spec(String name, String handler, Duration timeout, int memoryMb, Code code, Map<String, String> environment,
             IKey environmentKey) {
+
+        /** A function of the API's artifact as the route table describes it; {@code samokoder-api} is named {@code <prefix>-api}. */
+        static Spec of(FunctionSpec function, Code code, Map<String, String> environment, IKey environmentKey) {
+            return new Spec(function.name().replaceFirst("^samokoder-", ""), function.handlerClass(),
+                    Duration.seconds(function.timeout().toSeconds()), function.memoryMb(), code, environment, environmentKey);
+        }
     }
 
     public PlatformFunction(Construct scope, String id, StageConfig stage, Spec spec) {

@@ -1,7 +1,8 @@
 package dev.samokoder.cdk;
 
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.QueueFunctions;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
@@ -10,17 +11,13 @@ import software.constructs.Construct;
 
 /**
  * The queue consumers: incoming webhooks (buffered by the API, handled here) and outgoing
- * notifications. Each queue has its dead-letter queue (DataStack); a consumer reports failed
- * messages one by one, so one bad delivery is retried alone and lands in the DLQ after
- * {@code WEBHOOK_MAX_RECEIVES} attempts.
+ * notifications, as {@link QueueFunctions} describes them (the local pollers run the same). Each
+ * queue has its dead-letter queue (DataStack); a consumer reports failed messages one by one, so
+ * one bad delivery is retried alone and lands in the DLQ after {@code WEBHOOK_MAX_RECEIVES}
+ * attempts. Every consumer's timeout is under the queues' visibility timeout
+ * (DataStack.VISIBILITY_TIMEOUT; StackTemplateTest checks it).
  */
 public final class Webhooks extends Construct {
-
-    static final String CONSUMER_HANDLER = "dev.samokoder.api.webhooks.WebhookConsumerHandler";
-    static final String SENDER_HANDLER = "dev.samokoder.api.webhooks.NotificationSenderHandler";
-    /** Under the queues' visibility timeout (DataStack.VISIBILITY_TIMEOUT). */
-    static final Duration TIMEOUT = Duration.minutes(1);
-    static final int MEMORY_MB = 512;
 
     private final PlatformFunction consumer;
     private final PlatformFunction sender;
@@ -28,14 +25,16 @@ public final class Webhooks extends Construct {
     public Webhooks(Construct scope, String id, StageConfig stage, Code apiCode, Map<String, String> environment,
             IQueue webhooks, IQueue notifications) {
         super(scope, id);
-        consumer = new PlatformFunction(this, "Consumer", stage, new PlatformFunction.Spec("webhook-consumer", CONSUMER_HANDLER,
-                TIMEOUT, MEMORY_MB, apiCode, environment, null));
-        sender = new PlatformFunction(this, "Sender", stage, new PlatformFunction.Spec("notification-sender", SENDER_HANDLER,
-                TIMEOUT, MEMORY_MB, apiCode, environment, null));
-        consumer.alias().addEventSource(new SqsEventSource(webhooks, SqsEventSourceProps.builder()
-                .batchSize(10).reportBatchItemFailures(true).build()));
-        sender.alias().addEventSource(new SqsEventSource(notifications, SqsEventSourceProps.builder()
-                .batchSize(10).reportBatchItemFailures(true).build()));
+        consumer = consumer("Consumer", QueueFunctions.WEBHOOK_CONSUMER, stage, apiCode, environment, webhooks);
+        sender = consumer("Sender", QueueFunctions.NOTIFICATION_SENDER, stage, apiCode, environment, notifications);
+    }
+
+    private PlatformFunction consumer(String id, FunctionSpec spec, StageConfig stage, Code apiCode,
+            Map<String, String> environment, IQueue queue) {
+        PlatformFunction function = new PlatformFunction(this, id, stage, PlatformFunction.Spec.of(spec, apiCode, environment, null));
+        function.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
+                .batchSize(QueueFunctions.BATCH_SIZE).reportBatchItemFailures(true).build()));
+        return function;
     }
 
     public PlatformFunction consumer() {

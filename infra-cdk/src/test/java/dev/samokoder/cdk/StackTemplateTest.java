@@ -1,7 +1,9 @@
 package dev.samokoder.cdk;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.QueueFunctions;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,6 +136,29 @@ class StackTemplateTest {
                             && alias.at("/Properties/FunctionVersion/Fn::GetAtt/0").asText().equals(version)
                             && alias.at("/Properties/Name").asText().equals(PlatformFunction.ALIAS));
         });
+    }
+
+    /** The API artifact's functions are deployed as the route table describes them; the local platform runs the same. */
+    @Test
+    void theApiArtifactsFunctionsHaveTheRouteTablesHandlersAndLimits() {
+        List<FunctionSpec> specs = new ArrayList<>(ApiRoutes.functions());
+        specs.add(ApiRoutes.AUTHORIZER);
+        specs.addAll(QueueFunctions.all());
+        Map<String, JsonNode> byHandler = new HashMap<>();
+        javaFunctions(APP).values().forEach(function -> byHandler.put(function.at("/Properties/Handler").asText(), function));
+
+        for (FunctionSpec spec : specs) {
+            JsonNode function = byHandler.get(spec.handlerClass());
+            assertThat(function).as(spec.name()).isNotNull();
+            assertThat(function.at("/Properties/Timeout").asLong()).as(spec.name()).isEqualTo(spec.timeout().toSeconds());
+            assertThat(function.at("/Properties/MemorySize").asInt()).as(spec.name()).isEqualTo(spec.memoryMb());
+        }
+        for (FunctionSpec spec : QueueFunctions.all()) {
+            assertThat(spec.timeout().toSeconds()).as(spec.name() + " within the queue's visibility timeout")
+                    .isLessThanOrEqualTo(DataStack.VISIBILITY_TIMEOUT.toSeconds().longValue());
+        }
+        DEV.app.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of("BatchSize", QueueFunctions.BATCH_SIZE,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures")), QueueFunctions.all().size());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.samokoder.local;
 import dev.samokoder.api.ApiHandler;
 import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.AuthorizerHandler;
-import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routes.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.local.gateway.HttpAuthorizer;
 import dev.samokoder.local.gateway.HttpFunction;

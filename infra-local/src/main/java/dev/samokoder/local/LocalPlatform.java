@@ -1,7 +1,7 @@
 package dev.samokoder.local;
 
 import dev.samokoder.agents.AgentServices;
-import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routes.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;

@@ -12,22 +12,31 @@ import dev.samokoder.api.keys.ApiKeyOperations;
 import dev.samokoder.api.keys.LlmKeyOperations;
 import dev.samokoder.api.notifications.NotificationOperations;
 import dev.samokoder.api.projects.ProjectOperations;
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.api.runs.RunOperations;
 import dev.samokoder.api.webhooks.WebhookOperations;
 import dev.samokoder.core.models.PriceTable;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Binds each route of {@link ApiRoutes} to its operation; a route without one fails at start, not at request time. */
+/**
+ * Binds each route of {@link ApiRoutes} to its operation: a route without one, or an operation bound to no
+ * route of the table, fails at start, not at request time.
+ */
 public final class ApiOperations {
 
     private ApiOperations() {
     }
 
     public static Map<String, HttpPipeline.Binding> bind(ApiServices services) {
+        return bind(ApiRoutes.routes(), operations(services));
+    }
+
+    /** The operation of each route; building them calls no service. */
+    static Map<Route, Operation> operations(ApiServices services) {
         var auth = new AuthOperations(services.auth(), services.users());
         var projects = new ProjectOperations(services.projects(), PriceTable.load(services.config().llm().priceTable()));
         var files = new FileOperations(services.projects(), services.workspace());
@@ -40,64 +49,69 @@ public final class ApiOperations {
         var llmKeys = new LlmKeyOperations(services.llmKeys(), services.projects());
         var usage = new UsageOperations(services.usage(), services.credit(), clock);
         var admin = new AdminOperations(services.admins(), services.users(), services.credit(), services.config().billing().maxTopUpUsd());
-        Map<String, Operation> byRouteKey = Map.ofEntries(
-                Map.entry("POST /v1/auth/register", auth::register),
-                Map.entry("POST /v1/auth/login", auth::login),
-                Map.entry("POST /v1/auth/refresh", auth::refresh),
-                Map.entry("POST /v1/auth/logout", auth::logout),
-                Map.entry("GET /v1/openapi.json", new OpenApiOperation()),
-                Map.entry("GET /v1/me", auth::me),
-                Map.entry("GET /v1/projects", projects::list),
-                Map.entry("POST /v1/projects", projects::create),
-                Map.entry("GET /v1/projects/{projectId}", projects::get),
-                Map.entry("PATCH /v1/projects/{projectId}", projects::update),
-                Map.entry("DELETE /v1/projects/{projectId}", projects::delete),
-                Map.entry("GET /v1/projects/{projectId}/files", files::tree),
-                Map.entry("GET /v1/projects/{projectId}/files/{path+}", files::read),
-                Map.entry("GET /v1/projects/{projectId}/export", files::export),
-                Map.entry("GET /v1/projects/{projectId}/diff", diffs::diff),
-                Map.entry("POST /v1/projects/{projectId}/runs", runs::start),
-                Map.entry("GET /v1/projects/{projectId}/runs", runs::list),
-                Map.entry("GET /v1/runs/{runId}", runs::get),
-                Map.entry("GET /v1/runs/{runId}/events", runs::events),
-                Map.entry("GET /v1/runs/{runId}/questions", runs::questions),
-                Map.entry("GET /v1/runs/{runId}/tasks", runs::tasks),
-                Map.entry("GET /v1/runs/{runId}/tasks/{task}/executions", runs::executions),
-                Map.entry("POST /v1/runs/{runId}/questions/{questionId}/answer", runs::answer),
-                Map.entry("POST /v1/runs/{runId}/cancel", runs::cancel),
-                Map.entry("POST /v1/runs/{runId}/resume", runs::resume),
-                Map.entry("POST /v1/projects/{projectId}/webhooks", webhooks::create),
-                Map.entry("GET /v1/projects/{projectId}/webhooks", webhooks::list),
-                Map.entry("DELETE /v1/projects/{projectId}/webhooks/{webhookId}", webhooks::delete),
-                Map.entry("GET /v1/projects/{projectId}/webhooks/{webhookId}/deliveries", webhooks::deliveries),
-                Map.entry("POST /v1/hooks/{hookId}", webhooks::receive),
-                Map.entry("PUT /v1/projects/{projectId}/notifications", notifications::put),
-                Map.entry("GET /v1/projects/{projectId}/notifications", notifications::get),
-                Map.entry("DELETE /v1/projects/{projectId}/notifications", notifications::delete),
-                Map.entry("GET /v1/projects/{projectId}/llm-keys", llmKeys::listForProject),
-                Map.entry("PUT /v1/projects/{projectId}/llm-keys/{provider}", llmKeys::putForProject),
-                Map.entry("DELETE /v1/projects/{projectId}/llm-keys/{provider}", llmKeys::deleteForProject),
-                Map.entry("GET /v1/llm-keys", llmKeys::listOwn),
-                Map.entry("PUT /v1/llm-keys/{provider}", llmKeys::putOwn),
-                Map.entry("DELETE /v1/llm-keys/{provider}", llmKeys::deleteOwn),
-                Map.entry("GET /v1/api-keys", apiKeys::list),
-                Map.entry("POST /v1/api-keys", apiKeys::create),
-                Map.entry("DELETE /v1/api-keys/{keyId}", apiKeys::delete),
-                Map.entry("GET /v1/usage", usage::usage),
-                Map.entry("GET /v1/usage/export", usage::export),
-                Map.entry("GET /v1/credit", usage::credit),
-                Map.entry("POST /v1/admin/users/{userId}/credit", admin::topUp));
-        Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
-        for (Route route : ApiRoutes.routes()) {
-            Operation operation = byRouteKey.get(route.routeKey());
-            if (operation == null) {
-                throw new IllegalStateException("route " + route.routeKey() + " has no operation");
-            }
-            bindings.put(route.routeKey(), new HttpPipeline.Binding(route, operation));
+        return Map.ofEntries(
+                Map.entry(ApiRoutes.REGISTER, auth::register),
+                Map.entry(ApiRoutes.LOGIN, auth::login),
+                Map.entry(ApiRoutes.REFRESH, auth::refresh),
+                Map.entry(ApiRoutes.LOGOUT, auth::logout),
+                Map.entry(ApiRoutes.OPENAPI, new OpenApiOperation()),
+                Map.entry(ApiRoutes.ME, auth::me),
+                Map.entry(ApiRoutes.LIST_PROJECTS, projects::list),
+                Map.entry(ApiRoutes.CREATE_PROJECT, projects::create),
+                Map.entry(ApiRoutes.GET_PROJECT, projects::get),
+                Map.entry(ApiRoutes.UPDATE_PROJECT, projects::update),
+                Map.entry(ApiRoutes.DELETE_PROJECT, projects::delete),
+                Map.entry(ApiRoutes.LIST_FILES, files::tree),
+                Map.entry(ApiRoutes.GET_FILE, files::read),
+                Map.entry(ApiRoutes.EXPORT_PROJECT, files::export),
+                Map.entry(ApiRoutes.DIFF_SNAPSHOTS, diffs::diff),
+                Map.entry(ApiRoutes.START_RUN, runs::start),
+                Map.entry(ApiRoutes.LIST_RUNS, runs::list),
+                Map.entry(ApiRoutes.GET_RUN, runs::get),
+                Map.entry(ApiRoutes.LIST_RUN_EVENTS, runs::events),
+                Map.entry(ApiRoutes.LIST_RUN_QUESTIONS, runs::questions),
+                Map.entry(ApiRoutes.LIST_RUN_TASKS, runs::tasks),
+                Map.entry(ApiRoutes.LIST_TASK_EXECUTIONS, runs::executions),
+                Map.entry(ApiRoutes.ANSWER_QUESTION, runs::answer),
+                Map.entry(ApiRoutes.CANCEL_RUN, runs::cancel),
+                Map.entry(ApiRoutes.RESUME_RUN, runs::resume),
+                Map.entry(ApiRoutes.CREATE_WEBHOOK, webhooks::create),
+                Map.entry(ApiRoutes.LIST_WEBHOOKS, webhooks::list),
+                Map.entry(ApiRoutes.DELETE_WEBHOOK, webhooks::delete),
+                Map.entry(ApiRoutes.LIST_WEBHOOK_DELIVERIES, webhooks::deliveries),
+                Map.entry(ApiRoutes.DELIVER_WEBHOOK, webhooks::receive),
+                Map.entry(ApiRoutes.PUT_NOTIFICATIONS, notifications::put),
+                Map.entry(ApiRoutes.GET_NOTIFICATIONS, notifications::get),
+                Map.entry(ApiRoutes.DELETE_NOTIFICATIONS, notifications::delete),
+                Map.entry(ApiRoutes.LIST_PROJECT_LLM_KEYS, llmKeys::listForProject),
+                Map.entry(ApiRoutes.PUT_PROJECT_LLM_KEY, llmKeys::putForProject),
+                Map.entry(ApiRoutes.DELETE_PROJECT_LLM_KEY, llmKeys::deleteForProject),
+                Map.entry(ApiRoutes.LIST_LLM_KEYS, llmKeys::listOwn),
+                Map.entry(ApiRoutes.PUT_LLM_KEY, llmKeys::putOwn),
+                Map.entry(ApiRoutes.DELETE_LLM_KEY, llmKeys::deleteOwn),
+                Map.entry(ApiRoutes.LIST_API_KEYS, apiKeys::list),
+                Map.entry(ApiRoutes.CREATE_API_KEY, apiKeys::create),
+                Map.entry(ApiRoutes.DELETE_API_KEY, apiKeys::delete),
+                Map.entry(ApiRoutes.GET_USAGE, usage::usage),
+                Map.entry(ApiRoutes.EXPORT_USAGE, usage::export),
+                Map.entry(ApiRoutes.GET_CREDIT, usage::credit),
+                Map.entry(ApiRoutes.TOP_UP_CREDIT, admin::topUp));
+    }
+
+    /** Each route with its operation, by route key; a route without an operation, or an operation of no route, fails. */
+    static Map<String, HttpPipeline.Binding> bind(List<Route> routes, Map<Route, Operation> operations) {
+        List<String> unbound = routes.stream().filter(route -> !operations.containsKey(route)).map(Route::routeKey).toList();
+        if (!unbound.isEmpty()) {
+            throw new IllegalStateException("routes without an operation: " + unbound);
         }
-        if (bindings.size() != byRouteKey.size()) {
-            throw new IllegalStateException("operations without a route: " + byRouteKey.keySet().stream()
-                    .filter(key -> !bindings.containsKey(key)).toList());
+        List<String> unrouted = operations.keySet().stream().filter(route -> !routes.contains(route)).map(Route::routeKey)
+                .sorted().toList();
+        if (!unrouted.isEmpty()) {
+            throw new IllegalStateException("operations without a route: " + unrouted);
+        }
+        Map<String, HttpPipeline.Binding> bindings = new HashMap<>();
+        for (Route route : routes) {
+            bindings.put(route.routeKey(), new HttpPipeline.Binding(route, operations.get(route)));
         }
         return bindings;
     }

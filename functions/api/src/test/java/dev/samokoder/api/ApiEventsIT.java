@@ -2,8 +2,8 @@ package dev.samokoder.api;
 
 import dev.samokoder.api.SampleEvents.Expectation;
 import dev.samokoder.api.http.ApiRequest;
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.http.Problem;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.samokoder.api.routing.ApiRoutes;
+import dev.samokoder.api.routes.ApiRoutes;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda {@link Context} of one test invocation of the API function; the handler reads none of it today. */

@@ -1,6 +1,6 @@
 package dev.samokoder.local.gateway;
 
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.Route;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

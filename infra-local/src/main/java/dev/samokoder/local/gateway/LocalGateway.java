@@ -1,7 +1,7 @@
 package dev.samokoder.local.gateway;
 
 import dev.samokoder.api.http.SecurityHeaders;
-import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.api.routes.FunctionSpec;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.http.Problem;
 import dev.samokoder.embedded.PortInUseException;

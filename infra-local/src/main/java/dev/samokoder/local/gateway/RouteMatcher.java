@@ -1,6 +1,6 @@
 package dev.samokoder.local.gateway;
 
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.Route;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;

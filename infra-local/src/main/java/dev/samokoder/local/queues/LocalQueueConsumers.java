@@ -1,8 +1,8 @@
 package dev.samokoder.local.queues;
 
+import dev.samokoder.api.routes.QueueFunctions;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.api.webhooks.NotificationSenderHandler;
-import dev.samokoder.api.webhooks.QueueFunctions;
 import dev.samokoder.api.webhooks.WebhookConsumerHandler;
 import dev.samokoder.services.runs.RunStarter;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.samokoder.local.queues;
 
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.webhooks.QueueFunctions;
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.QueueFunctions;
 import dev.samokoder.core.queue.QueueUrl;
 import dev.samokoder.local.gateway.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,7 +1,7 @@
 package dev.samokoder.local.gateway;
 
-import dev.samokoder.api.routing.FunctionSpec;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.FunctionSpec;
+import dev.samokoder.api.routes.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -1,6 +1,6 @@
 package dev.samokoder.local.gateway;
 
-import dev.samokoder.api.routing.FunctionSpec;
+import dev.samokoder.api.routes.FunctionSpec;
 import dev.samokoder.core.testing.MovableClock;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

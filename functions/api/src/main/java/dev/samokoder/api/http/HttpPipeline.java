@@ -1,6 +1,6 @@
 package dev.samokoder.api.http;
 
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Problem;
 import dev.samokoder.services.apikeys.ApiKeyService;
@@ -27,8 +27,17 @@ public final class HttpPipeline {
     private static final Logger log = LoggerFactory.getLogger(HttpPipeline.class);
     private static final Logger access = LoggerFactory.getLogger("access");
 
-    /** A route and the operation that serves it. */
-    public record Binding(Route route, Operation operation) {
+    /**
+     * A route, the operation that serves it, and the scope an API key needs to call it (the route's
+     * scope name resolved: a name that is no {@link ApiScope} fails when the routes are bound, not at request time).
+     */
+    public record Binding(Route route, Optional<ApiScope> apiKeyScope, Operation operation) {
+
+        public Binding(Route route, Operation operation) {
+            this(route, route.apiKeyScope().map(name -> ApiScope.fromWireName(name).orElseThrow(
+                    () -> new IllegalArgumentException("route " + route.routeKey() + " names no API-key scope: " + name))),
+                    operation);
+        }
     }
 
     /** What the pipeline itself uses of the API's services (the operations get theirs when they are bound). */
@@ -102,7 +111,7 @@ public final class HttpPipeline {
             apiKeyId = request.apiKeyId();
             if (apiKeyId.isPresent()) {
                 MDC.put("apiKeyId", apiKeyId.get());
-                ApiScope needed = binding.route().apiKeyScope().orElseThrow(ApiException::apiKeyNotAllowed);
+                ApiScope needed = binding.apiKeyScope().orElseThrow(ApiException::apiKeyNotAllowed);
                 if (!request.apiKeyScopes().contains(needed)) {
                     throw ApiException.insufficientScope(needed.wireName());
                 }

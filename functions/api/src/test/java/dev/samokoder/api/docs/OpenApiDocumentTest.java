@@ -1,10 +1,11 @@
 package dev.samokoder.api.docs;
 
-import dev.samokoder.api.routing.ApiRoutes;
-import dev.samokoder.api.routing.Route;
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.models.AgentNames;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +88,23 @@ class OpenApiDocumentTest {
             }
             assertThat(takesApiKeys).as(route.routeKey() + " takes API keys").isEqualTo(route.apiKeyScope().isPresent());
             assertThat(documented).as(route.routeKey() + " scopes")
-                    .containsExactlyElementsOf(route.apiKeyScope().map(scope -> List.of(scope.wireName())).orElse(List.of()));
+                    .containsExactlyElementsOf(route.apiKeyScope().map(List::of).orElse(List.of()));
+        }
+    }
+
+    /** A route's constant in the table is named after its operation: {@code CREATE_PROJECT} is {@code createProject}. */
+    @Test
+    void everyRouteConstantIsNamedAfterItsOperationId() throws Exception {
+        JsonNode paths = document().path("paths");
+        for (Field field : ApiRoutes.class.getFields()) {
+            if (field.getType() != Route.class) {
+                continue;
+            }
+            Route route = (Route) field.get(null);
+            String operationId = paths.path(route.path().replace("+}", "}")).path(route.method().toLowerCase(Locale.ROOT))
+                    .path("operationId").asText();
+            assertThat(operationId.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT)).as(route.routeKey())
+                    .isEqualTo(field.getName());
         }
     }
 

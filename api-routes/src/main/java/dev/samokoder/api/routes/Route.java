@@ -1,6 +1,5 @@
-package dev.samokoder.api.routing;
+package dev.samokoder.api.routes;
 
-import dev.samokoder.services.apikeys.ApiScope;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,11 +10,15 @@ import java.util.regex.Pattern;
  * authorizer runs first, and the scope an API key needs to call it. An authenticated route
  * without a scope is for a signed-in user only (managing keys, administration): no API key may
  * call it.
+ *
+ * @param apiKeyScope the scope's wire name ({@code "projects:read"}), as API keys carry it and the
+ *                    OpenAPI document lists it; the API resolves it to its {@code ApiScope} when it binds the routes
  */
-public record Route(String method, String path, String function, boolean authenticated, Optional<ApiScope> apiKeyScope) {
+public record Route(String method, String path, String function, boolean authenticated, Optional<String> apiKeyScope) {
 
     private static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS");
     private static final Pattern PATH = Pattern.compile("(/([A-Za-z0-9._-]+|\\{[A-Za-z][A-Za-z0-9]*\\+?}))+");
+    private static final Pattern SCOPE = Pattern.compile("[a-z]+:[a-z]+");
 
     public Route {
         Objects.requireNonNull(function, "function");
@@ -33,6 +36,9 @@ public record Route(String method, String path, String function, boolean authent
         if (!authenticated && apiKeyScope.isPresent()) {
             throw new IllegalArgumentException("a public route needs no scope: " + path);
         }
+        if (apiKeyScope.isPresent() && !SCOPE.matcher(apiKeyScope.get()).matches()) {
+            throw new IllegalArgumentException("not a scope: " + apiKeyScope.get());
+        }
     }
 
     /** A public route, or one for signed-in users only. */
@@ -41,7 +47,7 @@ public record Route(String method, String path, String function, boolean authent
     }
 
     /** An authenticated route that API keys with {@code scope} may call too. */
-    public Route(String method, String path, String function, ApiScope scope) {
+    public Route(String method, String path, String function, String scope) {
         this(method, path, function, true, Optional.of(scope));
     }
 

@@ -1,13 +1,12 @@
-package dev.samokoder.api.webhooks;
+package dev.samokoder.api.routes;
 
-import dev.samokoder.api.routing.FunctionSpec;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The functions that read the platform's queues, for the CDK stack (event source mappings with
- * {@code ReportBatchItemFailures}) and the local platform's pollers. Each queue's visibility
- * timeout must be at least its function's timeout.
+ * The functions of the API's artifact that read the platform's queues, for the CDK stack (event
+ * source mappings with {@code ReportBatchItemFailures}) and the local platform's pollers. Each
+ * queue's visibility timeout must be at least its function's timeout.
  */
 public final class QueueFunctions {
 
