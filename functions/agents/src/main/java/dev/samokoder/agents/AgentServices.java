@@ -6,6 +6,7 @@ import dev.samokoder.core.llm.LlmClient;
 import dev.samokoder.core.storage.Storage;
 import dev.samokoder.llm.providers.LlmGateways;
 import dev.samokoder.services.notifications.SqsRunNotifier;
+import dev.samokoder.services.policy.StepTimePolicy;
 import dev.samokoder.services.runs.RouteStep;
 import dev.samokoder.services.runs.Router;
 import dev.samokoder.services.runs.RunEvents;
@@ -24,17 +25,16 @@ import dev.samokoder.workflow.tools.Toolset;
 import java.time.Clock;
 import java.time.Duration;
 
-/** What the workflow's steps use, built once per cold start (or once by the local platform). */
 /**
+ * What the workflow's steps use, built once per cold start (or once by the local platform); the times are
+ * {@code services.policy.StepTimePolicy}'s.
+ *
  * @param callTime the longest one model call may take ({@code SAMOKODER_LLM_TIMEOUT_SECONDS}), with a margin: a step
  *                 starts no model call with less time left in its invocation
  * @param timeSlice how long one invocation may run where no Lambda deadline says ({@code SAMOKODER_WORKFLOW_STEP_TIME_SECONDS})
  */
 public record AgentServices(AgentContext context, RouteStep route, Executions executions, RunLifecycle lifecycle,
                             Duration callTime, Duration timeSlice, Clock clock) {
-
-    /** Time kept beyond a model call's own limit: the round's tool calls and the checkpoint. */
-    static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 
 
     /** On AWS: configuration, clients and the LLM gateway from the function's environment. */
@@ -66,11 +66,10 @@ public record AgentServices(AgentContext context, RouteStep route, Executions ex
         AgentContext context = new AgentContext(runs, events, artifacts, storage.projects(), storage.files(), storage.blobs(),
                 loop, limits, config.artifacts(), toolset, Deadline.none(), config.storage().conflictRetry());
         WorkspaceSnapshots snapshots = wiring.workspaceSnapshots();
-        int timeLimit = (int) Math.min(limits.executionTimeLimitSeconds(), config.sandbox().maxTimeLimit().toSeconds());
         return new AgentServices(context, new RouteStep(runs, events, artifacts, new Router(limits)),
                 new Executions(context, wiring.runStore(), snapshots,
-                        new Executions.Settings(timeLimit), wiring.usageMeter(), clock),
+                        new Executions.Settings(StepTimePolicy.executionTimeLimitSeconds(config)), wiring.usageMeter(), clock),
                 new RunLifecycle(context, snapshots, wiring.workspace(), wiring.costLedger(), notifier),
-                config.llm().timeout().plus(CALL_MARGIN), Duration.ofSeconds(limits.stepTimeSliceSeconds()), clock);
+                StepTimePolicy.callTime(config), StepTimePolicy.timeSlice(config), clock);
     }
 }

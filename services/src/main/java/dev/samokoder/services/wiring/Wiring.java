@@ -21,6 +21,7 @@ import dev.samokoder.services.billing.CreditLedger;
 import dev.samokoder.services.billing.Funding;
 import dev.samokoder.services.billing.UsageMeter;
 import dev.samokoder.services.llmkeys.LlmKeyService;
+import dev.samokoder.services.policy.FundingPolicy;
 import dev.samokoder.services.runs.RunEvents;
 import dev.samokoder.services.runs.RunFunding;
 import dev.samokoder.services.runs.RunRepository;
@@ -136,7 +137,7 @@ public final class Wiring {
 
     /** When a run needs credit: on the platform's model without a key of the user's own. */
     public RunFunding runFunding() {
-        return RunFunding.forDefaultModel(config.llm(), llmKeys(), funding());
+        return FundingPolicy.forDefaultModel(config.llm(), llmKeys(), funding());
     }
 
     /** Where sandbox runs' requests and results are kept, between the agents and the runner. */
