@@ -183,12 +183,20 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
      * @param kmsKeyId     the KMS key that wraps data keys; empty in local mode (a master key file in the data dir)
      * @param kmsEndpoint  an endpoint override for KMS
      * @param apiKeyPepper the base64 secret API keys are hashed with; empty in local mode (generated into the data dir)
+     * @param legacySecretBoxKey the retired secret box's base64 key, only to read webhook and notification secrets
+     *                           it sealed (each is sealed again by the cipher when read); empty: none configured
      */
-    public record Secrets(Optional<String> kmsKeyId, Optional<URI> kmsEndpoint, Optional<String> apiKeyPepper) {
+    public record Secrets(Optional<String> kmsKeyId, Optional<URI> kmsEndpoint, Optional<String> apiKeyPepper,
+                          Optional<String> legacySecretBoxKey) {
+
+        public Secrets withLegacySecretBoxKey(String base64Key) {
+            return new Secrets(kmsKeyId, kmsEndpoint, apiKeyPepper, Optional.of(base64Key));
+        }
 
         @Override
-        public String toString() { // keeps the pepper out of logs
-            return "Secrets[kmsKeyId=" + kmsKeyId.orElse("(local)") + ", apiKeyPepper=" + (apiKeyPepper.isPresent() ? "(set)" : "(local)") + "]";
+        public String toString() { // keeps the pepper and the old key out of logs
+            return "Secrets[kmsKeyId=" + kmsKeyId.orElse("(local)") + ", apiKeyPepper=" + (apiKeyPepper.isPresent() ? "(set)" : "(local)")
+                    + ", legacySecretBoxKey=" + (legacySecretBoxKey.isPresent() ? "(set)" : "(none)") + "]";
         }
     }
 
@@ -431,7 +439,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         Secrets secrets = new Secrets(
                 settings.optional(Setting.KMS_KEY_ID),
                 settings.endpoint(Setting.KMS_ENDPOINT),
-                settings.optional(Setting.API_KEY_PEPPER));
+                settings.optional(Setting.API_KEY_PEPPER),
+                settings.optional(Setting.SECRET_BOX_KEY));
         Billing billing = new Billing(
                 settings.nonNegativeDecimal(Setting.BILLING_MARKUP),
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),

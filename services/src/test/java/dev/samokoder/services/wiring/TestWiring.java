@@ -35,7 +35,7 @@ public final class TestWiring {
         if (config.secrets().apiKeyPepper().isEmpty()) {
             var secrets = keyed.secrets();
             keyed = keyed.withSecrets(new SamokoderConfig.Secrets(secrets.kmsKeyId(), secrets.kmsEndpoint(),
-                    Optional.of(Base64.getEncoder().encodeToString(random(32)))));
+                    Optional.of(Base64.getEncoder().encodeToString(random(32))), secrets.legacySecretBoxKey()));
         }
         if (config.auth().signingKeyJwk().isEmpty()) {
             keyed = keyed.withAuth(keyed.auth().withSigningKeyJwk(SigningKeys.generate().toJSONString()));
