@@ -299,8 +299,9 @@ class StackTemplateTest {
         assertThat(byHandler.get(QueueFunctions.NOTIFICATION_SENDER.handlerClass())).containsExactly("kms:Decrypt");
         // the agents open the stored LLM key of the call they make
         assertThat(byHandler.get(Workflow.AGENT_HANDLER)).containsExactly("kms:Decrypt");
-        // the webhook consumer starts runs and the reaper stops tasks: neither touches a secret
+        // the webhook consumer starts runs, the authorizer checks tokens and keys' hashes, the reaper stops tasks: no secret
         assertThat(byHandler.get(QueueFunctions.WEBHOOK_CONSUMER.handlerClass())).isEmpty();
+        assertThat(byHandler.get(ApiRoutes.AUTHORIZER.handlerClass())).isEmpty();
         assertThat(byHandler.get(AppStack.REAPER_HANDLER)).isEmpty();
         // envelope encryption never hands a secret itself to KMS
         assertThat(byHandler.values()).allSatisfy(actions -> assertThat(actions).doesNotContain("kms:Encrypt"));
