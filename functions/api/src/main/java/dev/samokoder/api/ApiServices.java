@@ -42,7 +42,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins)
         implements HttpPipeline.Services {
 
-    /** On AWS: configuration, clients, the signing key and the secret box from the function's environment. */
+    /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
     public static ApiServices fromEnv() {
         Wiring wiring = Wiring.fromEnv();
         return create(wiring, wiring.clients().sfn());
