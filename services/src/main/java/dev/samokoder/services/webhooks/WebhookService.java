@@ -31,8 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Webhook triggers: creating (the secret is returned once and stored sealed by the platform's
- * {@link SecretCipher}), listing and
- * deleting them, and accepting deliveries: signature first, then the payload, then the
+ * {@link SecretCipher}), listing and deleting them, and accepting deliveries: signature first, then the payload, then the
  * de-duplication, then the queue. The run itself is started by {@link WebhookConsumer}, off the
  * request path, so a sender gets its answer in milliseconds and a busy project cannot make it time out.
  */
