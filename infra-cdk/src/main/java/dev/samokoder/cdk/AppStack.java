@@ -58,7 +58,8 @@ public final class AppStack extends Stack {
         Map<String, String> common = new LinkedHashMap<>();
         common.put(Setting.TABLE_NAME.variable(), data.table().getTableName());
         common.put(Setting.BUCKET_NAME.variable(), data.bucket().getBucketName());
-        // stored LLM keys: sealed by the API, opened by the agent that calls the model
+        // every stored secret is sealed under it: LLM keys (opened by the agent that calls the model),
+        // webhook signing secrets (opened by the API) and notification secrets (opened by the sender)
         common.put(Setting.KMS_KEY_ID.variable(), data.secretsKey().getKeyArn());
         common.put("POWERTOOLS_SERVICE_NAME", stage.prefix());
         common.put("POWERTOOLS_METRICS_NAMESPACE", Observability.NAMESPACE);
@@ -130,7 +131,9 @@ public final class AppStack extends Stack {
             workflow.stateMachine().grantStartExecution(role);
             workflow.stateMachine().grantTaskResponse(role);
             workflow.stateMachine().grantExecution(role, "states:DescribeExecution", "states:StopExecution");
-            data.secretsKey().grant(role, "kms:GenerateDataKey", "kms:Decrypt"); // envelope encryption: a data key per stored LLM key
+            // envelope encryption, a data key per stored secret: LLM keys, webhook and notification secrets are sealed here,
+            // and webhook secrets opened (and the retired secret box's ones sealed again) on every delivery
+            data.secretsKey().grant(role, "kms:GenerateDataKey", "kms:Decrypt");
         }
         for (PlatformFunction function : workflow.functions().values()) {
             IGrantable role = function.function();
@@ -151,7 +154,10 @@ public final class AppStack extends Stack {
         data.bucket().grantReadWrite(consumer);
         data.notificationQueue().grantSendMessages(consumer);
         workflow.stateMachine().grantStartExecution(consumer);
-        data.table().grantReadData(webhooks.sender().function());
+        // the sender opens the project's notification secret to sign; it seals nothing and writes no item
+        IGrantable sender = webhooks.sender().function();
+        data.table().grantReadData(sender);
+        data.secretsKey().grantDecrypt(sender);
 
         String cluster = sandbox.cluster().getClusterArn();
         String tasks = formatArn(ArnComponents.builder().service("ecs").resource("task")

@@ -280,6 +280,34 @@ class StackTemplateTest {
     }
 
     @Test
+    void theSecretsKeyIsGrantedToWhatSealsOrOpensStoredSecrets_withOnlyTheActionsEachNeeds() {
+        Set<String> routeHandlers = ApiRoutes.functions().stream().map(spec -> spec.handlerClass()).collect(Collectors.toSet());
+        Map<String, Set<String>> byHandler = new TreeMap<>();
+        javaFunctions(APP).values().forEach(function -> {
+            Set<String> kms = byHandler.computeIfAbsent(function.at("/Properties/Handler").asText(), h -> new TreeSet<>());
+            for (JsonNode statement : statementsOfRole(APP, function.at("/Properties/Role/Fn::GetAtt/0").asText())) {
+                if (resourcesOf(statement).stream().anyMatch(r -> r.contains("SecretsKey"))) {
+                    actions(statement).stream().filter(a -> a.startsWith("kms:")).forEach(kms::add);
+                }
+            }
+        });
+
+        // the API seals every kind of secret and opens webhook secrets (and the retired box's, to seal them again)
+        routeHandlers.forEach(handler -> assertThat(byHandler.get(handler)).as(handler)
+                .containsExactlyInAnyOrder("kms:GenerateDataKey", "kms:Decrypt"));
+        // the notification sender opens the project's notification secret to sign with it
+        assertThat(byHandler.get(QueueFunctions.NOTIFICATION_SENDER.handlerClass())).containsExactly("kms:Decrypt");
+        // the agents open the stored LLM key of the call they make
+        assertThat(byHandler.get(Workflow.AGENT_HANDLER)).containsExactly("kms:Decrypt");
+        // the webhook consumer starts runs, the authorizer checks tokens and keys' hashes, the reaper stops tasks: no secret
+        assertThat(byHandler.get(QueueFunctions.WEBHOOK_CONSUMER.handlerClass())).isEmpty();
+        assertThat(byHandler.get(ApiRoutes.AUTHORIZER.handlerClass())).isEmpty();
+        assertThat(byHandler.get(AppStack.REAPER_HANDLER)).isEmpty();
+        // envelope encryption never hands a secret itself to KMS
+        assertThat(byHandler.values()).allSatisfy(actions -> assertThat(actions).doesNotContain("kms:Encrypt"));
+    }
+
+    @Test
     void sandboxSubnetsHaveNoRouteOut() {
         resources(APP, "AWS::EC2::Route").values().forEach(route -> {
             assertThat(route.at("/Properties/GatewayId").isMissingNode()).isTrue();

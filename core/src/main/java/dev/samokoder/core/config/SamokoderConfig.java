@@ -80,13 +80,12 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     /**
      * @param webhookQueueUrl      the webhook queue's URL when CDK set it; empty: looked up by name
      * @param notificationQueueUrl the notification queue's URL when CDK set it; empty: looked up by name
-     * @param secretBoxKey         the key that encrypts signing secrets at rest; empty in local mode (generated into the data dir)
      * @param signatureTolerance   how old (or new) a signed timestamp may be
      * @param retryBase            the first retry delay of a failed queue message (doubled per retry)
      * @param notificationAllowedHosts hosts notifications may reach despite the address checks (tests)
      */
     public record Hooks(Optional<String> webhookQueueUrl, Optional<String> notificationQueueUrl,
-                        Optional<String> secretBoxKey, Duration signatureTolerance, int maxPerProject,
+                        Duration signatureTolerance, int maxPerProject,
                         Duration retryBase, Duration notificationTimeout, List<String> notificationAllowedHosts) {
 
         public Hooks {
@@ -94,24 +93,13 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         }
 
         public Hooks withRetryBase(Duration newRetryBase) {
-            return new Hooks(webhookQueueUrl, notificationQueueUrl, secretBoxKey, signatureTolerance, maxPerProject,
+            return new Hooks(webhookQueueUrl, notificationQueueUrl, signatureTolerance, maxPerProject,
                     newRetryBase, notificationTimeout, notificationAllowedHosts);
         }
 
-        public Hooks withSecretBoxKey(String base64Key) {
-            return new Hooks(webhookQueueUrl, notificationQueueUrl, Optional.of(base64Key), signatureTolerance, maxPerProject,
-                    retryBase, notificationTimeout, notificationAllowedHosts);
-        }
-
         public Hooks withNotificationAllowedHosts(List<String> hosts) {
-            return new Hooks(webhookQueueUrl, notificationQueueUrl, secretBoxKey, signatureTolerance, maxPerProject,
+            return new Hooks(webhookQueueUrl, notificationQueueUrl, signatureTolerance, maxPerProject,
                     retryBase, notificationTimeout, hosts);
-        }
-
-        @Override
-        public String toString() { // keeps the key out of logs
-            return "Hooks[secretBoxKey=" + (secretBoxKey.isPresent() ? "(set)" : "(local)") + ", signatureTolerance=" + signatureTolerance
-                    + ", retryBase=" + retryBase + ", notificationAllowedHosts=" + notificationAllowedHosts + "]";
         }
     }
 
@@ -183,12 +171,20 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
      * @param kmsKeyId     the KMS key that wraps data keys; empty in local mode (a master key file in the data dir)
      * @param kmsEndpoint  an endpoint override for KMS
      * @param apiKeyPepper the base64 secret API keys are hashed with; empty in local mode (generated into the data dir)
+     * @param legacySecretBoxKey the retired secret box's base64 key, only to read webhook and notification secrets
+     *                           it sealed (each is sealed again by the cipher when read); empty: none configured
      */
-    public record Secrets(Optional<String> kmsKeyId, Optional<URI> kmsEndpoint, Optional<String> apiKeyPepper) {
+    public record Secrets(Optional<String> kmsKeyId, Optional<URI> kmsEndpoint, Optional<String> apiKeyPepper,
+                          Optional<String> legacySecretBoxKey) {
+
+        public Secrets withLegacySecretBoxKey(String base64Key) {
+            return new Secrets(kmsKeyId, kmsEndpoint, apiKeyPepper, Optional.of(base64Key));
+        }
 
         @Override
-        public String toString() { // keeps the pepper out of logs
-            return "Secrets[kmsKeyId=" + kmsKeyId.orElse("(local)") + ", apiKeyPepper=" + (apiKeyPepper.isPresent() ? "(set)" : "(local)") + "]";
+        public String toString() { // keeps the pepper and the old key out of logs
+            return "Secrets[kmsKeyId=" + kmsKeyId.orElse("(local)") + ", apiKeyPepper=" + (apiKeyPepper.isPresent() ? "(set)" : "(local)")
+                    + ", legacySecretBoxKey=" + (legacySecretBoxKey.isPresent() ? "(set)" : "(none)") + "]";
         }
     }
 
@@ -417,7 +413,6 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         Hooks hooks = new Hooks(
                 settings.optional(Setting.WEBHOOK_QUEUE_URL),
                 settings.optional(Setting.NOTIFICATION_QUEUE_URL),
-                settings.optional(Setting.SECRET_BOX_KEY),
                 Duration.ofSeconds(settings.positiveInt(Setting.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS)),
                 settings.positiveInt(Setting.WEBHOOK_MAX_PER_PROJECT),
                 Duration.ofSeconds(settings.nonNegativeInt(Setting.QUEUE_RETRY_BASE_SECONDS)),
@@ -431,7 +426,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         Secrets secrets = new Secrets(
                 settings.optional(Setting.KMS_KEY_ID),
                 settings.endpoint(Setting.KMS_ENDPOINT),
-                settings.optional(Setting.API_KEY_PEPPER));
+                settings.optional(Setting.API_KEY_PEPPER),
+                settings.optional(Setting.SECRET_BOX_KEY));
         Billing billing = new Billing(
                 settings.nonNegativeDecimal(Setting.BILLING_MARKUP),
                 settings.nonNegativeDecimal(Setting.BILLING_MAX_TOP_UP_USD),

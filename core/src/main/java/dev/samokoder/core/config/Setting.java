@@ -43,8 +43,9 @@ public enum Setting {
     API_KEY_MONTHLY_QUOTA("SAMOKODER_API_KEY_MONTHLY_QUOTA", "10000", "Requests one API key may make per calendar month (UTC); past it, 429 quota-exceeded until the month ends."),
     API_KEYS_PER_USER("SAMOKODER_API_KEYS_PER_USER", "20", "Most API keys a user may hold at once."),
     API_KEY_PEPPER("SAMOKODER_API_KEY_PEPPER", "", "The secret (base64, at least 32 bytes) API keys are hashed with (HMAC-SHA256); on AWS injected from Secrets Manager. Empty in local mode: one is generated into the data dir."),
-    KMS_KEY_ID("SAMOKODER_KMS_KEY_ID", "", "The KMS key (id, ARN or alias) that wraps the data keys of stored LLM keys (envelope encryption). Empty in local mode: AES-256-GCM with a master key generated into the data dir."),
+    KMS_KEY_ID("SAMOKODER_KMS_KEY_ID", "", "The KMS key (id, ARN or alias) that wraps the data keys of every stored secret: LLM keys, webhook and notification signing secrets (envelope encryption). Empty in local mode: AES-256-GCM with a master key generated into the data dir."),
     KMS_ENDPOINT("SAMOKODER_KMS_ENDPOINT", "", "Endpoint override for KMS; empty means AWS."),
+    SECRET_BOX_KEY("SAMOKODER_SECRET_BOX_KEY", "", "Legacy, optional: the retired secret box's AES-256 key (base64, 32 bytes), only to read webhook and notification secrets sealed with it before they moved to SAMOKODER_KMS_KEY_ID's cipher; each is sealed again when read or rewritten. Empty: none (local mode also reads the data dir's old key file if there)."),
 
     DATA_DIR("SAMOKODER_DATA_DIR", ".samokoder", "Local mode: where DynamoDB and S3 data live (relative to the working directory)."),
     HOST("SAMOKODER_HOST", "127.0.0.1", "Local mode: the loopback address the gateway and the components bind to."),
@@ -120,7 +121,6 @@ public enum Setting {
     WORKFLOW_MAX_PLAN_ROUNDS("SAMOKODER_WORKFLOW_MAX_PLAN_ROUNDS", "3", "Developer rounds per task when the command policy refuses a proposed command."),
     WORKFLOW_STEP_TIME_SECONDS("SAMOKODER_WORKFLOW_STEP_TIME_SECONDS", "900", "Time one agent step may run in one invocation where no Lambda deadline says (local mode); then it saves its place and the workflow re-enters it."),
     STATE_MACHINE_ARN("SAMOKODER_STATE_MACHINE_ARN", "", "The generation workflow's state machine, which the runs API starts (set by CDK; local mode deploys its own)."),
-    SECRET_BOX_KEY("SAMOKODER_SECRET_BOX_KEY", "", "The AES-256 key (base64, 32 bytes) that encrypts webhook and notification signing secrets at rest (on AWS: injected from Secrets Manager). Empty in local mode: generated into the data dir."),
     WEBHOOK_SIGNATURE_TOLERANCE_SECONDS("SAMOKODER_WEBHOOK_SIGNATURE_TOLERANCE_SECONDS", "300", "How far a Samokoder-Signature timestamp may be from now, either way, before a delivery is refused as stale."),
     WEBHOOK_MAX_PER_PROJECT("SAMOKODER_WEBHOOK_MAX_PER_PROJECT", "10", "Webhook triggers one project may have."),
     QUEUE_RETRY_BASE_SECONDS("SAMOKODER_QUEUE_RETRY_BASE_SECONDS", "5", "First retry delay of a failed webhook or notification message, doubled on each retry (at most 15 minutes); 0 retries at once."),

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param keyRef     which master key: the local key's fingerprint, or the KMS key id
  * @param wrappedKey the data key encrypted by KMS (envelope scheme only)
  */
-public record Sealed(String scheme, String keyRef, Optional<String> wrappedKey, String nonce, String ciphertext) {
+public record Sealed(String scheme, String keyRef, Optional<String> wrappedKey, String nonce, String ciphertext)
+        implements StoredSecret {
 
     public Sealed {
         Objects.requireNonNull(scheme, "scheme");

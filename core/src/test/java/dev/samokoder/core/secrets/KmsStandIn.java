@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,31 +14,47 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for KMS that speaks its wire protocol (JSON 1.1, {@code X-Amz-Target:
  * TrentService.*}) for the two calls envelope encryption makes: GenerateDataKey and Decrypt. It
  * wraps data keys with AES-256-GCM under its own key and binds the encryption context the way KMS
- * does, so a wrong context is refused. For tests only: the product talks to KMS itself.
+ * does, so a wrong context is refused. For tests only: the product talks to KMS itself. Tests that
+ * wire the platform as on AWS share one ({@link #shared}, services' {@code TestWiring}).
  */
-final class KmsStandIn implements AutoCloseable {
+public final class KmsStandIn implements AutoCloseable {
 
-    static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-test";
+    public static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-test";
+    private static KmsStandIn shared;
 
     private final HttpServer server;
     private final byte[] rootKey = new byte[32];
     final AtomicInteger generated = new AtomicInteger();
     final AtomicInteger decrypted = new AtomicInteger();
 
-    KmsStandIn() throws IOException {
+    public KmsStandIn() throws IOException {
         new SecureRandom().nextBytes(rootKey);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
-    URI endpoint() {
+    /** One stand-in for the whole test JVM, started on first use and stopped with the JVM. */
+    public static synchronized KmsStandIn shared() {
+        if (shared == null) {
+            try {
+                shared = new KmsStandIn();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the KMS stand-in", e);
+            }
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -1,5 +1,6 @@
 package dev.samokoder.core.secrets;
 
+import dev.samokoder.core.config.ConfigException;
 import dev.samokoder.core.config.SamokoderConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Both ciphers of stored secrets: the data dir's master key (local) and KMS envelope encryption (AWS, against a stand-in). */
+/**
+ * The cipher of stored secrets, each path: the data dir's master key (local), KMS envelope encryption (AWS,
+ * against a stand-in), and reading what the retired secret box sealed (its key configured, in the data dir, or missing).
+ */
 class SecretCiphersTest {
 
     private static final Map<String, String> CONTEXT = Map.of("purpose", "llm-key", "owner", "USER#usr_a", "provider", "openai");
@@ -87,5 +91,106 @@ class SecretCiphersTest {
         assertThatThrownBy(() -> SecretCiphers.create(aws, Path.of("unused")))
                 .hasMessageContaining("SAMOKODER_KMS_KEY_ID");
         assertThat(aws.secrets().kmsKeyId()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void theCipherOpensWhatTheRetiredSecretBoxSealed_withTheConfiguredKey_boundToItsOwnAssociatedData(@TempDir Path dataDir) {
+        OldSecretBox old = OldSecretBox.generate();
+        byte[] bytes = old.seal(SECRET, "webhook-secret:hook_1");
+        SecretCipher cipher = SecretCiphers.create(local(Map.of("SAMOKODER_SECRET_BOX_KEY", old.base64Key())), dataDir);
+
+        assertThat(cipher.open(new LegacySealed(bytes, "webhook-secret:hook_1"), CONTEXT)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> cipher.open(new LegacySealed(bytes, "webhook-secret:hook_2"), CONTEXT))
+                .as("copied to another item").isInstanceOf(SecretUnreadableException.class);
+        bytes[bytes.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.open(new LegacySealed(bytes, "webhook-secret:hook_1"), CONTEXT))
+                .as("tampered with").isInstanceOf(SecretUnreadableException.class);
+        SecretCipher otherKey = SecretCiphers.create(local(Map.of("SAMOKODER_SECRET_BOX_KEY", OldSecretBox.generate().base64Key())), dataDir);
+        assertThatThrownBy(() -> otherKey.open(new LegacySealed(old.seal(SECRET, "a"), "a"), CONTEXT))
+                .isInstanceOf(SecretUnreadableException.class).hasMessageContaining("SAMOKODER_SECRET_BOX_KEY");
+        assertThat(cipher.seal(SECRET, CONTEXT).scheme()).as("it writes the current format only").isEqualTo(LocalMasterKeyCipher.SCHEME);
+    }
+
+    @Test
+    void onAwsTheLegacyKeyComesFromConfiguration_andTheCipherStillSealsWithKms() throws Exception {
+        try (KmsStandIn kms = new KmsStandIn()) {
+            OldSecretBox old = OldSecretBox.generate();
+            SamokoderConfig config = SamokoderConfig.fromEnv(Map.of("SAMOKODER_KMS_KEY_ID", "alias/samokoder-secrets",
+                    "SAMOKODER_KMS_ENDPOINT", kms.endpoint().toString(), "SAMOKODER_SECRET_BOX_KEY", old.base64Key()));
+            // the stand-in takes the local credentials, which local mode's endpoints select
+            SecretCipher cipher = SecretCiphers.create(config.withAws(config.aws()
+                    .withEndpoints(kms.endpoint(), kms.endpoint(), kms.endpoint())), null);
+
+            assertThat(cipher.open(new LegacySealed(old.seal(SECRET, "notification-secret:prj_1"), "notification-secret:prj_1"), CONTEXT))
+                    .isEqualTo(SECRET);
+            assertThat(kms.decrypted).as("the old box needs no KMS call").hasValue(0);
+            Sealed sealed = cipher.seal(SECRET, CONTEXT);
+            assertThat(sealed.scheme()).isEqualTo(KmsEnvelopeCipher.SCHEME);
+            assertThat(cipher.open((StoredSecret) sealed, CONTEXT)).isEqualTo(SECRET);
+        }
+    }
+
+    @Test
+    void locallyTheOldKeyFileOfTheDataDirIsRead_butNeverMade(@TempDir Path dataDir) throws Exception {
+        OldSecretBox old = OldSecretBox.generate();
+        SecretCipher cipher = SecretCiphers.create(local(Map.of()), dataDir);
+        cipher.seal(SECRET, CONTEXT);
+        assertThat(dataDir.resolve(LegacySecretBox.FILE)).doesNotExist();
+
+        Path file = dataDir.resolve(LegacySecretBox.FILE);
+        Files.writeString(file, old.base64Key());
+
+        assertThat(cipher.open(new LegacySealed(old.seal(SECRET, "webhook-secret:hook_1"), "webhook-secret:hook_1"), CONTEXT))
+                .isEqualTo(SECRET);
+    }
+
+    @Test
+    void anOldSecretWithoutTheOldKeyIsANamedError_notAnEmptySecret(@TempDir Path dataDir) {
+        LegacySealed legacy = new LegacySealed(OldSecretBox.generate().seal(SECRET, "webhook-secret:hook_1"), "webhook-secret:hook_1");
+
+        assertThatThrownBy(() -> SecretCiphers.create(local(Map.of()), dataDir).open(legacy, CONTEXT))
+                .isInstanceOf(LegacySecretKeyMissingException.class)
+                .hasMessageContaining("SAMOKODER_SECRET_BOX_KEY").hasMessageContaining(LegacySecretBox.FILE)
+                .hasMessageContaining("left as it is");
+        assertThatThrownBy(() -> SecretCiphers.create(SamokoderConfig.fromEnv(Map.of("SAMOKODER_KMS_KEY_ID", "alias/k")), null)
+                .open(legacy, CONTEXT))
+                .isInstanceOf(LegacySecretKeyMissingException.class).hasMessageContaining("SAMOKODER_SECRET_BOX_KEY is not set");
+        assertThatThrownBy(() -> LocalMasterKeyCipher.inDataDir(dataDir).open(legacy, CONTEXT))
+                .as("a cipher built without the factory knows no old key").isInstanceOf(LegacySecretKeyMissingException.class);
+    }
+
+    @Test
+    void aBadLegacyKeyStopsTheStart_andADamagedOldKeyFileIsReportedAndLeftAlone(@TempDir Path dataDir) throws Exception {
+        assertThatThrownBy(() -> SecretCiphers.create(local(Map.of("SAMOKODER_SECRET_BOX_KEY", "c2hvcnQ=")), dataDir))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAMOKODER_SECRET_BOX_KEY")
+                .hasMessageNotContaining("c2hvcnQ=");
+        Path file = dataDir.resolve(LegacySecretBox.FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "not a key !!");
+        LegacySealed legacy = new LegacySealed(OldSecretBox.generate().seal(SECRET, "x"), "x");
+
+        assertThatThrownBy(() -> SecretCiphers.create(local(Map.of()), dataDir).open(legacy, CONTEXT))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        assertThat(Files.readString(file)).isEqualTo("not a key !!");
+    }
+
+    @Test
+    void noKeyOrSecretShowsInToString() {
+        OldSecretBox old = OldSecretBox.generate();
+        SamokoderConfig config = local(Map.of("SAMOKODER_SECRET_BOX_KEY", old.base64Key()));
+        LegacySealed legacy = new LegacySealed(old.seal(SECRET, "webhook-secret:hook_1"), "webhook-secret:hook_1");
+
+        assertThat(config.secrets().toString()).doesNotContain(old.base64Key()).contains("legacySecretBoxKey=(set)");
+        assertThat(config.toString()).doesNotContain(old.base64Key());
+        assertThat(SecretCiphers.create(config, Path.of("unused")).toString()).doesNotContain(old.base64Key());
+        assertThat(LegacySecretBox.fromBase64(old.base64Key()).toString()).doesNotContain(old.base64Key());
+        assertThat(legacy.toString()).doesNotContain(Base64.getEncoder().encodeToString(legacy.bytes()));
+    }
+
+    /** Local mode, as the embedded stack's endpoints make it. */
+    private static SamokoderConfig local(Map<String, String> env) {
+        var map = new java.util.HashMap<>(env);
+        map.put("SAMOKODER_DYNAMODB_ENDPOINT", "http://127.0.0.1:1");
+        return SamokoderConfig.fromEnv(map);
     }
 }

@@ -6,7 +6,6 @@ import dev.samokoder.api.http.SecurityHeaders;
 import dev.samokoder.api.runs.RunServices;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.SecretBox;
 import dev.samokoder.core.storage.Storage;
 import dev.samokoder.core.storage.UserRepository;
 import dev.samokoder.services.apikeys.ApiKeySecrets;
@@ -43,7 +42,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins)
         implements HttpPipeline.Services {
 
-    /** On AWS: configuration, clients, the signing key and the secret box from the function's environment. */
+    /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
     public static ApiServices fromEnv() {
         Wiring wiring = Wiring.fromEnv();
         return create(wiring, wiring.clients().sfn());
@@ -65,7 +64,6 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new LoginThrottle(storage.table(), auth.loginMaxFailures(), auth.loginWindow(), clock, config.storage().conflictRetry()));
         ProjectService projects = new ProjectService(storage.projects(), storage.files());
         HookServices hooks = HookServices.create(wiring);
-        SecretBox secretBox = wiring.secretBox();
         CreditLedger credit = wiring.credit();
         var keyLimits = config.apiKeys();
         return new ApiServices(config, authService, storage.users(),
@@ -77,9 +75,9 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new SecurityHeaders(config.api().corsOrigins()),
                 new JsonBodies(),
                 RunServices.create(wiring, sfn),
-                new WebhookService(hooks.webhooks(), projects, secretBox, hooks.sqs(), hooks.webhookQueue(),
+                new WebhookService(hooks.webhooks(), projects, hooks.cipher(), hooks.sqs(), hooks.webhookQueue(),
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
-                new NotificationService(hooks.subscriptions(), projects, secretBox, hooks.guard(), clock),
+                new NotificationService(hooks.subscriptions(), projects, hooks.cipher(), hooks.guard(), clock),
                 new ApiKeyService(wiring.clients().dynamoDb(), storage.table(), new ApiKeySecrets(wiring.apiKeyPepper()),
                         keyLimits.monthlyQuota(), keyLimits.maxPerUser(), clock, config.storage().conflictRetry()),
                 new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock, config.storage().conflictRetry()),

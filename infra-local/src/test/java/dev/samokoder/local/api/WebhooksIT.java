@@ -2,6 +2,10 @@ package dev.samokoder.local.api;
 
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Json;
+import dev.samokoder.core.secrets.LegacySecretBox;
+import dev.samokoder.core.secrets.LocalMasterKeyCipher;
+import dev.samokoder.core.secrets.SealedAttributes;
+import dev.samokoder.core.storage.Keys;
 import dev.samokoder.core.storage.PlatformResources;
 import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +54,11 @@ class WebhooksIT {
     private final List<String> secretsSeen = new ArrayList<>();
     private LocalPlatform platform;
     private ApiClient api;
+    private Path dataDir;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
         Map<String, String> env = TestPlatforms.env(dataDir);
         env.put("SAMOKODER_QUEUE_RETRY_BASE_SECONDS", "0"); // retries at once: the poison test needs all of its tries
         env.put("SAMOKODER_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1"); // the local receiver
@@ -209,6 +216,28 @@ class WebhooksIT {
         assertThat(dead.getFirst().body()).contains(hook.id());
         pause(Duration.ofSeconds(1));
         assertThat(runs.callsFor(owner.projectId())).as("no try after the last one").hasSize(PlatformResources.WEBHOOK_MAX_RECEIVES);
+    }
+
+    @Test
+    void secretsAreSealedLikeStoredLlmKeys_byTheDataDirsMasterKey_boundToTheirItem() {
+        Owner owner = owner();
+        Hook hook = hook(owner, "generic");
+        String notificationSecret = subscribe(owner, "http://127.0.0.1:9/hooks", "[\"run.failed\"]");
+        String table = platform.config().aws().tableName();
+
+        Map<String, AttributeValue> trigger = platform.clients().dynamoDb()
+                .getItem(r -> r.tableName(table).key(Keys.webhook(hook.id()).toAttributes())).item();
+        Map<String, AttributeValue> subscription = platform.clients().dynamoDb()
+                .getItem(r -> r.tableName(table).key(Keys.notificationSubscription(owner.projectId()).toAttributes())).item();
+
+        assertThat(trigger.get("scheme").s()).isEqualTo(LocalMasterKeyCipher.SCHEME);
+        assertThat(subscription.get("scheme").s()).isEqualTo(LocalMasterKeyCipher.SCHEME);
+        assertThat(trigger).doesNotContainKey(SealedAttributes.LEGACY);
+        assertThat(subscription).doesNotContainKey(SealedAttributes.LEGACY);
+        assertThat(trigger.toString()).doesNotContain(hook.secret()).doesNotContain(hook.secret().substring(6));
+        assertThat(subscription.toString()).doesNotContain(notificationSecret).doesNotContain(notificationSecret.substring(6));
+        assertThat(dataDir.resolve(LocalMasterKeyCipher.FILE)).exists();
+        assertThat(dataDir.resolve(LegacySecretBox.FILE)).as("the retired secret box's key is never made").doesNotExist();
     }
 
     @Test

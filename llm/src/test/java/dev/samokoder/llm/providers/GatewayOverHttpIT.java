@@ -11,7 +11,6 @@ import dev.samokoder.core.llm.LlmRequest;
 import dev.samokoder.core.llm.LlmResponse;
 import dev.samokoder.core.llm.ToolChoice;
 import dev.samokoder.core.models.Provider;
-import dev.samokoder.core.secrets.SecretCiphers;
 import dev.samokoder.core.testing.LocalAws;
 import dev.samokoder.core.testing.LocalAwsExtension;
 import dev.samokoder.llm.gateway.LlmGateway;
@@ -19,6 +18,7 @@ import dev.samokoder.llm.providers.StandIn.Reply;
 import dev.samokoder.services.llmkeys.LlmKeyOwner;
 import dev.samokoder.services.llmkeys.LlmKeyService;
 import dev.samokoder.services.wiring.TestWiring;
+import dev.samokoder.services.wiring.Wiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,9 +113,9 @@ class GatewayOverHttpIT {
         var local = defaults.local();
         SamokoderConfig config = defaults.withLocal(new SamokoderConfig.Local(dir, local.host(), local.port(), local.dynamoDbPort(),
                 local.s3Port(), local.sqsPort(), local.sfnPort(), local.staticDir()));
-        LlmGateway gateway = LlmGateways.fromWiring(TestWiring.of(config, aws.clients(), Clock.systemUTC()));
-        LlmKeyService keys = new LlmKeyService(aws.clients().dynamoDb(), aws.storage().table(), SecretCiphers.create(config, dir), true,
-                Clock.systemUTC());
+        Wiring wiring = TestWiring.of(config, aws.clients(), Clock.systemUTC());
+        LlmGateway gateway = LlmGateways.fromWiring(wiring);
+        LlmKeyService keys = wiring.llmKeys();
         keys.put(LlmKeyOwner.user(scope.userId()), Provider.OPENAI_COMPATIBLE, "gsk-own-key-0001", Optional.of(standIn.uri("/v1")));
 
         // when

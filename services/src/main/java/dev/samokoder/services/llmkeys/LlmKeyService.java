@@ -4,6 +4,7 @@ import dev.samokoder.core.config.RetryPolicy;
 import dev.samokoder.core.llm.ProviderKey;
 import dev.samokoder.core.models.Provider;
 import dev.samokoder.core.secrets.Sealed;
+import dev.samokoder.core.secrets.SealedAttributes;
 import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.ItemAlreadyExistsException;
@@ -132,8 +133,7 @@ public final class LlmKeyService {
             return Optional.empty();
         }
         Attributes a = stored.get();
-        byte[] plaintext = cipher.open(new Sealed(a.string("scheme"), a.string("keyRef"), a.optionalString("wrappedKey"),
-                a.string("nonce"), a.string("ciphertext")), context(owner, provider));
+        byte[] plaintext = cipher.open(SealedAttributes.read(a), context(owner, provider));
         String apiKey = new String(plaintext, StandardCharsets.UTF_8);
         Arrays.fill(plaintext, (byte) 0);
         touch(key);
@@ -185,15 +185,11 @@ public final class LlmKeyService {
     }
 
     private static Map<String, AttributeValue> toItem(Key key, StoredLlmKey view, Sealed sealed) {
-        return Attributes.item(key, TYPE, view.version())
+        var item = Attributes.item(key, TYPE, view.version())
                 .string("provider", view.provider().wireName())
                 .string("last4", view.last4())
-                .optionalString("baseUrl", view.baseUrl().map(URI::toString))
-                .string("scheme", sealed.scheme())
-                .string("keyRef", sealed.keyRef())
-                .optionalString("wrappedKey", sealed.wrappedKey())
-                .string("nonce", sealed.nonce())
-                .string("ciphertext", sealed.ciphertext())
+                .optionalString("baseUrl", view.baseUrl().map(URI::toString));
+        return SealedAttributes.put(item, sealed)
                 .instant("createdAt", view.createdAt())
                 .instant("updatedAt", view.updatedAt())
                 .build();

@@ -1,10 +1,11 @@
 package dev.samokoder.services.notifications;
 
+import dev.samokoder.core.secrets.Sealed;
+import dev.samokoder.core.secrets.SealedAttributes;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.Keys;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.services.runs.RunNotifier.Moment;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,23 +40,27 @@ public final class NotificationRepository {
         table.delete(Keys.notificationSubscription(subscription.projectId()), subscription.version());
     }
 
+    /** The subscription's item; its secret is always written sealed by the cipher (see {@link SealedAttributes}). */
     private static Map<String, AttributeValue> toItem(NotificationSubscription s) {
-        return Attributes.item(Keys.notificationSubscription(s.projectId()), TYPE, s.version())
+        if (!(s.secret() instanceof Sealed sealed)) {
+            throw new IllegalArgumentException("a secret of the retired secret box is never written; seal it with the cipher");
+        }
+        var item = Attributes.item(Keys.notificationSubscription(s.projectId()), TYPE, s.version())
                 .string("projectId", s.projectId())
                 .string("userId", s.userId())
                 .string("url", s.url())
                 .stringList("events", s.events().stream().map(Moment::name).sorted().toList())
-                .string("sealedSecret", Base64.getEncoder().encodeToString(s.sealedSecret()))
                 .instant("createdAt", s.createdAt())
-                .instant("updatedAt", s.updatedAt())
-                .build();
+                .instant("updatedAt", s.updatedAt());
+        return SealedAttributes.put(item, sealed).build();
     }
 
     private static NotificationSubscription fromItem(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
-        return new NotificationSubscription(a.string("projectId"), a.string("userId"), a.string("url"),
+        String projectId = a.string("projectId");
+        return new NotificationSubscription(projectId, a.string("userId"), a.string("url"),
                 a.stringList("events").stream().map(Moment::valueOf).collect(Collectors.toSet()),
-                Base64.getDecoder().decode(a.string("sealedSecret")), a.instant("createdAt"), a.instant("updatedAt"),
-                a.version());
+                SealedAttributes.read(a, NotificationSubscription.legacyAssociatedData(projectId)), a.instant("createdAt"),
+                a.instant("updatedAt"), a.version());
     }
 }

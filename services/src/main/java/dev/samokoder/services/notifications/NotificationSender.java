@@ -1,6 +1,6 @@
 package dev.samokoder.services.notifications;
 
-import dev.samokoder.core.crypto.SecretBox;
+import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.services.webhooks.WebhookSignatures;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,17 +34,17 @@ public final class NotificationSender {
     public enum Outcome { DONE, RETRY }
 
     private final NotificationRepository subscriptions;
-    private final SecretBox secretBox;
+    private final SecretCipher cipher;
     private final DestinationGuard guard;
     private final HttpClient http;
     private final Duration timeout;
     private final int maxReceives;
     private final Clock clock;
 
-    public NotificationSender(NotificationRepository subscriptions, SecretBox secretBox, DestinationGuard guard,
+    public NotificationSender(NotificationRepository subscriptions, SecretCipher cipher, DestinationGuard guard,
                               Duration timeout, int maxReceives, Clock clock) {
         this.subscriptions = subscriptions;
-        this.secretBox = secretBox;
+        this.cipher = cipher;
         this.guard = guard;
         this.timeout = timeout;
         this.maxReceives = maxReceives;
@@ -70,8 +70,8 @@ public final class NotificationSender {
             log.warn("notification {} of project {} not sent: {}", message.id(), message.projectId(), e.getMessage());
             return Outcome.DONE; // retrying would not make the address a public one
         }
-        String secret = new String(secretBox.open(subscription.sealedSecret(),
-                NotificationSubscription.secretContext(subscription.projectId())), StandardCharsets.UTF_8);
+        // a secret of the retired secret box is read with its key and sealed again by the next PUT: this function only reads
+        String secret = new String(cipher.open(subscription.secret(), subscription.secretContext()), StandardCharsets.UTF_8);
         byte[] body = body(message);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

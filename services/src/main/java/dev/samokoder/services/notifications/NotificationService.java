@@ -1,6 +1,6 @@
 package dev.samokoder.services.notifications;
 
-import dev.samokoder.core.crypto.SecretBox;
+import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.services.projects.ProjectService;
 import dev.samokoder.services.runs.RunNotifier.Moment;
 import dev.samokoder.services.webhooks.WebhookService;
@@ -33,21 +33,22 @@ public final class NotificationService {
 
     private final NotificationRepository subscriptions;
     private final ProjectService projects;
-    private final SecretBox secretBox;
+    private final SecretCipher cipher;
     private final DestinationGuard guard;
     private final Clock clock;
 
-    public NotificationService(NotificationRepository subscriptions, ProjectService projects, SecretBox secretBox,
+    public NotificationService(NotificationRepository subscriptions, ProjectService projects, SecretCipher cipher,
                                DestinationGuard guard, Clock clock) {
         this.subscriptions = subscriptions;
         this.projects = projects;
-        this.secretBox = secretBox;
+        this.cipher = cipher;
         this.guard = guard;
         this.clock = clock;
     }
 
     /**
-     * Sets the project's URL and moments; every call makes a new signing secret.
+     * Sets the project's URL and moments; every call makes a new signing secret, sealed by the cipher (so an item
+     * the retired secret box sealed is rewritten in the current format).
      *
      * @throws RefusedDestinationException if the URL is not one notifications may go to
      */
@@ -58,7 +59,7 @@ public final class NotificationService {
         String secret = newSecret();
         Instant now = clock.instant();
         NotificationSubscription subscription = new NotificationSubscription(projectId, userId, url.strip(), events,
-                secretBox.seal(secret.getBytes(StandardCharsets.UTF_8), NotificationSubscription.secretContext(projectId)),
+                cipher.seal(secret.getBytes(StandardCharsets.UTF_8), NotificationSubscription.secretContext(projectId)),
                 previous.map(NotificationSubscription::createdAt).orElse(now), now,
                 previous.map(p -> p.version() + 1).orElse(1L));
         subscriptions.put(subscription, previous);

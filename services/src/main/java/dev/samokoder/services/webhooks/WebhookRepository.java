@@ -1,5 +1,7 @@
 package dev.samokoder.services.webhooks;
 
+import dev.samokoder.core.secrets.Sealed;
+import dev.samokoder.core.secrets.SealedAttributes;
 import dev.samokoder.core.storage.Attributes;
 import dev.samokoder.core.storage.ItemAlreadyExistsException;
 import dev.samokoder.core.storage.Key;
@@ -10,7 +12,6 @@ import dev.samokoder.core.storage.TableSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,19 @@ public final class WebhookRepository {
         table.transact(List.of(table.createOp(toItem(trigger)), table.createOp(index)),
                 (i, stored) -> new ItemAlreadyExistsException(i == 0 ? Keys.webhook(trigger.id())
                         : Keys.projectWebhook(trigger.projectId(), trigger.id())));
+    }
+
+    /**
+     * Replaces the trigger's secret (read at {@code trigger.version()}) with the same secret sealed by the cipher.
+     *
+     * @throws dev.samokoder.core.storage.VersionConflictException if the trigger changed meanwhile
+     * @throws dev.samokoder.core.storage.ItemNotFoundException if it was deleted meanwhile
+     */
+    public WebhookTrigger replaceSecret(WebhookTrigger trigger, Sealed sealed) {
+        WebhookTrigger resealed = new WebhookTrigger(trigger.id(), trigger.projectId(), trigger.userId(), trigger.source(), sealed,
+                trigger.createdAt(), trigger.version() + 1);
+        table.replace(Keys.webhook(trigger.id()), toItem(resealed), trigger.version());
+        return resealed;
     }
 
     public Optional<WebhookTrigger> get(String hookId) {
@@ -126,22 +140,26 @@ public final class WebhookRepository {
         return Keys.webhookDelivery(delivery.hookId(), delivery.receivedAt(), delivery.deliveryId());
     }
 
+    /** A trigger's item; its secret is always written sealed by the cipher (see {@link SealedAttributes}). */
     private static Map<String, AttributeValue> toItem(WebhookTrigger trigger) {
-        return Attributes.item(Keys.webhook(trigger.id()), TYPE, trigger.version())
+        if (!(trigger.secret() instanceof Sealed sealed)) {
+            throw new IllegalArgumentException("a secret of the retired secret box is never written; seal it with the cipher");
+        }
+        var item = Attributes.item(Keys.webhook(trigger.id()), TYPE, trigger.version())
                 .string("id", trigger.id())
                 .string("projectId", trigger.projectId())
                 .string("userId", trigger.userId())
                 .string("source", trigger.source().wireName())
-                .string("sealedSecret", Base64.getEncoder().encodeToString(trigger.sealedSecret()))
-                .instant("createdAt", trigger.createdAt())
-                .build();
+                .instant("createdAt", trigger.createdAt());
+        return SealedAttributes.put(item, sealed).build();
     }
 
     private static WebhookTrigger fromItem(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
-        return new WebhookTrigger(a.string("id"), a.string("projectId"), a.string("userId"),
+        String id = a.string("id");
+        return new WebhookTrigger(id, a.string("projectId"), a.string("userId"),
                 WebhookSource.parse(a.string("source")).orElseThrow(() -> new IllegalStateException("unknown webhook source")),
-                Base64.getDecoder().decode(a.string("sealedSecret")), a.instant("createdAt"), a.version());
+                SealedAttributes.read(a, WebhookTrigger.legacyAssociatedData(id)), a.instant("createdAt"), a.version());
     }
 
     private static Map<String, AttributeValue> toItem(WebhookDelivery delivery, long expires) {

@@ -1,10 +1,13 @@
 package dev.samokoder.services.webhooks;
 
-import dev.samokoder.core.crypto.SecretBox;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.http.Json;
 import dev.samokoder.core.queue.QueueUrl;
+import dev.samokoder.core.secrets.LegacySealed;
+import dev.samokoder.core.secrets.SecretCipher;
+import dev.samokoder.core.storage.ItemNotFoundException;
 import dev.samokoder.core.storage.Page;
+import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.core.validation.ValidationException;
 import dev.samokoder.services.projects.ProjectNotFoundException;
 import dev.samokoder.services.projects.ProjectService;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +30,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Webhook triggers: creating (the secret is returned once and stored sealed), listing and
- * deleting them, and accepting deliveries: signature first, then the payload, then the
+ * Webhook triggers: creating (the secret is returned once and stored sealed by the platform's
+ * {@link SecretCipher}), listing and deleting them, and accepting deliveries: signature first, then the payload, then the
  * de-duplication, then the queue. The run itself is started by {@link WebhookConsumer}, off the
  * request path, so a sender gets its answer in milliseconds and a busy project cannot make it time out.
  */
@@ -54,18 +58,18 @@ public final class WebhookService {
 
     private final WebhookRepository webhooks;
     private final ProjectService projects;
-    private final SecretBox secretBox;
+    private final SecretCipher cipher;
     private final SqsClient sqs;
     private final QueueUrl queue;
     private final Duration tolerance;
     private final int maxPerProject;
     private final Clock clock;
 
-    public WebhookService(WebhookRepository webhooks, ProjectService projects, SecretBox secretBox, SqsClient sqs,
+    public WebhookService(WebhookRepository webhooks, ProjectService projects, SecretCipher cipher, SqsClient sqs,
                           QueueUrl queue, Duration tolerance, int maxPerProject, Clock clock) {
         this.webhooks = webhooks;
         this.projects = projects;
-        this.secretBox = secretBox;
+        this.cipher = cipher;
         this.sqs = sqs;
         this.queue = queue;
         this.tolerance = tolerance;
@@ -84,8 +88,8 @@ public final class WebhookService {
         }
         String id = Ids.newId(WebhookTrigger.ID_PREFIX);
         String secret = newSecret();
-        byte[] sealed = secretBox.seal(secret.getBytes(StandardCharsets.UTF_8), WebhookTrigger.secretContext(id));
-        WebhookTrigger trigger = new WebhookTrigger(id, projectId, userId, source, sealed, clock.instant(), 1);
+        WebhookTrigger trigger = new WebhookTrigger(id, projectId, userId, source,
+                cipher.seal(secret.getBytes(StandardCharsets.UTF_8), WebhookTrigger.secretContext(projectId, id)), clock.instant(), 1);
         webhooks.create(trigger);
         log.info("webhook {} created on project {}", id, projectId);
         return new CreatedTrigger(trigger, secret);
@@ -119,10 +123,13 @@ public final class WebhookService {
         Instant now = clock.instant();
         WebhookTrigger trigger = (Ids.isValid(WebhookTrigger.ID_PREFIX, hookId) ? webhooks.get(hookId) : Optional.<WebhookTrigger>empty())
                 .orElseThrow(() -> new InvalidSignatureException("no such hook, or the signature does not match"));
-        String secret = new String(secretBox.open(trigger.sealedSecret(), WebhookTrigger.secretContext(trigger.id())),
-                StandardCharsets.UTF_8);
-        String digest = WebhookSignatures.verify(secret, header.apply(WebhookSignatures.SAMOKODER_HEADER),
+        byte[] secret = cipher.open(trigger.secret(), trigger.secretContext());
+        String digest = WebhookSignatures.verify(new String(secret, StandardCharsets.UTF_8), header.apply(WebhookSignatures.SAMOKODER_HEADER),
                 header.apply(WebhookSignatures.GITHUB_HEADER), body, now, tolerance);
+        if (trigger.secret() instanceof LegacySealed) {
+            sealAgain(trigger, secret);
+        }
+        Arrays.fill(secret, (byte) 0);
 
         try {
             projects.get(trigger.userId(), trigger.projectId());
@@ -158,6 +165,23 @@ public final class WebhookService {
         }
         log.info("webhook {} delivery {} queued", hookId, deliveryId);
         return new Receipt(deliveryId, Receipt.Outcome.QUEUED);
+    }
+
+    /**
+     * A trigger whose secret the retired secret box sealed gets it sealed by the cipher, once a delivery signed with it
+     * has checked out (so an unsigned request never causes a write). The delivery goes on whatever becomes of this
+     * write: the next one tries again, reading the old format meanwhile.
+     */
+    private void sealAgain(WebhookTrigger trigger, byte[] secret) {
+        try {
+            webhooks.replaceSecret(trigger, cipher.seal(secret, trigger.secretContext()));
+            log.info("webhook {}: secret sealed again by the platform's cipher (it was the retired secret box's)", trigger.id());
+        } catch (VersionConflictException | ItemNotFoundException changedMeanwhile) {
+            // sealed again by a concurrent delivery, or deleted: nothing left to do
+        } catch (SdkException e) {
+            log.warn("webhook {}: could not seal its secret again, still read with the old key: {}", trigger.id(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     private WebhookTrigger owned(String userId, String projectId, String hookId) {

@@ -4,9 +4,6 @@ import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.aws.Lazy;
 import dev.samokoder.core.config.ConfigException;
 import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.AesGcmSecretBox;
-import dev.samokoder.core.crypto.SecretBox;
-import dev.samokoder.core.crypto.SecretBoxKeys;
 import dev.samokoder.core.ledger.CostLedger;
 import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.core.secrets.SecretCiphers;
@@ -37,14 +34,12 @@ import java.util.Optional;
 /**
  * The one place the platform's parts are built from a configuration, one set of AWS clients and a
  * clock: every entry point (each Lambda handler's no-argument constructor through {@link #fromEnv},
- * the local platform, the tools) takes its storage, ledgers, run records, secret boxes and keys
+ * the local platform, the tools) takes its storage, ledgers, run records, cipher of stored secrets and keys
  * from here, so each is wired the same way everywhere. Each part is built on first use and at most
  * once; a Lambda builds one {@code Wiring} per cold start.
  */
 public final class Wiring {
 
-    /** Where local mode keeps the key that encrypts webhook and notification secrets at rest, inside the data dir. */
-    public static final String SECRET_BOX_KEY_FILE = "keys/secret-box.key";
     /** Where local mode keeps the secret API keys are hashed with, inside the data dir. */
     public static final String API_KEY_PEPPER_FILE = "keys/api-key-pepper";
     /** Where local mode keeps the access-token signing key, inside the data dir. */
@@ -55,7 +50,6 @@ public final class Wiring {
     private final Clock clock;
     private final Lazy<Storage> storage;
     private final Lazy<SecretCipher> secretCipher;
-    private final Lazy<SecretBox> secretBox;
     private final Lazy<LlmKeyService> llmKeys;
     private final Lazy<CreditLedger> credit;
 
@@ -65,7 +59,6 @@ public final class Wiring {
         this.clock = clock;
         this.storage = new Lazy<>(() -> Storage.create(clients, config, clock));
         this.secretCipher = new Lazy<>(() -> SecretCiphers.create(config, config.local().dataDir()));
-        this.secretBox = new Lazy<>(this::buildSecretBox);
         this.llmKeys = new Lazy<>(() -> new LlmKeyService(clients.dynamoDb(), table(), secretCipher.get(),
                 config.llm().privateBaseUrlsAllowed(), clock, config.storage().conflictRetry()));
         this.credit = new Lazy<>(() -> new CreditLedger(table(), clock, config.storage().hotConflictRetry()));
@@ -158,17 +151,13 @@ public final class Wiring {
                 config.aws().bucketName(), config.api().exportUrlTtl(), clock);
     }
 
-    /** What seals stored model keys: a KMS envelope on AWS ({@code SAMOKODER_KMS_KEY_ID}), the data dir's key locally. */
+    /**
+     * What seals every stored secret (model keys, webhook and notification signing secrets): a KMS envelope on AWS
+     * ({@code SAMOKODER_KMS_KEY_ID}), the data dir's master key locally. It also reads what the retired secret box
+     * sealed, with {@code SAMOKODER_SECRET_BOX_KEY} (or locally the data dir's old key file) when there.
+     */
     public SecretCipher secretCipher() {
         return secretCipher.get();
-    }
-
-    /**
-     * What seals webhook and notification signing secrets: the key of {@code SAMOKODER_SECRET_BOX_KEY},
-     * required outside local mode; in local mode without it, the data dir's own (made on first start, mode 0600).
-     */
-    public SecretBox secretBox() {
-        return secretBox.get();
     }
 
     /** The key access tokens are signed with: {@code SAMOKODER_JWT_SIGNING_KEY}, required outside local mode. */
@@ -201,21 +190,6 @@ public final class Wiring {
             // reported below
         }
         throw new ConfigException("SAMOKODER_API_KEY_PEPPER must be base64 of at least 32 random bytes");
-    }
-
-    private SecretBox buildSecretBox() {
-        Optional<String> key = config.hooks().secretBoxKey();
-        if (key.isEmpty()) {
-            if (!config.aws().local()) {
-                throw new ConfigException("SAMOKODER_SECRET_BOX_KEY is required outside local mode");
-            }
-            return SecretBoxKeys.loadOrCreate(localFile(SECRET_BOX_KEY_FILE));
-        }
-        try {
-            return AesGcmSecretBox.fromBase64(key.get());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SAMOKODER_SECRET_BOX_KEY must be the base64 of 32 bytes");
-        }
     }
 
     private Path localFile(String name) {

@@ -2,6 +2,7 @@ package dev.samokoder.services.wiring;
 
 import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.secrets.KmsStandIn;
 import dev.samokoder.core.testing.LocalAws;
 import dev.samokoder.services.auth.SigningKeys;
 import java.security.SecureRandom;
@@ -10,8 +11,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The platform's {@link Wiring} for tests: the configuration gets a fresh secret-box key, API-key
- * pepper and signing key (as on AWS, from configuration) unless it names its own, so no test writes key files.
+ * The platform's {@link Wiring} for tests: the configuration gets what AWS gives the functions unless it
+ * names its own — a KMS key (on the JVM's {@link KmsStandIn}, so every stored secret is sealed by KMS
+ * envelope encryption), a fresh API-key pepper and signing key — so no test writes key files.
  */
 public final class TestWiring {
 
@@ -26,17 +28,14 @@ public final class TestWiring {
         return new Wiring(withKeys(config), clients, clock);
     }
 
-    /** {@code config} with a fresh secret-box key, API-key pepper and signing key where it has none. */
+    /** {@code config} with the KMS stand-in's key, a fresh API-key pepper and signing key where it has none. */
     public static SamokoderConfig withKeys(SamokoderConfig config) {
-        SamokoderConfig keyed = config;
-        if (config.hooks().secretBoxKey().isEmpty()) {
-            keyed = keyed.withHooks(keyed.hooks().withSecretBoxKey(Base64.getEncoder().encodeToString(random(32))));
-        }
-        if (config.secrets().apiKeyPepper().isEmpty()) {
-            var secrets = keyed.secrets();
-            keyed = keyed.withSecrets(new SamokoderConfig.Secrets(secrets.kmsKeyId(), secrets.kmsEndpoint(),
-                    Optional.of(Base64.getEncoder().encodeToString(random(32)))));
-        }
+        var secrets = config.secrets();
+        SamokoderConfig keyed = config.withSecrets(new SamokoderConfig.Secrets(
+                secrets.kmsKeyId().or(() -> Optional.of(KmsStandIn.KEY_ARN)),
+                secrets.kmsKeyId().isPresent() ? secrets.kmsEndpoint() : Optional.of(KmsStandIn.shared().endpoint()),
+                secrets.apiKeyPepper().or(() -> Optional.of(Base64.getEncoder().encodeToString(random(32)))),
+                secrets.legacySecretBoxKey()));
         if (config.auth().signingKeyJwk().isEmpty()) {
             keyed = keyed.withAuth(keyed.auth().withSigningKeyJwk(SigningKeys.generate().toJSONString()));
         }

@@ -1,9 +1,9 @@
 package dev.samokoder.api.webhooks;
 
 import dev.samokoder.core.config.SamokoderConfig;
-import dev.samokoder.core.crypto.SecretBox;
 import dev.samokoder.core.queue.QueueUrl;
 import dev.samokoder.core.queue.RetryBackoff;
+import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.core.storage.SingleTable;
 import dev.samokoder.services.notifications.DestinationGuard;
 import dev.samokoder.services.notifications.NotificationRepository;
@@ -15,14 +15,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What the webhook consumer, the notification sender and the notifier share: the stores, the
- * secret box, the two queues and the retry policy. Built once per cold start, or once by the
+ * platform's cipher of stored secrets, the two queues and the retry policy. Built once per cold start, or once by the
  * local platform.
  */
 public record HookServices(SamokoderConfig config, WebhookRepository webhooks, NotificationRepository subscriptions,
-                           SecretBox secretBox, SqsClient sqs, QueueUrl webhookQueue, QueueUrl notificationQueue,
+                           SecretCipher cipher, SqsClient sqs, QueueUrl webhookQueue, QueueUrl notificationQueue,
                            DestinationGuard guard, RetryBackoff backoff, Clock clock) {
 
-    /** On AWS: configuration, queue URLs and the secret box key from the function's environment. */
+    /** On AWS: configuration, queue URLs and the KMS key from the function's environment. */
     public static HookServices fromEnv() {
         return create(Wiring.fromEnv());
     }
@@ -32,7 +32,7 @@ public record HookServices(SamokoderConfig config, WebhookRepository webhooks, N
         SqsClient sqs = wiring.clients().sqs();
         var hooks = config.hooks();
         SingleTable table = wiring.table();
-        return new HookServices(config, new WebhookRepository(table), new NotificationRepository(table), wiring.secretBox(), sqs,
+        return new HookServices(config, new WebhookRepository(table), new NotificationRepository(table), wiring.secretCipher(), sqs,
                 QueueUrl.of(sqs, hooks.webhookQueueUrl(), config.aws().webhookQueueName()),
                 QueueUrl.of(sqs, hooks.notificationQueueUrl(), config.aws().notificationQueueName()),
                 DestinationGuard.system(hooks.notificationAllowedHosts()),

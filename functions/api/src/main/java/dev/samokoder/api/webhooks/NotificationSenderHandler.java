@@ -25,7 +25,7 @@ public final class NotificationSenderHandler implements RequestHandler<SQSEvent,
 
     public NotificationSenderHandler(HookServices services) {
         this.services = services;
-        this.sender = new NotificationSender(services.subscriptions(), services.secretBox(), services.guard(),
+        this.sender = new NotificationSender(services.subscriptions(), services.cipher(), services.guard(),
                 services.config().hooks().notificationTimeout(), PlatformResources.NOTIFICATION_MAX_RECEIVES, services.clock());
     }
 

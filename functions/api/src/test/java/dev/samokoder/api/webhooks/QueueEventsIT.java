@@ -161,7 +161,7 @@ class QueueEventsIT {
 
     /** A trigger on the project and one delivery accepted by it, as the API stores it. */
     private Map<String, String> storedDelivery() {
-        WebhookService webhooks = new WebhookService(hooks.webhooks(), projects, hooks.secretBox(), hooks.sqs(),
+        WebhookService webhooks = new WebhookService(hooks.webhooks(), projects, hooks.cipher(), hooks.sqs(),
                 hooks.webhookQueue(), Duration.ofMinutes(5), 10, Clock.systemUTC());
         var created = webhooks.create(userId, project.id(), WebhookSource.GENERIC);
         byte[] body = "{\"request\":\"Add search\"}".getBytes(StandardCharsets.UTF_8);
@@ -176,7 +176,7 @@ class QueueEventsIT {
     }
 
     private void subscribe(Set<RunNotifier.Moment> moments) {
-        new NotificationService(hooks.subscriptions(), projects, hooks.secretBox(), DestinationGuard.system(List.of("127.0.0.1")),
+        new NotificationService(hooks.subscriptions(), projects, hooks.cipher(), DestinationGuard.system(List.of("127.0.0.1")),
                 Clock.systemUTC()).put(userId, project.id(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/events", moments);
     }
 
