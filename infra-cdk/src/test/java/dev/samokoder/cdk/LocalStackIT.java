@@ -11,7 +11,6 @@ import dev.samokoder.core.storage.TableSchema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Optional: the storage layer and the generation state machine against LocalStack, where a Docker
@@ -75,7 +75,7 @@ class LocalStackIT {
     }
 
     @Test
-    void generationStateMachineRunsIntoItsCatchPath() throws InterruptedException {
+    void generationStateMachineRunsIntoItsCatchPath() {
         WorkflowDefinition definition = WorkflowDefinition.read(SynthesizedStage.stateMachineFile());
         String account = "000000000000";
         String region = LOCALSTACK.getRegion();
@@ -93,12 +93,8 @@ class LocalStackIT {
             String machine = sfn.createStateMachine(r -> r.name("samokoder-it-generation").definition(definitionText)
                     .roleArn("arn:aws:iam::" + account + ":role/samokoder-it-states")).stateMachineArn();
             String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"runId\":\"run_it\"}")).executionArn();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            ExecutionStatus status = ExecutionStatus.RUNNING;
-            while (status == ExecutionStatus.RUNNING && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-                status = sfn.describeExecution(r -> r.executionArn(execution)).status();
-            }
+            ExecutionStatus status = await("the execution ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sfn.describeExecution(r -> r.executionArn(execution)).status(), s -> s != ExecutionStatus.RUNNING);
             assertThat(status).isEqualTo(ExecutionStatus.FAILED);
             var entered = sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(1000)).events().stream()
                     .map(HistoryEvent::stateEnteredEventDetails).filter(java.util.Objects::nonNull).map(d -> d.name()).toList();

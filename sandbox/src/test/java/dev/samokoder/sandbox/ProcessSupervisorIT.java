@@ -3,6 +3,7 @@ package dev.samokoder.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The supervisor with the plain launcher (trusted commands only): limits that do not need a sandbox. */
 class ProcessSupervisorIT {
@@ -66,8 +68,8 @@ class ProcessSupervisorIT {
         // then
         assertThat(outcome.limitsHit().time()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        Thread.sleep(3_000);
-        assertThat(Files.exists(workspace.resolve("late"))).isFalse();
+        await("the killed background child (it would have at 3 s) never writes 'late'").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(4)).until(() -> !Files.exists(workspace.resolve("late")));
     }
 
     @Test
@@ -121,7 +123,8 @@ class ProcessSupervisorIT {
         CommandSpec spec = new CommandSpec("t", List.of("/bin/sleep", "60"), workspace, "", SandboxEnvironment.of(Map.of()), false);
         SupervisedRun running = new ProcessSupervisor(1024, 1024).start(slowKill, spec, Duration.ofSeconds(60));
         assertThat(launched.await(10, TimeUnit.SECONDS)).as("the command started").isTrue();
-        pause(Duration.ofMillis(200)); // its supervisor is waiting for it now
+        await("its supervisor waits for it").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> supervisorWaitsForItsCommand(spec.id()));
 
         // when: the reaper stops it
         running.stop();
@@ -130,6 +133,17 @@ class ProcessSupervisorIT {
         // then
         assertThat(outcome.stopped()).isTrue();
         assertThat(releasedWhileKilling).as("released while the stop was still killing the tree").isFalse();
+    }
+
+    /**
+     * The run's supervising thread is in its waitFor: the launched command is registered, so a stop from now on
+     * kills it from the stopping thread while the command's end wakes the supervisor.
+     */
+    private static boolean supervisorWaitsForItsCommand(String runId) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().equals("sandbox-" + runId))
+                .flatMap(thread -> Arrays.stream(thread.getValue()))
+                .anyMatch(frame -> frame.getClassName().equals(SupervisedRun.class.getName()) && frame.getMethodName().equals("waitFor"));
     }
 
     private static void pause(Duration duration) {

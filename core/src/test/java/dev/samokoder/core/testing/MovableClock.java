@@ -9,10 +9,11 @@ import java.time.ZoneOffset;
 /** A UTC clock that a test moves forward, to pass a time limit or an expiry without waiting for it. */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration moved = Duration.ZERO;
 
     public MovableClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
     }
 
     /** Starts at the current time. */
@@ -20,8 +21,20 @@ public final class MovableClock extends Clock {
         this(Instant.now());
     }
 
-    public void advance(Duration duration) {
-        now = now.plus(duration);
+    private MovableClock(Clock base) {
+        this.base = base;
+    }
+
+    /**
+     * Runs with the system clock, plus whatever the test moved it forward by: for a whole platform, whose other
+     * parts expect time to pass, where one test skips ahead instead of sleeping.
+     */
+    public static MovableClock running() {
+        return new MovableClock(Clock.systemUTC());
+    }
+
+    public synchronized void advance(Duration duration) {
+        moved = moved.plus(duration);
     }
 
     @Override
@@ -36,6 +49,6 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(moved);
     }
 }

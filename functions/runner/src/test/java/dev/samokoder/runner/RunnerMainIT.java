@@ -16,7 +16,7 @@ import dev.samokoder.sandbox.SnapshotStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The Fargate entrypoint against the embedded S3, with trusted commands (it isolates nothing outside its task). */
 @ExtendWith(LocalAwsExtension.class)
@@ -184,12 +185,9 @@ class RunnerMainIT {
         builder.environment().putAll(environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(request)));
         Process runner = builder.start();
         try {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (!Files.exists(task.resolve("workspace/started"))) {
-                assertThat(runner.isAlive()).as("the runner is running: %s", log()).isTrue();
-                assertThat(Instant.now()).as("the command started").isBefore(deadline);
-                Thread.sleep(50);
-            }
+            await("the command starts").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .failFast(() -> assertThat(runner.isAlive()).as(() -> "the runner is running: " + log()).isTrue())
+                    .until(() -> Files.exists(task.resolve("workspace/started")));
 
             // when: ECS stops the task (the reaper's StopTask, or a stopped execution): SIGTERM, SIGKILL 30 s later
             runner.destroy();

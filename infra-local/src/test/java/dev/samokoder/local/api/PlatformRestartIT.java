@@ -1,6 +1,7 @@
 package dev.samokoder.local.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samokoder.local.LocalMainProcesses;
@@ -10,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -97,27 +97,24 @@ class PlatformRestartIT {
                 .json().path("accessToken").asText();
 
         // then
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode run;
-        do {
-            Thread.sleep(200);
-            run = api.get("/v1/runs/" + runId, token).json();
-        } while (run.path("status").asText().equals("running") && Instant.now().isBefore(deadline));
+        JsonNode run = awaitEnd(api, token, runId);
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
         assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("send(res, 201,");
     }
 
-    private static void awaitEvent(ApiClient api, String token, String runId, String type) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode events = api.get("/v1/runs/" + runId + "/events?limit=200", token).json().path("items");
-            for (JsonNode event : events) {
+    private static void awaitEvent(ApiClient api, String token, String runId, String type) {
+        await(type + " happens in run " + runId).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            for (JsonNode event : api.get("/v1/runs/" + runId + "/events?limit=200", token).json().path("items")) {
                 if (event.path("type").asText().equals(type)) {
-                    return;
+                    return true;
                 }
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(type + " never happened in run " + runId);
+            return false;
+        });
+    }
+
+    private static JsonNode awaitEnd(ApiClient api, String token, String runId) {
+        return await("run " + runId + " ends").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/v1/runs/" + runId, token).json(), run -> !run.path("status").asText().equals("running"));
     }
 }

@@ -3,15 +3,16 @@ package dev.samokoder.local.api;
 import dev.samokoder.core.config.SamokoderConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A person using a running platform over its HTTP API: signs up, makes projects, runs them, reads their files. */
 final class PlatformUser {
@@ -60,20 +61,13 @@ final class PlatformUser {
     }
 
     JsonNode awaitStatus(String runId, Predicate<String> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            JsonNode run = api.get("/v1/runs/" + runId, token).json();
-            if (done.test(run.path("status").asText())) {
-                return run;
-            }
-            assertThat(Instant.now()).as("run %s ended in time; last seen %s\n%s", runId, run, timeline(runId)).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        AtomicReference<JsonNode> run = new AtomicReference<>();
+        await("run " + runId + " reaches the awaited status").atMost(timeout).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            run.set(api.get("/v1/runs/" + runId, token).json());
+            assertThat(run.get().path("status").asText())
+                    .as(() -> "status of run %s; last seen %s\n%s".formatted(runId, run.get(), timeline(runId))).matches(done);
+        });
+        return run.get();
     }
 
     void answer(String runId, int question, String answer) {

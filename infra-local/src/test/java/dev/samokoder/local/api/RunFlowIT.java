@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Generation runs end to end over HTTP: the local platform with the real state machine, the real
@@ -140,11 +142,8 @@ class RunFlowIT {
         String runId = startRun(project, "autonomous").path("id").asText();
 
         // while task 2's tests run in the sandbox, the user cancels
-        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-        while (executionsStarted(runId) < 3) {
-            assertThat(Instant.now()).as("task 2's execution started").isBefore(deadline);
-            sleep(20);
-        }
+        await("task 2's execution starts").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> executionsStarted(runId) >= 3);
         ApiClient.Response cancel = api.post("/v1/runs/" + runId + "/cancel", token, "");
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
 
@@ -195,13 +194,8 @@ class RunFlowIT {
 
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String runId = started.json().path("id").asText();
-        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-        JsonNode run;
-        do {
-            sleep(100);
-            run = api.get("/v1/runs/" + runId, key).json();
-            assertThat(Instant.now()).isBefore(deadline);
-        } while (run.path("status").asText().equals("running"));
+        JsonNode run = await("run " + runId + " ends, followed with the key").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/v1/runs/" + runId, key).json(), seen -> !seen.path("status").asText().equals("running"));
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
         // a key without runs:write may read runs, not start them
         String reader = api.post("/v1/api-keys", token, "{\"name\":\"reader\",\"scopes\":[\"projects:read\"]}").json().path("key").asText();
@@ -226,15 +220,11 @@ class RunFlowIT {
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(202);
 
         // the queue consumer starts the run with the runs API's own service
-        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-        String runId = "";
-        while (runId.isEmpty()) {
-            assertThat(Instant.now()).as("the delivery started a run").isBefore(deadline);
-            sleep(100);
+        String runId = await("the delivery starts a run").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode deliveries = api.get("/v1/projects/" + project + "/webhooks/" + hook.path("id").asText() + "/deliveries", token)
                     .json().path("items");
-            runId = deliveries.isEmpty() ? "" : deliveries.get(0).path("runId").asText("");
-        }
+            return deliveries.isEmpty() ? "" : deliveries.get(0).path("runId").asText("");
+        }, id -> !id.isEmpty());
         JsonNode run = awaitStatus(runId, status -> !status.equals("running"));
         assertThat(run.path("kind").asText()).isEqualTo("change-request");
         assertThat(run.path("status").asText()).as("%s\n%s", run, timeline(runId)).isEqualTo("succeeded");
@@ -312,15 +302,13 @@ class RunFlowIT {
     }
 
     private JsonNode awaitStatus(String runId, Predicate<String> done) {
-        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-        while (true) {
-            JsonNode run = api.get("/v1/runs/" + runId, token).json();
-            if (done.test(run.path("status").asText())) {
-                return run;
-            }
-            assertThat(Instant.now()).as("run %s ended in time; last seen %s, events %s", runId, run, eventTypes(runId)).isBefore(deadline);
-            sleep(100);
-        }
+        AtomicReference<JsonNode> run = new AtomicReference<>();
+        await("run " + runId + " reaches the awaited status").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            run.set(api.get("/v1/runs/" + runId, token).json());
+            assertThat(run.get().path("status").asText())
+                    .as(() -> "status of run %s; last seen %s, events %s".formatted(runId, run.get(), eventTypes(runId))).matches(done);
+        });
+        return run.get();
     }
 
     private List<String> eventTypes(String runId) {
@@ -348,14 +336,5 @@ class RunFlowIT {
         Set<String> paths = new TreeSet<>();
         api.get("/v1/projects/" + project + "/files", token).json().path("files").forEach(file -> paths.add(file.path("path").asText()));
         return paths;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Webhook triggers and notifications end to end: real HTTP to the local gateway, the real API
@@ -85,7 +85,7 @@ class WebhooksIT {
                 "Samokoder-Signature", WebhookSignatures.sign(hook.secret(), Instant.now(), body)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.json().path("status").asText()).isEqualTo("queued");
-        await("the consumer starts the run", () -> runs.callsFor(owner.projectId()).size() == 1);
+        await("the consumer starts the run").atMost(PATIENCE).until(() -> runs.callsFor(owner.projectId()).size() == 1);
         RecordingRunStarter.Call call = runs.callsFor(owner.projectId()).getFirst();
         assertThat(call.userId()).isEqualTo(owner.userId());
         assertThat(call.kind()).isEqualTo(RunKind.CHANGE_REQUEST);
@@ -101,9 +101,9 @@ class WebhooksIT {
         assertThat(deliver(hook, other, Map.of("X-Hub-Signature-256", signature)).status()).isEqualTo(202);
         ApiClient.Response replay = deliver(hook, other, Map.of("X-Hub-Signature-256", signature, "X-GitHub-Delivery", "new-id"));
         assertThat(replay.json().path("status").asText()).isEqualTo("duplicate");
-        await("the second delivery starts its run", () -> runs.callsFor(owner.projectId()).size() == 2);
-        pause(Duration.ofSeconds(2));
-        assertThat(runs.callsFor(owner.projectId())).hasSize(2);
+        await("the second delivery starts its run").atMost(PATIENCE).until(() -> runs.callsFor(owner.projectId()).size() == 2);
+        await("no third run starts").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> runs.callsFor(owner.projectId()).size() == 2);
 
         // the owner sees what became of the delivery
         JsonNode deliveries = api.get(hook.path() + "/deliveries", owner.token()).json().path("items");
@@ -121,7 +121,7 @@ class WebhooksIT {
         byte[] body = "{ \"request\" :\r\n  \"Übersetze die App ins Deutsche — bitte\" }  ".getBytes(StandardCharsets.UTF_8);
         ApiClient.Response accepted = deliver(hook, body, Map.of("X-Hub-Signature-256", WebhookSignatures.signGitHub(hook.secret(), body)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        await("the run starts", () -> runs.callsFor(owner.projectId()).size() == 1);
+        await("the run starts").atMost(PATIENCE).until(() -> runs.callsFor(owner.projectId()).size() == 1);
         assertThat(runs.callsFor(owner.projectId()).getFirst().request()).isEqualTo("Übersetze die App ins Deutsche — bitte");
 
         // bytes that are not UTF-8 still reach the handler as sent: the signature verifies, the JSON does not
@@ -163,7 +163,7 @@ class WebhooksIT {
         // and a fresh one within the tolerance is fine
         assertThat(deliver(hook, body, Map.of("Samokoder-Signature",
                 WebhookSignatures.sign(hook.secret(), Instant.now().minus(Duration.ofMinutes(4)), body))).status()).isEqualTo(202);
-        await("only the valid delivery starts a run", () -> runs.callsFor(owner.projectId()).size() == 1);
+        await("only the valid delivery starts a run").atMost(PATIENCE).until(() -> runs.callsFor(owner.projectId()).size() == 1);
         assertThat(api.get(hook.path() + "/deliveries", owner.token()).json().path("items")).hasSize(1);
     }
 
@@ -183,7 +183,7 @@ class WebhooksIT {
         ApiClient.Response opened = deliver(hook, issue, Map.of("X-GitHub-Event", "issues", "X-GitHub-Delivery", "gh-1",
                 "X-Hub-Signature-256", WebhookSignatures.signGitHub(hook.secret(), issue)));
         assertThat(opened.status()).as(opened.body()).isEqualTo(202);
-        await("the issue starts a run", () -> runs.callsFor(owner.projectId()).size() == 1);
+        await("the issue starts a run").atMost(PATIENCE).until(() -> runs.callsFor(owner.projectId()).size() == 1);
         assertThat(runs.callsFor(owner.projectId()).getFirst().request())
                 .startsWith("GitHub issue #42: Login button does nothing")
                 .contains("Clicking it on mobile has no effect.");
@@ -198,7 +198,7 @@ class WebhooksIT {
                 "Samokoder-Signature", WebhookSignatures.sign(hook.secret(), Instant.now(), body)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
-        await("the delivery is dead-lettered", () -> "dead-lettered".equals(
+        await("the delivery is dead-lettered").atMost(PATIENCE).until(() -> "dead-lettered".equals(
                 find(api.get(hook.path() + "/deliveries", owner.token()).json().path("items"), "poison-1").path("status").asText()));
         JsonNode delivery = find(api.get(hook.path() + "/deliveries", owner.token()).json().path("items"), "poison-1");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(PlatformResources.WEBHOOK_MAX_RECEIVES);
@@ -208,14 +208,14 @@ class WebhooksIT {
         var sqs = platform.clients().sqs();
         String dlq = sqs.getQueueUrl(r -> r.queueName(platform.config().aws().webhookDeadLetterQueueName())).queueUrl();
         List<Message> dead = new ArrayList<>();
-        await("the message is in the dead-letter queue", () -> {
+        await("the message is in the dead-letter queue").atMost(PATIENCE).until(() -> {
             sqs.receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages()
                     .stream().filter(m -> m.body().contains("poison-1")).forEach(dead::add);
             return !dead.isEmpty();
         });
         assertThat(dead.getFirst().body()).contains(hook.id());
-        pause(Duration.ofSeconds(1));
-        assertThat(runs.callsFor(owner.projectId())).as("no try after the last one").hasSize(PlatformResources.WEBHOOK_MAX_RECEIVES);
+        await("no try after the last one").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> runs.callsFor(owner.projectId()).size() == PlatformResources.WEBHOOK_MAX_RECEIVES);
     }
 
     @Test
@@ -279,9 +279,9 @@ class WebhooksIT {
             platform.runNotifier().notify(run, RunNotifier.Moment.RUN_FAILED); // not subscribed to: never sent
             platform.runNotifier().notify(run, RunNotifier.Moment.RUN_SUCCEEDED);
 
-            await("the receiver gets the notification", () -> !receiver.received().isEmpty());
-            pause(Duration.ofSeconds(1));
-            assertThat(receiver.received()).hasSize(1);
+            await("the receiver gets the notification").atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+            await("the one not subscribed to never comes").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.received().size() == 1);
             NotificationReceiver.Received received = receiver.received().getFirst();
             WebhookSignatures.verify(secret, Optional.of(received.header("Samokoder-Signature")), Optional.empty(), received.body(),
                     Instant.now(), Duration.ofMinutes(5)); // throws if it does not verify
@@ -304,8 +304,9 @@ class WebhooksIT {
 
             platform.runNotifier().notify(run(owner, RunStatus.FAILED).withFailure(Optional.of("tests failed")), RunNotifier.Moment.RUN_FAILED);
 
-            await("the third try gets through", () -> receiver.received().size() == 3);
-            pause(Duration.ofSeconds(1));
+            await("the third try gets through").atMost(PATIENCE).until(() -> receiver.received().size() == 3);
+            await("no fourth try comes").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.received().size() == 3);
             List<NotificationReceiver.Received> tries = receiver.received();
             assertThat(tries).hasSize(3);
             assertThat(tries).extracting(r -> r.header("Samokoder-Delivery")).containsOnly(tries.getFirst().header("Samokoder-Delivery"));
@@ -418,25 +419,6 @@ class WebhooksIT {
             return Json.mapper().readTree(body);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + new String(body, StandardCharsets.UTF_8), e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

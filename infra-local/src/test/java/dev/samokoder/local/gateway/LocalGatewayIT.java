@@ -77,7 +77,7 @@ class LocalGatewayIT {
                 }),
                 "slow", new HttpFunction(SLOW, (event, context) -> {
                     try {
-                        Thread.sleep(5_000);
+                        Thread.sleep(5_000); // far past its 200 ms timeout: the gateway must not wait for it
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

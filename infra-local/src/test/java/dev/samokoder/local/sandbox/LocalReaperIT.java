@@ -32,9 +32,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The local runner behind ecs:runTask.sync in the local engine, and the reaper over its process
@@ -109,12 +110,9 @@ class LocalReaperIT {
     }
 
     /** Waits until the reaper sees the sandbox running (so it is past materialization). */
-    private void awaitRunning() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (sandbox.reap(RunActivity.alwaysActive()).running() == 0) {
-            assertThat(Instant.now()).as("the sandbox started").isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void awaitRunning() {
+        await("the sandbox starts").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sandbox.reap(RunActivity.alwaysActive()).running() > 0);
     }
 
     @Test
@@ -175,7 +173,7 @@ class LocalReaperIT {
         RunResult result = run.get();
         assertThat(result.stoppedByReaper()).isTrue();
         assertThat(result.signal()).isEqualTo("SIGKILL");
-        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+        SandboxFixture.awaitNoProcessLeft();
     }
 
     @Test
@@ -199,7 +197,7 @@ class LocalReaperIT {
             assertThat(task.runId()).isEqualTo(run.id());
             assertThat(task.reason()).isEqualTo(ReapedTask.Reason.RUN_NOT_ACTIVE);
         });
-        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+        SandboxFixture.awaitNoProcessLeft();
         assertThat(awaitResult(request.id()).stoppedByReaper()).isTrue();
         assertThat(SfnClients.awaitFinished(sfn, executionArn, Duration.ofSeconds(30)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
@@ -220,7 +218,7 @@ class LocalReaperIT {
             assertThat(task.runId()).isEqualTo(request.runId());
             assertThat(task.reason()).isEqualTo(ReapedTask.Reason.RUN_NOT_ACTIVE);
         });
-        assertThat(SandboxFixture.noProcessLeft()).isTrue();
+        SandboxFixture.awaitNoProcessLeft();
         RunResult result = awaitResult(request.id());
         assertThat(result.stoppedByReaper()).isTrue();
     }
@@ -237,16 +235,9 @@ class LocalReaperIT {
         }
     }
 
-    private RunResult awaitResult(String id) throws InterruptedException {
+    private RunResult awaitResult(String id) {
         RunStore runs = new RunStore(aws.clients().s3(), aws.config().aws().bucketName());
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            var result = runs.getResult(id);
-            if (result.isPresent()) {
-                return result.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no result for " + id);
+        return await("the result of " + id + " is stored").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> runs.getResult(id), Optional::isPresent).orElseThrow();
     }
 }

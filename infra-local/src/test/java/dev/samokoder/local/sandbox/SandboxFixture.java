@@ -7,12 +7,13 @@ import dev.samokoder.sandbox.ProcessSupervisor;
 import dev.samokoder.sandbox.SandboxEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real local sandbox for tests: bubblewrap in cgroups, with small limits so that hitting them
@@ -79,16 +80,11 @@ final class SandboxFixture implements AutoCloseable {
         return run(Duration.ofSeconds(20), false, workspace -> { }, script);
     }
 
-    /** True once no sandbox process of this JVM is left; waits a little for exits to finish. */
-    static boolean noProcessLeft() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (ProcessHandle.current().descendants().anyMatch(SandboxFixture::isSandboxProcess)) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
+    /** Waits a little (exits take a moment) until no sandbox process of this JVM is left; fails naming those that are. */
+    static void awaitNoProcessLeft() {
+        await("no sandbox process of this JVM is left").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ProcessHandle.current().descendants().filter(SandboxFixture::isSandboxProcess)
+                        .map(process -> process.pid() + " " + process.info().commandLine().orElse("?")).toList(), List::isEmpty);
     }
 
     /** bubblewrap itself, or anything running as another user than the tests (the sandbox's uid, when they run as root). */

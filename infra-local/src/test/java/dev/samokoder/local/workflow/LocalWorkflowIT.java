@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The generation state machine in the local engine with a model that never fixes the bug (the
@@ -88,12 +89,8 @@ class LocalWorkflowIT {
             String input = "{\"runId\":\"" + run.id() + "\",\"limits\":{\"codeMonkeyConcurrency\":4}}";
             String executionArn = sfn.startExecution(r -> r.stateMachineArn(platform.generationStateMachineArn())
                     .name(run.id()).input(input)).executionArn();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            ExecutionStatus status;
-            do {
-                Thread.sleep(200);
-                status = sfn.describeExecution(r -> r.executionArn(executionArn)).status();
-            } while (status == ExecutionStatus.RUNNING && System.nanoTime() < deadline);
+            ExecutionStatus status = await("the execution ends").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sfn.describeExecution(r -> r.executionArn(executionArn)).status(), s -> s != ExecutionStatus.RUNNING);
 
             // then: three executions (the first, after BugHunter's fix, after ProblemSolver's), then the router stops the task
             List<String> entered = statesEntered(sfn, executionArn);

@@ -265,7 +265,7 @@ class SfnClientApiTest {
         String machine = createMachine("greeter", GREETER);
         String first = sfn.startExecution(r -> r.stateMachineArn(machine).name("first").input("{}")).executionArn();
         SfnClients.awaitFinished(sfn, first, WAIT);
-        Thread.sleep(5);
+        Thread.sleep(5); // the clock moves on: executions are listed by start date, newest first
         String second = sfn.startExecution(r -> r.stateMachineArn(machine).name("second").input("{}")).executionArn();
         SfnClients.awaitFinished(sfn, second, WAIT);
 

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+
+import static org.awaitility.Awaitility.await;
 
 /** The real AWS SDK v2 client pointed at a local engine, and polling helpers for tests. */
 public final class SfnClients {
@@ -27,14 +28,10 @@ public final class SfnClients {
                 .build();
     }
 
-    public static DescribeExecutionResponse awaitFinished(SfnClient client, String executionArn, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            DescribeExecutionResponse execution = client.describeExecution(r -> r.executionArn(executionArn));
-            if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return execution;
-            }
-            Thread.sleep(20);
-        }
+    /** Polls until the execution is no longer running; fails naming the execution when it still is after {@code timeout}. */
+    public static DescribeExecutionResponse awaitFinished(SfnClient client, String executionArn, Duration timeout) {
+        return await("execution " + executionArn + " finishes").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> client.describeExecution(r -> r.executionArn(executionArn)),
+                        execution -> execution.status() != ExecutionStatus.RUNNING);
     }
 }

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Wall-clock behaviour: many executions at once, Map's MaxConcurrency, Waits that hold no platform thread. */
 class ConcurrencyTest {
@@ -53,7 +53,8 @@ class ConcurrencyTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String definition = """
                 {"StartAt": "Sleep", "States": {"Sleep": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
-        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().build())) {
+        CountingScheduler scheduler = new CountingScheduler();
+        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().scheduler(scheduler).build())) {
             String machine = engine.createStateMachine("parked", definition, null, null).arn();
             int platformThreadsBefore = threads.getThreadCount();
 
@@ -62,7 +63,8 @@ class ConcurrencyTest {
             for (int i = 0; i < executions; i++) {
                 started.add(engine.startExecution(machine, "p" + i, "{}").arn());
             }
-            awaitEveryoneWaiting(engine, started);
+            await("all %d executions parked on their Wait timers".formatted(executions)).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> scheduler.awaiting() == executions);
             int platformThreadsWhileWaiting = threads.getThreadCount();
 
             // then: ThreadMXBean counts platform threads only; a thread per waiting execution would add 2,000
@@ -73,17 +75,6 @@ class ConcurrencyTest {
         }
     }
 
-    private static void awaitEveryoneWaiting(StepFunctionsEngine engine, List<String> executions) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        for (String arn : executions) {
-            while (engine.history(arn).stream().noneMatch(e -> e.type().equals("WaitStateEntered"))) {
-                assertThat(Instant.now()).as("%s reached its Wait state", arn).isBefore(deadline);
-                Thread.sleep(5);
-            }
-        }
-        Thread.sleep(200); // WaitStateEntered is recorded just before the execution parks on its timer
-    }
-
     @Test
     void map_never_runs_more_iterations_at_once_than_max_concurrency() throws Exception {
         // given
@@ -91,7 +82,7 @@ class ConcurrencyTest {
         AtomicInteger mostInFlight = new AtomicInteger();
         InProcessFunctions functions = new InProcessFunctions().register("Work", (payload, context) -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            Thread.sleep(20);
+            Thread.sleep(20); // long enough for iterations to overlap
             inFlight.decrementAndGet();
             return payload;
         });
@@ -147,20 +138,24 @@ class ConcurrencyTest {
         });
         String definition = """
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
-                  {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "Next": "T"},
+                  {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "Next": "T"},
                      "T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:0:function:After", "End": true}}},
-                  {"StartAt": "W2", "States": {"W2": {"Type": "Wait", "Seconds": 1, "Next": "T2"},
+                  {"StartAt": "W2", "States": {"W2": {"Type": "Wait", "Seconds": 60, "Next": "T2"},
                      "T2": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:0:function:After", "End": true}}}]}}}""";
-        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder()
+        CountingScheduler scheduler = new CountingScheduler();
+        try (StepFunctionsEngine engine = StepFunctionsEngine.start(EngineConfig.builder().scheduler(scheduler)
                 .integrations(TaskIntegrations.builder().functions(functions).build()).build())) {
             String machine = engine.createStateMachine("par", definition, null, null).arn();
             String execution = engine.startExecution(machine, null, "{}").arn();
+            await("the execution waits for its branches, each branch for its timer").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> scheduler.awaiting() == 3);
 
             // when
             engine.stopExecution(execution, "Stopped", null);
-            Thread.sleep(1_500);
 
-            // then
+            // then: a branch that was not cancelled would sit out its 60 s Wait, then run After
+            await("every thread of the stopped execution ends").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> scheduler.alive() == 0);
             assertThat(engine.describeExecution(execution).status()).isEqualTo(ExecutionStatus.ABORTED);
             assertThat(afterWait).hasValue(0);
         }

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -29,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the engine as its own process, kills it with SIGKILL while a task token is waiting, and restarts it.
@@ -130,14 +130,8 @@ class KillAndRestartTest {
         }
     }
 
-    private static void awaitEvent(SfnClient sfn, String execution, HistoryEventType type) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            if (sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream().anyMatch(e -> e.type() == type)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(type + " never happened");
+    private static void awaitEvent(SfnClient sfn, String execution, HistoryEventType type) {
+        await(type + " happens in " + execution).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream().anyMatch(e -> e.type() == type));
     }
 }

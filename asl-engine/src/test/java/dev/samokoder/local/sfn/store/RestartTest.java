@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An engine that is dropped without any shutdown work (its threads stay parked, nothing is flushed)
@@ -37,8 +38,12 @@ class RestartTest {
     Path dataDir;
 
     private StepFunctionsEngine engine(InProcessFunctions functions, EngineScheduler scheduler) {
+        return engine(new FileExecutionStore(dataDir), functions, scheduler);
+    }
+
+    private StepFunctionsEngine engine(ExecutionStore store, InProcessFunctions functions, EngineScheduler scheduler) {
         return StepFunctionsEngine.start(EngineConfig.builder()
-                .store(new FileExecutionStore(dataDir))
+                .store(store)
                 .scheduler(scheduler)
                 .integrations(TaskIntegrations.builder().functions(functions).build())
                 .build());
@@ -90,14 +95,13 @@ class RestartTest {
                 {"StartAt": "Sleep", "States": {
                   "Sleep": {"Type": "Wait", "Seconds": 3600, "Next": "After"},
                   "After": {"Type": "Pass", "Parameters": {"now.$": "$$.State.EnteredTime"}, "End": true}}}""";
-        StepFunctionsEngine crashed = engine(new InProcessFunctions(), new RealTimeScheduler());
+        FileExecutionStore crashedStore = new FileExecutionStore(dataDir);
+        StepFunctionsEngine crashed = engine(crashedStore, new InProcessFunctions(), new RealTimeScheduler());
         String machine = crashed.createStateMachine("m", definition, null, null).arn();
         String execution = crashed.startExecution(machine, "e", "{}").arn();
         Instant started = crashed.describeExecution(execution).startDate();
-        while (crashed.history(execution).stream().noneMatch(e -> e.type().equals("WaitStateEntered"))) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
+        await("the Wait's deadline is on disk").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> crashedStore.checkpoints(execution).stream().anyMatch(Checkpoint.WaitStarted.class::isInstance));
 
         // when
         try (StepFunctionsEngine restarted = engine(new InProcessFunctions(), new VirtualTimeScheduler(started.plusSeconds(60)))) {
@@ -132,9 +136,8 @@ class RestartTest {
         String execution = crashed.startExecution(machine, "e", "{}").arn();
         String token = tokens.poll(10, TimeUnit.SECONDS);
         assertThat(token).isNotNull();
-        while (crashed.history(execution).stream().noneMatch(e -> e.type().equals("TaskSubmitted"))) {
-            Thread.sleep(5);
-        }
+        await("the task is submitted").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> crashed.history(execution).stream().anyMatch(e -> e.type().equals("TaskSubmitted")));
         store.freezeAfterNextWrite();
         crashed.sendTaskSuccess(token, "{\"approved\":true}");
 
