@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * entries. A charge carries a reference (the model call) that can be charged only once, so a
  * retried charge is not a second one. Amounts are whole micro-dollars.
  */
-public final class CreditLedger {
+public final class CreditLedger implements Balances {
 
     static final String BALANCE_TYPE = "CreditBalance";
     static final String ENTRY_TYPE = "CreditEntry";
@@ -43,6 +43,11 @@ public final class CreditLedger {
         this.table = table;
         this.clock = clock;
         this.retry = new OptimisticRetry(conflictRetry);
+    }
+
+    @Override
+    public long balanceMicros(String userId) {
+        return balance(userId).balanceMicros();
     }
 
     public CreditBalance balance(String userId) {

@@ -8,9 +8,9 @@ package dev.samokoder.services.billing;
  */
 public final class Funding {
 
-    private final CreditLedger credit;
+    private final Balances credit;
 
-    public Funding(CreditLedger credit) {
+    public Funding(Balances credit) {
         this.credit = credit;
     }
 
@@ -22,7 +22,7 @@ public final class Funding {
         if (!usesPlatformProvider) {
             return;
         }
-        long balance = credit.balance(userId).balanceMicros();
+        long balance = credit.balanceMicros(userId);
         if (balance <= 0) {
             throw new InsufficientCreditException(Money.toUsd(balance));
         }
@@ -30,6 +30,6 @@ public final class Funding {
 
     /** True when the user's plan allows the platform's provider: they have credit left. */
     public boolean hasCredit(String userId) {
-        return credit.balance(userId).balanceMicros() > 0;
+        return credit.balanceMicros(userId) > 0;
     }
 }

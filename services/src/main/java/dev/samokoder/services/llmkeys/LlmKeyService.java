@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * item holds the ciphertext and the last 4 characters; the key is decrypted only by
  * {@link #open}, for the step about to call the model, and never written anywhere in clear.
  */
-public final class LlmKeyService {
+public final class LlmKeyService implements OwnKeys {
 
     static final String TYPE = "LlmKey";
     /** The providers a user can bring a key for (Bedrock is the platform's own; replay needs none). */
@@ -98,6 +98,11 @@ public final class LlmKeyService {
             }
             return view;
         }, Contention::rethrow, ItemAlreadyExistsException.class, VersionConflictException.class, ItemNotFoundException.class);
+    }
+
+    @Override
+    public boolean has(LlmKeyOwner owner, Provider provider) {
+        return list(owner).stream().anyMatch(key -> key.provider() == provider);
     }
 
     /** The owner's stored keys, by provider. */

@@ -4,7 +4,7 @@ import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.models.Provider;
 import dev.samokoder.services.billing.Funding;
 import dev.samokoder.services.llmkeys.LlmKeyOwner;
-import dev.samokoder.services.llmkeys.LlmKeyService;
+import dev.samokoder.services.llmkeys.OwnKeys;
 import dev.samokoder.services.runs.RunFunding;
 
 /** When a run may spend the platform's money: the rule the runs service asks before a run starts. */
@@ -17,7 +17,7 @@ public final class FundingPolicy {
      * A run needs credit when its default model would run on the platform's provider — Bedrock, or a
      * provider for which neither the project, the user nor the configuration has a key.
      */
-    public static RunFunding forDefaultModel(SamokoderConfig.Llm llm, LlmKeyService llmKeys, Funding funding) {
+    public static RunFunding forDefaultModel(SamokoderConfig.Llm llm, OwnKeys ownKeys, Funding funding) {
         Provider provider = llm.defaultModel().provider();
         boolean configured = switch (provider) {
             case REPLAY -> true;
@@ -31,8 +31,7 @@ public final class FundingPolicy {
         }
         return (userId, projectId) -> {
             boolean ownKey = provider != Provider.BEDROCK
-                    && (llmKeys.list(LlmKeyOwner.project(projectId)).stream().anyMatch(key -> key.provider() == provider)
-                    || llmKeys.list(LlmKeyOwner.user(userId)).stream().anyMatch(key -> key.provider() == provider));
+                    && (ownKeys.has(LlmKeyOwner.project(projectId), provider) || ownKeys.has(LlmKeyOwner.user(userId), provider));
             funding.requireFunds(userId, !ownKey);
         };
     }
