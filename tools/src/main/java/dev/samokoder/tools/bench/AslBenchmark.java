@@ -1,4 +1,4 @@
-package dev.samokoder.local.sfn.bench;
+package dev.samokoder.tools.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
