@@ -7,7 +7,7 @@ import { accessTokenViaApi, createProjectViaApi, registerViaApi, screenshot, sig
 // run stops on its task, and the run view says which task failed and why. Three runs: about 90 s.
 const RUN_TIMEOUT = 120_000;
 
-// the requests as the transcript's scripted team answers them (infra-local: DemoMain, DemoModel)
+// the requests as the transcript's scripted team answers them (tools: DemoMain; infra-local's tests: DemoModel)
 const TODO_APP = 'A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.';
 const DUE_DATES = 'Add due dates to the todos: a todo may have an optional due date (a day), which the API keeps and lists.';
 const UNTITLED = 'Let a todo be added without a title: call it Untitled.';

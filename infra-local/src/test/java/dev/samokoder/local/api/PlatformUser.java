@@ -14,15 +14,18 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A person using a running platform over its HTTP API: signs up, makes projects, runs them, reads their files. */
-final class PlatformUser {
+/**
+ * A person using a running platform over its HTTP API: signs up, makes projects, runs them, reads their files.
+ * Shared with the tools' tests (the demos' recordings) through this module's test-jar.
+ */
+public final class PlatformUser {
 
     private static final String PASSWORD = "correct horse battery staple";
 
     private final ApiClient api;
     private final String token;
 
-    PlatformUser(int port) {
+    public PlatformUser(int port) {
         this.api = new ApiClient(port);
         String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         assertThat(api.post("/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
@@ -37,30 +40,30 @@ final class PlatformUser {
                 "SAMOKODER_RATE_LIMIT_PER_MINUTE", "60000", "SAMOKODER_RATE_LIMIT_BURST", "10000");
     }
 
-    static SamokoderConfig config(Map<String, String> env) {
+    public static SamokoderConfig config(Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>(quickAccounts());
         all.putAll(env);
         return SamokoderConfig.fromEnv(all);
     }
 
-    String project(String name) {
+    public String project(String name) {
         ApiClient.Response created = api.post("/v1/projects", token, "{\"name\":\"" + name + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asText();
     }
 
-    String startRun(String project, String mode, String request) {
+    public String startRun(String project, String mode, String request) {
         return startRun(project, mode, request, "new-app");
     }
 
-    String startRun(String project, String mode, String request, String kind) {
+    public String startRun(String project, String mode, String request, String kind) {
         ApiClient.Response started = api.post("/v1/projects/" + project + "/runs", token, dev.samokoder.core.http.Json.mapper()
                 .createObjectNode().put("request", request).put("mode", mode).put("kind", kind).toString());
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         return started.json().path("id").asText();
     }
 
-    JsonNode awaitStatus(String runId, Predicate<String> done, Duration timeout) {
+    public JsonNode awaitStatus(String runId, Predicate<String> done, Duration timeout) {
         AtomicReference<JsonNode> run = new AtomicReference<>();
         await("run " + runId + " reaches the awaited status").atMost(timeout).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             run.set(api.get("/v1/runs/" + runId, token).json());
@@ -70,7 +73,7 @@ final class PlatformUser {
         return run.get();
     }
 
-    void answer(String runId, int question, String answer) {
+    public void answer(String runId, int question, String answer) {
         ApiClient.Response answered = api.post("/v1/runs/" + runId + "/questions/" + question + "/answer", token,
                 "{\"answer\":\"" + answer + "\"}");
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
@@ -95,7 +98,7 @@ final class PlatformUser {
     }
 
     /** The run's timeline as lines ("TYPE [agent]: message"), for a failing assertion to show. */
-    String timeline(String runId) {
+    public String timeline(String runId) {
         StringBuilder out = new StringBuilder();
         events(runId).forEach(e -> out.append(e.path("type").asText()).append(" [").append(e.path("data").path("agent").asText())
                 .append("]: ").append(e.path("message").asText()).append('\n'));
@@ -103,17 +106,17 @@ final class PlatformUser {
     }
 
     /** The run's tasks as the API lists them. */
-    JsonNode tasks(String runId) {
+    public JsonNode tasks(String runId) {
         return api.get("/v1/runs/" + runId + "/tasks", token).json();
     }
 
     /** A task's judged executions as the API lists them. */
-    JsonNode executions(String runId, int task) {
+    public JsonNode executions(String runId, int task) {
         return api.get("/v1/runs/" + runId + "/tasks/" + task + "/executions", token).json();
     }
 
     /** Every file of the project with its content. */
-    Map<String, String> files(String project) {
+    public Map<String, String> files(String project) {
         Map<String, String> files = new TreeMap<>();
         for (JsonNode file : api.get("/v1/projects/" + project + "/files", token).json().path("files")) {
             String path = file.path("path").asText();
@@ -123,7 +126,7 @@ final class PlatformUser {
     }
 
     /** The project's export as the user downloads it: the zip's entries by name. */
-    Map<String, byte[]> export(String project) {
+    public Map<String, byte[]> export(String project) {
         ApiClient.Response export = api.get("/v1/projects/" + project + "/export", token);
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         Map<String, byte[]> entries = new TreeMap<>();

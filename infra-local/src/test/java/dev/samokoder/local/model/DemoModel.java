@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * it reads the code it builds on before it writes (the store before the server, the server before
  * its tests), its first server answers 200 where the tests expect 201, BugHunter finds that line by
  * searching and reading the code, and CodeMonkey fixes it with an edit that quotes the line as read.
- * Recording a run of it gives {@code events/llm/demo-todo-api.jsonl} (see DemoTranscriptIT).
+ * Recording a run of it gives {@code events/llm/demo-todo-api.jsonl} (see DemoTranscriptIT in tools/).
  *
  * <p>The files it writes are the test resources under {@code demo-app/}. The change request "add
  * due dates" on that app is {@link DueDates}; the change after it, which fails, is {@link UntitledTodos}.
@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
 public final class DemoModel implements ScriptedModelServer.Script {
 
     public static final String QUESTION = "Should todos survive a restart of the server?";
+    /**
+     * The change request "add due dates", as scripts/demo todo-change sends it (the tools' DemoMain.DUE_DATES, which
+     * DemoMainTest holds to this): {@link DueDates} answers the run whose request it is.
+     */
+    public static final String DUE_DATES = "Add due dates to the todos: a todo may have an optional due date (a day), which the API keeps "
+            + "and lists.";
     /** The change request on the app with due dates that fails: it contradicts a test the app keeps (see UntitledTodos). */
     public static final String UNTITLED = "Let a todo be added without a title: call it Untitled.";
     private static final Pattern PATH = Pattern.compile("make the file (\\S+) what");

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class DueDates {
 
-    static final String REQUEST = dev.samokoder.local.demo.DemoMain.DUE_DATES;
+    static final String REQUEST = DemoModel.DUE_DATES;
     private static final Pattern PATH = Pattern.compile("make the file (\\S+) what");
 
     /** The edits the change makes, per file: text as the app has it → text after the change. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * finds by searching what the first task wrote, CodeMonkey reads the files a file is written from (and finds in
  * them the names it uses), and the TechnicalWriter documents the scripts it read. The files it writes are the
  * test resources under {@code demo-express-react/} and {@code demo-flask/}; recording a run gives
- * {@code events/llm/demo-express-react.jsonl} and {@code events/llm/demo-flask.jsonl} (see StackDemosIT).
+ * {@code events/llm/demo-express-react.jsonl} and {@code events/llm/demo-flask.jsonl} (see StackDemosIT in tools/).
  */
 public final class StackDemoModel implements ScriptedModelServer.Script {
 

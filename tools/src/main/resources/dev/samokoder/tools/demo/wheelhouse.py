@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A local package index from the Python packages this machine has installed.
 
-    python3 wheelhouse.py OUT flask pytest   (infra-local's LocalPackageIndex runs it)
+    python3 wheelhouse.py OUT flask pytest   (the tools' LocalPackageIndex runs it)
 
 Repacks each named distribution and everything it requires (for this Python, extras aside) as a
 pure-Python wheel, and writes OUT/simple/ as a PEP 503 index of them: what pip installs from with

@@ -1,4 +1,4 @@
-package dev.samokoder.local.demo;
+package dev.samokoder.tools.bench;
 
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.domain.WorkspacePath;
@@ -9,6 +9,8 @@ import dev.samokoder.core.storage.Storage;
 import dev.samokoder.llm.replay.RecordedExchange;
 import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.tools.demo.DemoClient;
+import dev.samokoder.tools.demo.DemoMain;
 import dev.samokoder.workflow.agents.AgentRun;
 import dev.samokoder.workflow.agents.CodeMonkey;
 import com.fasterxml.jackson.databind.JsonNode;

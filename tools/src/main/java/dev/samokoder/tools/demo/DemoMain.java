@@ -1,4 +1,4 @@
-package dev.samokoder.local.demo;
+package dev.samokoder.tools.demo;
 
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Json;
@@ -78,7 +78,10 @@ public final class DemoMain {
         }
     }
 
-    /** The new app's description and the change request, as the recorded transcript answers them. */
+    /**
+     * The new app's description and the change request, as the recorded transcript answers them (the scripted demo model
+     * of infra-local's tests knows the change request by its text: DemoMainTest).
+     */
     public static final String TODO_APP = "A todo list: a REST API with a static page, using only Node.js built-ins, with its own tests.";
     public static final String EXPRESS_REACT_APP = "Bookmarks: an Express API that keeps bookmarks (a title and a link) and a React "
             + "page, built with Vite, that lists them and adds new ones; tested with Jest and Vitest.";
@@ -226,7 +229,7 @@ public final class DemoMain {
     }
 
     /** Removes a temporary data dir; a failure is reported, not thrown (the run's result stands). */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try {
             FileTrees.delete(dir);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.samokoder.local.demo;
+package dev.samokoder.tools.demo;
 
 import dev.samokoder.core.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 /** The HTTP API as the demo and the workflow benchmark use it: a signed-up user's calls, each expecting one status. */
-final class DemoClient {
+public final class DemoClient {
 
     private static final String PASSWORD = "demo password, not secret";
 
@@ -19,12 +19,12 @@ final class DemoClient {
     private final String base;
     private String token;
 
-    DemoClient(String base) {
+    public DemoClient(String base) {
         this.base = base;
     }
 
     /** Registers a new user and signs in as them; returns the email. */
-    String signUp(String prefix) throws IOException, InterruptedException {
+    public String signUp(String prefix) throws IOException, InterruptedException {
         String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         call("POST", "/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
         token = call("POST", "/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 200)
@@ -32,15 +32,11 @@ final class DemoClient {
         return email;
     }
 
-    String userId() throws IOException, InterruptedException {
-        return call("GET", "/v1/me", null, 200).path("id").asText();
-    }
-
     /**
      * One call; a 429 is waited out as the platform asks ({@code Retry-After}, else a second), a
      * bounded number of times, as a polite client does while it follows a long run.
      */
-    JsonNode call(String method, String path, String json, int expected) throws IOException, InterruptedException {
+    public JsonNode call(String method, String path, String json, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -71,7 +67,7 @@ final class DemoClient {
         }
     }
 
-    HttpResponse<InputStream> download(URI url) throws IOException, InterruptedException {
+    public HttpResponse<InputStream> download(URI url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 }

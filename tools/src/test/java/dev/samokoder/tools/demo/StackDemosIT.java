@@ -1,11 +1,10 @@
-package dev.samokoder.local.api;
+package dev.samokoder.tools.demo;
 
 import dev.samokoder.core.http.Json;
 import dev.samokoder.llm.replay.RecordedExchange;
 import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.local.demo.DemoMain;
-import dev.samokoder.local.demo.LocalPackageIndex;
+import dev.samokoder.local.api.PlatformUser;
 import dev.samokoder.local.model.ScriptedModelServer;
 import dev.samokoder.local.model.StackDemoModel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,7 +119,7 @@ class StackDemosIT {
             Files.copy(recorded, committed, StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(lines(ReplayTranscript.load(committed))).as("events/llm/%s is the recording of StackDemoModel; re-record it with: "
-                + "scripts/test -pl infra-local -am -Dtest=StackDemosIT -Dsamokoder.demo.record=true", transcript)
+                + "scripts/test -pl tools -am -Dtest=StackDemosIT -Dsamokoder.demo.record=true", transcript)
                 .isEqualTo(lines(ReplayTranscript.load(recorded)));
         return export;
     }

@@ -1,4 +1,4 @@
-package dev.samokoder.local.demo;
+package dev.samokoder.tools.demo;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;

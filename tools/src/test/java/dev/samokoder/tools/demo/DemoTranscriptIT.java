@@ -1,10 +1,10 @@
-package dev.samokoder.local.api;
+package dev.samokoder.tools.demo;
 
 import dev.samokoder.core.http.Json;
 import dev.samokoder.llm.replay.RecordedExchange;
 import dev.samokoder.llm.replay.ReplayTranscript;
 import dev.samokoder.local.LocalPlatform;
-import dev.samokoder.local.demo.DemoMain;
+import dev.samokoder.local.api.PlatformUser;
 import dev.samokoder.local.model.DemoModel;
 import dev.samokoder.local.model.ScriptedModelServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +74,7 @@ class DemoTranscriptIT {
             Files.copy(recorded, TRANSCRIPT, StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(lines(ReplayTranscript.load(TRANSCRIPT))).as("events/llm/demo-todo-api.jsonl is the recording of DemoModel; "
-                + "re-record it with: scripts/test -pl infra-local -am -Dtest=DemoTranscriptIT -Dsamokoder.demo.record=true")
+                + "re-record it with: scripts/test -pl tools -am -Dtest=DemoTranscriptIT -Dsamokoder.demo.record=true")
                 .isEqualTo(lines(ReplayTranscript.load(recorded)));
 
         // and replaying it, at full concurrency, builds the same app

@@ -1,4 +1,4 @@
-package dev.samokoder.local.demo;
+package dev.samokoder.tools.bench;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
