@@ -1,4 +1,4 @@
-package dev.samokoder.local.sandbox;
+package dev.samokoder.tools.bench;
 
 import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.blob.BlobRef;
@@ -6,10 +6,13 @@ import dev.samokoder.core.blob.BlobStore;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.storage.PlatformResources;
 import dev.samokoder.embedded.EmbeddedAws;
+import dev.samokoder.local.sandbox.SandboxUnavailableException;
+import dev.samokoder.local.sandbox.StandaloneSandbox;
 import dev.samokoder.sandbox.CommandLauncher;
 import dev.samokoder.sandbox.CommandOutcome;
 import dev.samokoder.sandbox.CommandSpec;
 import dev.samokoder.sandbox.DirectLauncher;
+import dev.samokoder.sandbox.FileTrees;
 import dev.samokoder.sandbox.ManifestEntry;
 import dev.samokoder.sandbox.ProcessSupervisor;
 import dev.samokoder.sandbox.SandboxEnvironment;
@@ -63,31 +66,23 @@ public final class SandboxBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"));
         SamokoderConfig config = SamokoderConfig.fromEnv();
-        SandboxScratch scratch = SandboxScratch.open(config.sandbox().dir());
-        BubblewrapLauncher sandbox = LocalIsolation.bubblewrap(config.sandbox());
-        System.out.println("Sandbox: " + sandbox.describe());
-        try {
-            overhead(scratch, sandbox, List.of("/bin/true"));
-            overhead(scratch, sandbox, List.of("node", "-e", "0"));
-            install(scratch, sandbox);
-        } finally {
-            sandbox.close();
-            scratch.close();
+        try (StandaloneSandbox sandbox = StandaloneSandbox.open(config.sandbox())) {
+            System.out.println("Sandbox: " + sandbox.describe());
+            overhead(sandbox, List.of("/bin/true"));
+            overhead(sandbox, List.of("node", "-e", "0"));
+            install(sandbox);
         }
         materialization(config);
     }
 
-    private static void overhead(SandboxScratch scratch, CommandLauncher sandbox, List<String> argv) {
-        SandboxScratch.RunFolder folder = scratch.create("bench-" + System.nanoTime());
-        try {
-            CommandSpec spec = new CommandSpec("bench", argv, folder.workspace(), "", SandboxEnvironment.of(Map.of()), false);
+    private static void overhead(StandaloneSandbox sandbox, List<String> argv) {
+        try (StandaloneSandbox.Workspace workspace = sandbox.newWorkspace("bench-" + System.nanoTime())) {
+            CommandSpec spec = new CommandSpec("bench", argv, workspace.path(), "", SandboxEnvironment.of(Map.of()), false);
             double[] plain = time(DirectLauncher.unsandboxed(), spec);
-            double[] isolated = time(sandbox, spec);
+            double[] isolated = time(sandbox.launcher(), spec);
             System.out.printf("%-14s without sandbox: median %6.1f ms (p90 %6.1f) | in sandbox: median %6.1f ms (p90 %6.1f) | "
                             + "ratio %.1fx, overhead %+.1f ms (%d runs each)%n", String.join(" ", argv), median(plain), p90(plain),
                     median(isolated), p90(isolated), median(isolated) / median(plain), median(isolated) - median(plain), RUNS);
-        } finally {
-            scratch.delete(folder);
         }
     }
 
@@ -101,35 +96,32 @@ public final class SandboxBenchmark {
      * (everything from the registry), then {@link #INSTALL_RUNS} times warm (a new workspace each time, the same
      * project's cache); the proxy's requests are counted.
      */
-    private static void install(SandboxScratch scratch, BubblewrapLauncher sandbox) throws IOException {
+    private static void install(StandaloneSandbox sandbox) throws IOException {
         String project = "bench_" + System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        BubblewrapLauncher counted = sandbox.withEgressLog(request -> requests.incrementAndGet());
-        double cold = installOnce(scratch, counted, project);
+        CommandLauncher counted = sandbox.launcher(requests::incrementAndGet);
+        double cold = installOnce(sandbox, counted, project);
         int coldRequests = requests.getAndSet(0);
         double[] warm = new double[INSTALL_RUNS];
         for (int i = 0; i < INSTALL_RUNS; i++) {
-            warm[i] = installOnce(scratch, counted, project);
+            warm[i] = installOnce(sandbox, counted, project);
         }
         System.out.printf("npm install (4 packages and their dependencies, through the egress proxy): cold cache %.0f ms (%d proxy "
                         + "connections) | warm cache median %.0f ms (%d proxy connections in %d runs)%n", cold, coldRequests, median(warm),
                 requests.get(), INSTALL_RUNS);
     }
 
-    private static double installOnce(SandboxScratch scratch, CommandLauncher launcher, String project) throws IOException {
-        SandboxScratch.RunFolder folder = scratch.create("bench-install-" + System.nanoTime());
-        try {
-            java.nio.file.Files.writeString(folder.workspace().resolve("package.json"), PACKAGE_JSON);
+    private static double installOnce(StandaloneSandbox sandbox, CommandLauncher launcher, String project) throws IOException {
+        try (StandaloneSandbox.Workspace workspace = sandbox.newWorkspace("bench-install-" + System.nanoTime())) {
+            java.nio.file.Files.writeString(workspace.path().resolve("package.json"), PACKAGE_JSON);
             CommandSpec spec = new CommandSpec("bench", List.of("/bin/sh", "-c", "HOME=/tmp npm install --no-audit --no-fund"),
-                    folder.workspace(), "", SandboxEnvironment.of(Map.of()), true, project);
+                    workspace.path(), "", SandboxEnvironment.of(Map.of()), true, project);
             long started = System.nanoTime();
             CommandOutcome outcome = new ProcessSupervisor(4096, 1 << 20).start(launcher, spec, Duration.ofSeconds(300)).await();
             if (outcome.exitCode() != 0) {
                 throw new IllegalStateException("npm install failed (exit " + outcome.exitCode() + "): " + outcome.stderr().text());
             }
             return (System.nanoTime() - started) / 1e6;
-        } finally {
-            scratch.delete(folder);
         }
     }
 
@@ -169,7 +161,7 @@ public final class SandboxBenchmark {
                         if (i >= 0) {
                             millis[i] = elapsed;
                         }
-                        SandboxScratch.deleteTree(target);
+                        FileTrees.delete(target);
                     }
                     System.out.printf("Materialize a snapshot of %,5d files of %d bytes from the embedded S3: median %7.1f ms (%,.0f files/s, %d runs, %d fetches at once)%n",
                             files, FILE_BYTES, median(millis), files / (median(millis) / 1000), millis.length, SnapshotMaterializer.parallelFetches());
