@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class AesGcm {
 
     static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     record Output(byte[] nonce, byte[] ciphertext) {
@@ -37,10 +37,15 @@ final class AesGcm {
     }
 
     static byte[] decrypt(byte[] key, byte[] nonce, byte[] ciphertext, Map<String, String> context) {
+        return decrypt(key, nonce, ciphertext, aad(context));
+    }
+
+    /** With the associated data as bytes (the retired secret box bound a string, not a context). */
+    static byte[] decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(context));
+            cipher.updateAAD(associatedData);
             return cipher.doFinal(ciphertext);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SecretUnreadableException("the stored secret does not decrypt (tampered with, or not this item's)", e);

@@ -5,12 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opens what the retired secret box sealed (see {@link LegacySealed}), so webhook and notification
@@ -22,16 +18,16 @@ public final class LegacySecretBox {
     /** Where local mode kept the old box's key, inside the data dir; it is read if there, never made. */
     public static final String FILE = "keys/secret-box.key";
     private static final byte VERSION = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final int NONCE_BYTES = AesGcm.NONCE_BYTES;
+    private static final int TAG_BITS = AesGcm.TAG_BITS;
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     private LegacySecretBox(byte[] key) {
         if (key.length != AesGcm.KEY_BYTES) {
             throw new IllegalArgumentException("an AES-256 key is " + AesGcm.KEY_BYTES + " bytes, got " + key.length);
         }
-        this.key = new SecretKeySpec(key, "AES");
+        this.key = key.clone();
     }
 
     /**
@@ -81,15 +77,12 @@ public final class LegacySecretBox {
             throw new SecretUnreadableException("the stored secret is not of the secret box's format", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            cipher.updateAAD(legacy.associatedData().getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-        } catch (AEADBadTagException e) {
+            return AesGcm.decrypt(key, Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES),
+                    Arrays.copyOfRange(sealed, 1 + NONCE_BYTES, sealed.length),
+                    legacy.associatedData().getBytes(StandardCharsets.UTF_8));
+        } catch (SecretUnreadableException e) {
             throw new SecretUnreadableException("the stored secret does not open with SAMOKODER_SECRET_BOX_KEY"
-                    + " (another key, tampered with, or not this item's)", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+                    + " (another key, tampered with, or not this item's)", e.getCause());
         }
     }
 
