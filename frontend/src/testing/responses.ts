@@ -10,8 +10,15 @@ export function problem(status: number, slug: string, title: string, extra: Reco
   });
 }
 
-/** API Gateway's own refusal of a request without a usable token (not problem+json). */
-export function gatewayRefusal(status: 401 | 403): Response {
+/** The API's refusal of an expired or invalid access token: 401, a Bearer challenge and a problem. */
+export function tokenRefused(): Response {
+  return problem(401, 'invalid-token', 'Invalid credential', { detail: 'the access token expired' }, {
+    'WWW-Authenticate': 'Bearer realm="samokoder", error="invalid_token", error_description="The access token expired"',
+  });
+}
+
+/** A refusal by something in front of the API (a proxy), not problem+json. */
+export function plainRefusal(status: 401 | 403): Response {
   return json(status, { message: status === 401 ? 'Unauthorized' : 'Forbidden' });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { gatewayRefusal, json, noContent, problem } from '@/testing/responses';
+import { json, noContent, problem, tokenRefused } from '@/testing/responses';
 import { ApiError } from './api-error';
 import { createApiClient, type AccessTokenSource } from './client';
 
@@ -51,9 +51,9 @@ describe('createApiClient', () => {
     expect(tokens.current).not.toHaveBeenCalled();
   });
 
-  it.each([401, 403] as const)('renews the token after a gateway %i and retries once', async (status) => {
+  it('renews the token after a refused one (401) and retries once', async () => {
     const tokens = tokenSource('stale', 'fresh');
-    const fetchFn = fetchReturning(gatewayRefusal(status), json(200, { items: [] }));
+    const fetchFn = fetchReturning(tokenRefused(), json(200, { items: [] }));
     const client = createApiClient({ tokens, fetchFn });
 
     const page = await client.json('GET', '/v1/projects');
@@ -65,19 +65,32 @@ describe('createApiClient', () => {
 
   it('retries only once: a second refusal is an error', async () => {
     const tokens = tokenSource('stale', 'fresh');
-    const fetchFn = fetchReturning(gatewayRefusal(403), gatewayRefusal(403));
+    const fetchFn = fetchReturning(tokenRefused(), tokenRefused());
     const client = createApiClient({ tokens, fetchFn });
 
     const error = await client.json('GET', '/v1/projects').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(403);
+    expect((error as ApiError).status).toBe(401);
     expect(fetchFn).toHaveBeenCalledTimes(2);
     expect(tokens.renew).toHaveBeenCalledTimes(1);
   });
 
+  it('does not renew the token after a 403: the caller is known and not allowed', async () => {
+    const tokens = tokenSource('valid', 'fresh');
+    const fetchFn = fetchReturning(problem(403, 'forbidden', 'Forbidden', { detail: 'only administrators may top up credit' }));
+    const client = createApiClient({ tokens, fetchFn });
+
+    const error = (await client.json('POST', '/v1/admin/users/usr_1/credit', { body: {} }).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.status).toBe(403);
+    expect(error.type).toBe('forbidden');
+    expect(tokens.renew).not.toHaveBeenCalled();
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+  });
+
   it('does not retry when the session cannot be renewed', async () => {
-    const fetchFn = fetchReturning(gatewayRefusal(401));
+    const fetchFn = fetchReturning(tokenRefused());
     const client = createApiClient({ tokens: tokenSource('stale', null), fetchFn });
 
     const error = (await client.json('GET', '/v1/projects').catch((e: unknown) => e)) as ApiError;

@@ -65,9 +65,11 @@ export function createApiClient({ tokens, fetchFn = (...args) => fetch(...args),
         throw sessionEndedError();
       }
       response = await attempt(method, path, options, token);
-      // API Gateway refuses a missing token with 401 and an expired or forged one with 403,
-      // before any handler runs: nothing happened, so one retry with a fresh token is safe.
-      if (response.status === 401 || response.status === 403) {
+      // The API checks the token before anything else and refuses an expired or invalid one with
+      // 401 (WWW-Authenticate: Bearer ..., error="invalid_token"): nothing happened, so one retry
+      // with a fresh token is safe. A 403 is a decision about a valid caller (a key's scope, an
+      // administrator's route): a new token would not change it.
+      if (response.status === 401) {
         const renewed = await tokens.renew(token);
         if (!renewed) {
           throw sessionEndedError();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayRefusal, json, problem } from '@/testing/responses';
+import { json, plainRefusal, problem } from '@/testing/responses';
 import { errorFromResponse, sentence } from './problem';
 
 describe('errorFromResponse', () => {
@@ -48,13 +48,14 @@ describe('errorFromResponse', () => {
     expect(error.retryAfterSeconds).toBe(840);
   });
 
-  it("gives API Gateway's own 401/403 (not problem+json) a human title", async () => {
-    for (const status of [401, 403] as const) {
-      const error = await errorFromResponse(gatewayRefusal(status));
+  it('gives a 401 or 403 from something in front of the API (not problem+json) a human title', async () => {
+    const refused = await errorFromResponse(plainRefusal(401));
+    const forbidden = await errorFromResponse(plainRefusal(403));
 
-      expect(error.status).toBe(status);
-      expect(error.title).toBe('Your session has ended');
-    }
+    expect(refused.status).toBe(401);
+    expect(refused.title).toBe('Your session has ended');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.title).toBe('Not allowed');
   });
 
   it('gives a proxy page or an empty body a title from its status', async () => {

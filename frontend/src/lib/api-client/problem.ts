@@ -83,8 +83,11 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 function fallback(status: number): { type: string; title: string; detail: string } {
-  if (status === 401 || status === 403) {
+  if (status === 401) {
     return { type: 'unauthorized', title: 'Your session has ended', detail: 'Sign in again to continue.' };
+  }
+  if (status === 403) {
+    return { type: 'forbidden', title: 'Not allowed', detail: 'Your account may not do this.' };
   }
   if (status === 404) {
     return { type: 'not-found', title: 'Not found', detail: 'It does not exist, or it is not yours.' };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, networkError } from '@/lib/api-client/api-error';
 import { createApiClient } from '@/lib/api-client/client';
 import { memoryStorage } from '@/testing/memory-storage';
-import { gatewayRefusal, json, tokens } from '@/testing/responses';
+import { json, tokenRefused, tokens } from '@/testing/responses';
 import { singleTab, type CrossTab, type SessionMessage } from './cross-tab';
 import { createSession, SESSION_ENDED_NOTICE, SIGNED_OUT_ELSEWHERE_NOTICE } from './session';
 import { TokenStore } from './token-store';
@@ -227,7 +227,7 @@ describe('session with the API client', () => {
     const fetchFn = vi.fn<typeof fetch>(async (_url, init) => {
       const auth = (init!.headers as Record<string, string>).Authorization!;
       seen.push(auth);
-      return auth === 'Bearer access-1' ? gatewayRefusal(403) : json(200, { ok: true });
+      return auth === 'Bearer access-1' ? tokenRefused() : json(200, { ok: true });
     });
     const client = createApiClient({ tokens: session, fetchFn });
 

@@ -20,9 +20,6 @@ import software.amazon.awscdk.services.apigatewayv2.HttpStageProps;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerProps;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -30,10 +27,11 @@ import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.constructs.Construct;
 
 /**
- * The HTTP API, made from the shared route table ({@link ApiRoutes}): every route, its function,
- * and the Lambda authorizer on the authenticated ones (simple responses, not cached and with no
- * identity source: a request may carry a bearer token or only an {@code x-api-key}, and a revoked
- * API key must be refused at once, not when a cached answer expires). Throttled and access-logged
+ * The HTTP API, made from the shared route table ({@link ApiRoutes}): every route and its function,
+ * with no API Gateway authorizer. The API function verifies the access token or API key of every
+ * authenticated route itself ({@code Authenticator}), so a refusal is a 401 with a Bearer challenge
+ * and a problem body, as on the local gateway, and no request pays for a second Lambda invocation;
+ * a revoked API key is refused at once, since nothing caches an answer. Throttled and access-logged
  * at the stage; CORS only for the extra origins a stage names, because the site reaches the API
  * through CloudFront at {@code /v1/*}, the same origin.
  */
@@ -41,11 +39,8 @@ public final class Api extends Construct {
 
     static final double RATE_LIMIT = 100;
     static final int BURST_LIMIT = 200;
-    /** No result cache: a cached "allow" would outlive a revoked API key (see docs/security.md). */
-    static final Duration AUTHORIZER_CACHE = Duration.seconds(0);
 
     private final Map<String, PlatformFunction> functions = new LinkedHashMap<>();
-    private final PlatformFunction authorizer;
     private final HttpApi httpApi;
     private final HttpStage stage;
 
@@ -55,7 +50,6 @@ public final class Api extends Construct {
         for (FunctionSpec spec : ApiRoutes.functions()) {
             functions.put(spec.name(), function(config, spec, apiCode, environment, environmentKey));
         }
-        authorizer = function(config, ApiRoutes.AUTHORIZER, apiCode, environment, environmentKey);
 
         HttpApiProps.Builder props = HttpApiProps.builder()
                 .apiName(config.prefix() + "-api")
@@ -91,18 +85,11 @@ public final class Api extends Construct {
                         return AccessLogFormat.custom("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
                                 + "\"time\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
                                 + "\"latencyMs\":\"$context.responseLatency\",\"responseLength\":\"$context.responseLength\","
-                                + "\"integrationError\":\"$context.integrationErrorMessage\",\"authorizerError\":\"$context.authorizer.error\"}");
+                                + "\"integrationError\":\"$context.integrationErrorMessage\"}");
                     }
                 })
                 .build());
 
-        HttpLambdaAuthorizer lambdaAuthorizer = new HttpLambdaAuthorizer("Authorizer", authorizer.alias(),
-                HttpLambdaAuthorizerProps.builder()
-                        .authorizerName(config.prefix() + "-authorizer")
-                        .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
-                        .identitySource(List.of())
-                        .resultsCacheTtl(AUTHORIZER_CACHE)
-                        .build());
         Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
         for (Map.Entry<String, PlatformFunction> function : functions.entrySet()) {
             integrations.put(function.getKey(), new HttpLambdaIntegration(function.getKey() + "-integration", function.getValue().alias()));
@@ -116,7 +103,7 @@ public final class Api extends Construct {
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
                     .integration(integration)
-                    .authorizer(route.authenticated() ? lambdaAuthorizer : new HttpNoneAuthorizer())
+                    .authorizer(new HttpNoneAuthorizer()) // the function authenticates (see the class comment)
                     .build());
         }
     }
@@ -129,10 +116,6 @@ public final class Api extends Construct {
     /** The route functions by route-table name ({@code samokoder-api}, ...). */
     public Map<String, PlatformFunction> functions() {
         return functions;
-    }
-
-    public PlatformFunction authorizer() {
-        return authorizer;
     }
 
     public HttpApi httpApi() {

@@ -179,7 +179,6 @@ public final class AppStack extends Stack {
     /** Every Java function of the platform. */
     public List<PlatformFunction> functions() {
         List<PlatformFunction> all = new ArrayList<>(api.functions().values());
-        all.add(api.authorizer());
         all.addAll(workflow.functions().values());
         all.add(webhooks.consumer());
         all.add(webhooks.sender());

@@ -41,7 +41,7 @@ class StackTemplateTest {
     @Test
     void resourceCounts() {
         int agents = DEFINITION.functionPlaceholders().size();
-        int javaFunctions = ApiRoutes.functions().size() + 1 + agents + 2 + 1; // routes, authorizer, agents, 2 consumers, reaper
+        int javaFunctions = ApiRoutes.functions().size() + agents + 2 + 1; // routes, agents, 2 consumers, reaper
         assertThat(javaFunctions(APP)).hasSize(javaFunctions);
         DEV.data.resourceCountIs("AWS::DynamoDB::Table", 1);
         DEV.data.resourceCountIs("AWS::SQS::Queue", 4);
@@ -50,7 +50,7 @@ class StackTemplateTest {
         DEV.app.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
         DEV.app.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         DEV.app.resourceCountIs("AWS::ApiGatewayV2::Route", ApiRoutes.routes().size());
-        DEV.app.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 1);
+        DEV.app.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
         DEV.app.resourceCountIs("AWS::ECS::Cluster", 1);
         DEV.app.resourceCountIs("AWS::ECS::TaskDefinition", 1);
         DEV.app.resourceCountIs("AWS::CloudFront::Distribution", 1);
@@ -142,7 +142,6 @@ class StackTemplateTest {
     @Test
     void theApiArtifactsFunctionsHaveTheRouteTablesHandlersAndLimits() {
         List<FunctionSpec> specs = new ArrayList<>(ApiRoutes.functions());
-        specs.add(ApiRoutes.AUTHORIZER);
         specs.addAll(QueueFunctions.all());
         Map<String, JsonNode> byHandler = new HashMap<>();
         javaFunctions(APP).values().forEach(function -> byHandler.put(function.at("/Properties/Handler").asText(), function));
@@ -299,9 +298,8 @@ class StackTemplateTest {
         assertThat(byHandler.get(QueueFunctions.NOTIFICATION_SENDER.handlerClass())).containsExactly("kms:Decrypt");
         // the agents open the stored LLM key of the call they make
         assertThat(byHandler.get(Workflow.AGENT_HANDLER)).containsExactly("kms:Decrypt");
-        // the webhook consumer starts runs, the authorizer checks tokens and keys' hashes, the reaper stops tasks: no secret
+        // the webhook consumer starts runs, the reaper stops tasks: no secret
         assertThat(byHandler.get(QueueFunctions.WEBHOOK_CONSUMER.handlerClass())).isEmpty();
-        assertThat(byHandler.get(ApiRoutes.AUTHORIZER.handlerClass())).isEmpty();
         assertThat(byHandler.get(AppStack.REAPER_HANDLER)).isEmpty();
         // envelope encryption never hands a secret itself to KMS
         assertThat(byHandler.values()).allSatisfy(actions -> assertThat(actions).doesNotContain("kms:Encrypt"));
@@ -362,31 +360,42 @@ class StackTemplateTest {
     }
 
     @Test
-    void everyRouteOfTheRouteTableIsThereWithItsAuthorization() {
+    void everyRouteOfTheRouteTableIsThere() {
         Map<String, JsonNode> routes = resources(APP, "AWS::ApiGatewayV2::Route");
-        Map<String, String> authorization = routes.values().stream().collect(Collectors.toMap(
-                r -> r.at("/Properties/RouteKey").asText(), r -> r.at("/Properties/AuthorizationType").asText("NONE")));
-        for (Route route : ApiRoutes.routes()) {
-            assertThat(authorization).containsKey(route.routeKey());
-            assertThat(authorization.get(route.routeKey())).as(route.routeKey()).isEqualTo(route.authenticated() ? "CUSTOM" : "NONE");
-        }
+        Set<String> routeKeys = routes.values().stream().map(r -> r.at("/Properties/RouteKey").asText()).collect(Collectors.toSet());
+        assertThat(routeKeys).containsExactlyInAnyOrderElementsOf(ApiRoutes.routes().stream().map(Route::routeKey).toList());
         JsonNode stage = single(APP, "AWS::ApiGatewayV2::Stage");
         assertThat(stage.at("/Properties/DefaultRouteSettings/ThrottlingRateLimit").asDouble()).isPositive();
         assertThat(stage.at("/Properties/AccessLogSettings/DestinationArn").isMissingNode()).isFalse();
     }
 
     /**
-     * The authorizer sees every request: no identity source (a request may carry only
-     * {@code x-api-key}, which an {@code Authorization} identity source would refuse before the
-     * authorizer runs) and no result cache (a cached allow would outlive a revoked API key).
+     * Authentication is the API function's, so a refused credential gets the function's own answer
+     * (401, {@code WWW-Authenticate: Bearer ...}, problem+json; ApiEventsIT plays each kind): no route
+     * has an API Gateway authorizer, whose refusals would be a bare 401/403 {@code {"message":...}}, and
+     * every route proxies to the API function's alias with payload format 2.0, which hands the
+     * function's status, headers and body to the client unchanged.
      */
     @Test
-    void theAuthorizerRunsForEveryRequest_withoutACacheOrAnIdentitySource() {
-        JsonNode authorizer = single(APP, "AWS::ApiGatewayV2::Authorizer").path("Properties");
-        assertThat(authorizer.path("AuthorizerType").asText()).isEqualTo("REQUEST");
-        assertThat(authorizer.path("AuthorizerResultTtlInSeconds").asInt(-1)).isZero();
-        assertThat(authorizer.path("IdentitySource").size()).as("identity sources").isZero();
-        assertThat(authorizer.path("EnableSimpleResponses").asBoolean()).isTrue();
+    void everyRouteReachesTheApiFunctionWhichAnswersRefusedCredentialsItself() {
+        DEV.app.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
+        Map<String, JsonNode> integrations = resources(APP, "AWS::ApiGatewayV2::Integration");
+        String apiFunction = javaFunctions(APP).entrySet().stream()
+                .filter(function -> function.getValue().at("/Properties/Handler").asText().equals(ApiRoutes.API.handlerClass()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        for (JsonNode route : resources(APP, "AWS::ApiGatewayV2::Route").values()) {
+            String key = route.at("/Properties/RouteKey").asText();
+            assertThat(route.at("/Properties/AuthorizationType").asText("NONE")).as(key).isEqualTo("NONE");
+            assertThat(route.at("/Properties/AuthorizerId").isMissingNode()).as(key).isTrue();
+            String target = route.at("/Properties/Target/Fn::Join/1/1/Ref").asText();
+            JsonNode integration = integrations.get(target);
+            assertThat(integration).as(key + " integrates " + target).isNotNull();
+            assertThat(integration.at("/Properties/IntegrationType").asText()).as(key).isEqualTo("AWS_PROXY");
+            assertThat(integration.at("/Properties/PayloadFormatVersion").asText()).as(key).isEqualTo("2.0");
+            JsonNode alias = resources(APP, "AWS::Lambda::Alias").get(integration.at("/Properties/IntegrationUri/Ref").asText());
+            assertThat(alias).as(key + ": the integration invokes a function's alias").isNotNull();
+            assertThat(alias.at("/Properties/FunctionName/Ref").asText()).as(key).isEqualTo(apiFunction);
+        }
     }
 
     /** CORS only for the origins a stage names, with the methods and headers the API's clients send. */

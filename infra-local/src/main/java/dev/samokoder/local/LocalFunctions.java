@@ -2,10 +2,8 @@ package dev.samokoder.local;
 
 import dev.samokoder.api.ApiHandler;
 import dev.samokoder.api.ApiServices;
-import dev.samokoder.api.AuthorizerHandler;
 import dev.samokoder.api.routes.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
-import dev.samokoder.local.gateway.HttpAuthorizer;
 import dev.samokoder.local.gateway.HttpFunction;
 import dev.samokoder.services.runs.RunStarter;
 import dev.samokoder.services.wiring.Wiring;
@@ -20,7 +18,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 final class LocalFunctions {
 
     /** @param runs what starts runs: the runs API's service, which webhook deliveries use too */
-    record Functions(Map<String, HttpFunction> functions, HttpAuthorizer authorizer, HookServices hooks, RunStarter runs) {
+    record Functions(Map<String, HttpFunction> functions, HookServices hooks, RunStarter runs) {
     }
 
     private LocalFunctions() {
@@ -31,7 +29,6 @@ final class LocalFunctions {
         ApiServices services = ApiServices.create(wiring, sfn);
         return new Functions(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
-                new HttpAuthorizer(ApiRoutes.AUTHORIZER, new AuthorizerHandler(services.accessTokens(), services.apiKeys())),
                 HookServices.create(wiring),
                 services.runs());
     }

@@ -136,7 +136,7 @@ public final class LocalPlatform implements AutoCloseable {
                     new Wiring(config.withAws(config.aws().withStateMachineArn(generationArn)), clients, clock), sfn);
             queueConsumers = LocalQueueConsumers.start(functions.hooks(), webhookRuns.orElse(functions.runs()), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
-                    functions.functions(), Optional.of(functions.authorizer()),
+                    functions.functions(),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
             return new LocalPlatform(stack, sandbox, stepFunctions, sfn, wiring, gateway, queueConsumers,

@@ -17,9 +17,6 @@ public final class ApiRoutes {
     /** The one function behind every route (one warm container serves them all). */
     public static final FunctionSpec API = new FunctionSpec("samokoder-api", "dev.samokoder.api.ApiHandler",
             Duration.ofSeconds(29), 1024);
-    /** The Lambda authorizer of the authenticated routes. */
-    public static final FunctionSpec AUTHORIZER = new FunctionSpec("samokoder-authorizer",
-            "dev.samokoder.api.AuthorizerHandler", Duration.ofSeconds(5), 512);
 
     /** The API-key scopes, by their wire names (the API's {@code ApiScope}s; its binding refuses any other). */
     private static final String PROJECTS_READ = "projects:read";

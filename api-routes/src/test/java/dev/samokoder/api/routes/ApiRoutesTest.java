@@ -57,7 +57,6 @@ class ApiRoutesTest {
     @Test
     void theFunctionsOfTheArtifactHaveDistinctNames() {
         List<FunctionSpec> all = new ArrayList<>(ApiRoutes.functions());
-        all.add(ApiRoutes.AUTHORIZER);
         all.addAll(QueueFunctions.all());
 
         assertThat(all).extracting(FunctionSpec::name).doesNotHaveDuplicates().allMatch(name -> name.startsWith("samokoder-"));

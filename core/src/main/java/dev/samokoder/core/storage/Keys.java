@@ -212,7 +212,7 @@ public final class Keys {
         return new Key(userPartition(userId), API_KEY_PREFIX + keyId);
     }
 
-    /** The lookup of an API key by the keyed hash (HMAC-SHA256) of its secret: what the authorizer reads. */
+    /** The lookup of an API key by the keyed hash (HMAC-SHA256) of its secret: what authentication reads. */
     public static Key apiKeyHash(String hmacHex) {
         return new Key("APIKEYHASH#" + hmacHex, "APIKEYHASH");
     }

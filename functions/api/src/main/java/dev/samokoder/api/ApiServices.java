@@ -1,5 +1,6 @@
 package dev.samokoder.api;
 
+import dev.samokoder.api.http.Authenticator;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.JsonBodies;
 import dev.samokoder.api.http.SecurityHeaders;
@@ -39,7 +40,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           WorkspaceService workspace, AccessTokens accessTokens, RateLimiter rateLimiter,
                           SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
                           NotificationService notifications, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
-                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins)
+                          LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins,
+                          Authenticator authenticator)
         implements HttpPipeline.Services {
 
     /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
@@ -66,6 +68,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
         HookServices hooks = HookServices.create(wiring);
         CreditLedger credit = wiring.credit();
         var keyLimits = config.apiKeys();
+        ApiKeyService apiKeys = new ApiKeyService(wiring.clients().dynamoDb(), storage.table(), new ApiKeySecrets(wiring.apiKeyPepper()),
+                keyLimits.monthlyQuota(), keyLimits.maxPerUser(), clock, config.storage().conflictRetry());
         return new ApiServices(config, authService, storage.users(),
                 projects,
                 wiring.workspace(),
@@ -78,13 +82,13 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new WebhookService(hooks.webhooks(), projects, hooks.cipher(), hooks.sqs(), hooks.webhookQueue(),
                         config.hooks().signatureTolerance(), config.hooks().maxPerProject(), clock),
                 new NotificationService(hooks.subscriptions(), projects, hooks.cipher(), hooks.guard(), clock),
-                new ApiKeyService(wiring.clients().dynamoDb(), storage.table(), new ApiKeySecrets(wiring.apiKeyPepper()),
-                        keyLimits.monthlyQuota(), keyLimits.maxPerUser(), clock, config.storage().conflictRetry()),
+                apiKeys,
                 new RateLimiter(storage.table(), keyLimits.ratePerMinute(), keyLimits.burst(), clock, config.storage().conflictRetry()),
                 wiring.llmKeys(),
                 credit,
                 wiring.funding(),
                 new UsageReports(wiring.usageMeter(), credit, storage.table(), clock),
-                new Admins(storage.users(), config.billing().adminEmails()));
+                new Admins(storage.users(), config.billing().adminEmails()),
+                new Authenticator(accessTokens, apiKeys));
     }
 }

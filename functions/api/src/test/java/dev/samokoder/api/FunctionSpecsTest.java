@@ -20,11 +20,9 @@ class FunctionSpecsTest {
     void everyFunctionOfTheTableNamesItsHandlerInThisModule() {
         Map<FunctionSpec, Class<?>> handlers = Map.of(
                 ApiRoutes.API, ApiHandler.class,
-                ApiRoutes.AUTHORIZER, AuthorizerHandler.class,
                 QueueFunctions.WEBHOOK_CONSUMER, WebhookConsumerHandler.class,
                 QueueFunctions.NOTIFICATION_SENDER, NotificationSenderHandler.class);
         List<FunctionSpec> functions = new ArrayList<>(ApiRoutes.functions());
-        functions.add(ApiRoutes.AUTHORIZER);
         functions.addAll(QueueFunctions.all());
 
         assertThat(functions).containsExactlyInAnyOrderElementsOf(handlers.keySet());

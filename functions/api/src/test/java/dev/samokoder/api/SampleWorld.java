@@ -12,6 +12,7 @@ import dev.samokoder.core.storage.Storage;
 import dev.samokoder.sandbox.SnapshotStore;
 import dev.samokoder.services.apikeys.ApiScope;
 import dev.samokoder.services.apikeys.IssuedApiKey;
+import dev.samokoder.services.auth.AccessTokens;
 import dev.samokoder.services.auth.AuthTokens;
 import dev.samokoder.services.billing.Money;
 import dev.samokoder.services.llmkeys.LlmKeyOwner;
@@ -33,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +64,14 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
     static final String PROJECT_LLM_KEY = "sk-ant-project-5678";
     static final String THEIR_PROJECT_LLM_KEY = "sk-ant-theirs-9999";
 
-    static SampleWorld create(ApiServices services, Storage storage, DynamoDbClient dynamoDb, SnapshotStore snapshotStore) {
+    /** @param pastTokens our signing key on a clock an hour behind: the tokens it issues have expired */
+    static SampleWorld create(ApiServices services, AccessTokens pastTokens, Storage storage, DynamoDbClient dynamoDb,
+                              SnapshotStore snapshotStore) {
         String email = newEmail();
         User user = services.auth().register(email, PASSWORD, Optional.of("Ada"));
         AuthTokens tokens = services.auth().login(email, PASSWORD);
         String sessionId = services.accessTokens().verify(tokens.accessToken()).sessionId();
+        String expiredToken = pastTokens.issue(user.id(), sessionId).token();
 
         // created first, so the main project is the newest in the user's list
         Project idle = services.projects().create(user.id(), "Notes", "", ProjectSettings.defaults());
@@ -147,12 +152,15 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         // project's anthropic override), $5 of credit, and an administrator
         IssuedApiKey apiKey = services.apiKeys().create(user.id(), "sample", EnumSet.allOf(ApiScope.class), Optional.empty());
         IssuedApiKey theirKey = services.apiKeys().create(theirs.ownerId(), "theirs", EnumSet.of(ApiScope.PROJECTS_READ), Optional.empty());
+        IssuedApiKey readOnlyKey = services.apiKeys().create(user.id(), "read-only", EnumSet.of(ApiScope.PROJECTS_READ, ApiScope.USAGE_READ),
+                Optional.empty());
         services.llmKeys().put(LlmKeyOwner.user(user.id()), Provider.OPENAI, OWN_LLM_KEY, Optional.empty());
         services.llmKeys().put(LlmKeyOwner.project(project.id()), Provider.ANTHROPIC, PROJECT_LLM_KEY, Optional.empty());
         services.llmKeys().put(LlmKeyOwner.project(theirs.id()), Provider.ANTHROPIC, THEIR_PROJECT_LLM_KEY, Optional.empty());
         services.credit().topUp(user.id(), 5 * Money.MICROS_PER_USD, "sample credit", "usr_sampleadmin");
         String adminId = services.users().findByEmail(ADMIN_EMAIL)
                 .orElseGet(() -> registerAdmin(services)).id();
+        String adminToken = services.accessTokens().issue(adminId, "ses_sampleadmin").token();
 
         Map<String, String> placeholders = Map.ofEntries(
                 Map.entry("idleProjectId", idle.id()),
@@ -168,6 +176,8 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("staleSignature", staleTimed.substring(staleTimed.indexOf("v1=") + 3)),
                 Map.entry("apiKeyId", apiKey.key().id()),
                 Map.entry("apiKeySecret", apiKey.secret()),
+                Map.entry("readOnlyApiKeySecret", readOnlyKey.secret()),
+                Map.entry("adminAccessToken", adminToken),
                 Map.entry("otherApiKeyId", theirKey.key().id()),
                 Map.entry("adminUserId", adminId),
                 Map.entry("snapshotBefore", snapshotBefore),
@@ -177,14 +187,33 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("sessionId", sessionId),
                 Map.entry("email", email),
                 Map.entry("accessToken", tokens.accessToken()),
+                Map.entry("expiredAccessToken", expiredToken),
+                Map.entry("tamperedAccessToken", tampered(tokens.accessToken(), theirs.ownerId())),
+                Map.entry("unsignedAccessToken", unsigned(tokens.accessToken())),
                 Map.entry("refreshToken", tokens.refreshToken()),
                 Map.entry("projectId", project.id()),
                 Map.entry("otherProjectId", theirs.id()),
                 Map.entry("newEmail", newEmail()),
                 Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
-        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), tokens.refreshToken(), hook.secret(),
-                theirHook.secret(), notification.secret(), apiKey.secret(), theirKey.secret(), OWN_LLM_KEY, PROJECT_LLM_KEY,
+        return new SampleWorld(placeholders, List.of(PASSWORD, tokens.accessToken(), expiredToken, tokens.refreshToken(), hook.secret(),
+                theirHook.secret(), notification.secret(), apiKey.secret(), theirKey.secret(), readOnlyKey.secret(), adminToken, OWN_LLM_KEY, PROJECT_LLM_KEY,
                 THEIR_PROJECT_LLM_KEY));
+    }
+
+    /** The token with its subject changed to another user and its signature kept: what a forger tries first. */
+    private static String tampered(String token, String otherUserId) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + otherUserId + "\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    /** The token's claims under {@code alg: none}, without a signature (RFC 7519's unsecured JWT). */
+    private static String unsigned(String token) {
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + token.split("\\.")[1] + ".";
     }
 
     /** Concurrent first samples could both try; the loser reads the winner's account. */

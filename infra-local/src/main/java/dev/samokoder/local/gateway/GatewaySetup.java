@@ -4,14 +4,13 @@ import dev.samokoder.api.routes.Route;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * What the gateway serves: the route table, the functions by name, the authorizer of the
- * authenticated routes, the health probes, the web app folder and the origins allowed by CORS.
+ * What the gateway serves: the route table, the functions by name, the health probes, the web
+ * app folder and the origins allowed by CORS.
  */
 public record GatewaySetup(String host, int port, List<Route> routes, Map<String, HttpFunction> functions,
-                           Optional<HttpAuthorizer> authorizer, HealthCheck health, Path staticDir, List<String> corsOrigins) {
+                           HealthCheck health, Path staticDir, List<String> corsOrigins) {
 
     public GatewaySetup {
         routes = List.copyOf(routes);
@@ -21,9 +20,6 @@ public record GatewaySetup(String host, int port, List<Route> routes, Map<String
             if (!functions.containsKey(route.function())) {
                 throw new IllegalArgumentException("route " + route.routeKey() + " names function " + route.function()
                         + ", which is not registered");
-            }
-            if (route.authenticated() && authorizer.isEmpty()) {
-                throw new IllegalArgumentException("route " + route.routeKey() + " is authenticated but no authorizer is set");
             }
         }
     }

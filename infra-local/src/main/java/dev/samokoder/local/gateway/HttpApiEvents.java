@@ -1,6 +1,5 @@
 package dev.samokoder.local.gateway;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
@@ -107,47 +106,6 @@ final class HttpApiEvents {
                 .withBody(body.length == 0 ? null
                         : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(base64)
-                .build();
-    }
-
-    /**
-     * The event a REQUEST authorizer (payload 2.0) gets for the same request: the request's
-     * parts plus the identity source, the Authorization header.
-     */
-    static APIGatewayV2CustomAuthorizerEvent toAuthorizerEvent(APIGatewayV2HTTPEvent event, String authorization) {
-        var context = event.getRequestContext();
-        var http = APIGatewayV2CustomAuthorizerEvent.Http.builder()
-                .withMethod(context.getHttp().getMethod())
-                .withPath(context.getHttp().getPath())
-                .withProtocol(context.getHttp().getProtocol())
-                .withSourceIp(context.getHttp().getSourceIp())
-                .withUserAgent(context.getHttp().getUserAgent())
-                .build();
-        return APIGatewayV2CustomAuthorizerEvent.builder()
-                .withVersion("2.0")
-                .withType("REQUEST")
-                .withRouteArn("arn:aws:execute-api:local:" + ACCOUNT_ID + ":" + API_ID + "/" + STAGE + "/"
-                        + context.getHttp().getMethod() + event.getRawPath())
-                .withIdentitySource(List.of(authorization))
-                .withRouteKey(event.getRouteKey())
-                .withRawPath(event.getRawPath())
-                .withRawQueryString(event.getRawQueryString())
-                .withCookies(event.getCookies())
-                .withHeaders(event.getHeaders())
-                .withQueryStringParameters(event.getQueryStringParameters())
-                .withPathParameters(event.getPathParameters())
-                .withRequestContext(APIGatewayV2CustomAuthorizerEvent.RequestContext.builder()
-                        .withAccountId(context.getAccountId())
-                        .withApiId(context.getApiId())
-                        .withDomainName(context.getDomainName())
-                        .withDomainPrefix(context.getDomainPrefix())
-                        .withHttp(http)
-                        .withRequestId(context.getRequestId())
-                        .withRouteKey(context.getRouteKey())
-                        .withStage(context.getStage())
-                        .withTime(context.getTime())
-                        .withTimeEpoch(context.getTimeEpoch())
-                        .build())
                 .build();
     }
 

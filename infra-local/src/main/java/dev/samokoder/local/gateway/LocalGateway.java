@@ -8,7 +8,6 @@ import dev.samokoder.embedded.PortInUseException;
 import dev.samokoder.embedded.Ports;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,16 +38,20 @@ import org.slf4j.LoggerFactory;
  * The local stand-in for API Gateway: turns each HTTP request into the {@link APIGatewayV2HTTPEvent}
  * an HTTP API would send, calls the same handler instance the Lambda would run (with a real
  * {@link LocalLambdaContext} and the function's timeout), and writes its response back. It also
- * answers {@code GET /health} and serves the built web app at {@code /}. Every answer it gives
- * itself (no route, no token, a refused token, a preflight, an oversized body, a failed or timed
- * out function) carries the API's security headers, and CORS headers for a configured origin,
- * like the handler's own answers.
+ * answers {@code GET /health} and serves the built web app at {@code /}. Like an HTTP API without
+ * an authorizer it passes every request to the function, which verifies credentials itself; and it
+ * refuses what API Gateway refuses before any function runs: a request line and header values over
+ * 10,240 bytes together, and a body over 10 MB. Every answer it gives itself (no route, a preflight,
+ * an oversized request, a failed or timed out function) carries the API's security headers, and
+ * CORS headers for a configured origin, like the handler's own answers.
  */
 public final class LocalGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalGateway.class);
     /** API Gateway's payload limit for HTTP APIs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** API Gateway's limit (HTTP API quotas) on the request line and the header values taken together. */
+    static final int MAX_REQUEST_LINE_AND_HEADER_BYTES = 10_240;
     static final String HEALTH_PATH = "/health";
     /** What a configured origin may send: every method and request header the routes use. */
     static final String PREFLIGHT_METHODS = "GET, POST, PUT, PATCH, DELETE";
@@ -113,7 +116,10 @@ public final class LocalGateway implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             Optional<RouteMatcher.Match> match = routes.match(method, path);
-            if (match.isPresent()) {
+            if (isApiPath(path) && requestLineAndHeaderBytes(exchange) > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
+                sendProblem(exchange, Problem.of("headers-too-large", "Request header fields too large", 431,
+                        "the request line and header values are over " + MAX_REQUEST_LINE_AND_HEADER_BYTES + " bytes together"));
+            } else if (match.isPresent()) {
                 invoke(exchange, match.get(), requestId);
             } else if (path.equals(HEALTH_PATH) && method.equals("GET")) {
                 HealthCheck.Report report = setup.health().check();
@@ -123,7 +129,7 @@ public final class LocalGateway implements AutoCloseable {
             } else if (routes.pathExists(path)) {
                 sendProblem(exchange, Problem.of("method-not-allowed", "Method not allowed", 405,
                         method + " is not supported on " + path));
-            } else if (path.startsWith("/v1/") || path.equals("/v1")) {
+            } else if (isApiPath(path)) {
                 sendProblem(exchange, Problem.of("not-found", "Not found", 404, "no route for " + method + " " + path));
             } else if (method.equals("GET") || method.equals("HEAD")) {
                 serveStatic(exchange, path);
@@ -150,9 +156,6 @@ public final class LocalGateway implements AutoCloseable {
         }
         HttpFunction function = setup.functions().get(match.route().function());
         APIGatewayV2HTTPEvent event = HttpApiEvents.fromRequest(exchange, match, body, requestId, clock.instant());
-        if (match.route().authenticated() && !authorize(exchange, event, requestId)) {
-            return;
-        }
         var context = new LocalLambdaContext(function.spec(), requestId, clock);
         APIGatewayV2HTTPResponse response;
         try {
@@ -173,41 +176,21 @@ public final class LocalGateway implements AutoCloseable {
         writeResponse(exchange, response);
     }
 
-    /**
-     * Runs the authorizer as API Gateway does: no credential ({@code Authorization} or
-     * {@code x-api-key} header) is a 401, a refusal a 403 (both with API Gateway's own bodies); on
-     * success its context becomes {@code requestContext.authorizer.lambda} of the event.
-     */
-    private boolean authorize(HttpExchange exchange, APIGatewayV2HTTPEvent event, String requestId) throws IOException {
-        String authorization = event.getHeaders().get("authorization");
-        if (authorization == null || authorization.isBlank()) {
-            authorization = event.getHeaders().get("x-api-key");
+    private static boolean isApiPath(String path) {
+        return path.startsWith("/v1/") || path.equals("/v1");
+    }
+
+    /** What API Gateway counts against its 10,240 bytes: the request line and every header value, in UTF-8. */
+    static long requestLineAndHeaderBytes(HttpExchange exchange) {
+        String target = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        long bytes = (exchange.getRequestMethod() + " " + target + " " + exchange.getProtocol()).getBytes(StandardCharsets.UTF_8).length;
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                bytes += value.getBytes(StandardCharsets.UTF_8).length;
+            }
         }
-        if (authorization == null || authorization.isBlank()) {
-            send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
-            return false;
-        }
-        HttpAuthorizer authorizer = setup.authorizer().orElseThrow();
-        var authorizerEvent = HttpApiEvents.toAuthorizerEvent(event, authorization);
-        var context = new LocalLambdaContext(authorizer.spec(), requestId, clock);
-        SimpleIAMPolicyResponse decision;
-        try {
-            decision = callWithin(authorizer.spec(), requestId, () -> authorizer.handler().handleRequest(authorizerEvent, context));
-        } catch (TimeoutException | ExecutionException e) {
-            send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
-            return false;
-        }
-        if (decision == null || !decision.getIsAuthorized()) {
-            send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8));
-            return false;
-        }
-        Map<String, Object> lambdaContext = new HashMap<>();
-        if (decision.getContext() != null) {
-            lambdaContext.putAll(decision.getContext());
-        }
-        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withLambda(lambdaContext).build());
-        return true;
+        return bytes;
     }
 
     /** Runs a function on a worker within its timeout, as Lambda would cut it off. */

@@ -4,6 +4,7 @@ import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.domain.WorkspacePath;
 import dev.samokoder.core.storage.Storage;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.services.auth.AccessTokens;
 import dev.samokoder.services.auth.SigningKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -385,8 +386,8 @@ class ApiFlowIT {
         responses.put("400 from a handler", api.post("/v1/projects", token, "{\"name\": "));
         responses.put("404 from a handler", api.get("/v1/projects/prj_00000000000000000000", token));
         responses.put("413 from a handler", api.post("/v1/projects", token, "{\"name\":\"" + "a".repeat(1_100_000) + "\"}"));
-        responses.put("401 without a token (the gateway's)", api.get("/v1/projects", null));
-        responses.put("403 for a refused token (the gateway's)", api.get("/v1/projects", "not.a.jwt"));
+        responses.put("401 without a token", api.get("/v1/projects", null));
+        responses.put("401 for a refused token", api.get("/v1/projects", "not.a.jwt"));
         responses.put("404 without a route (the gateway's)", api.get("/v1/no-such-route", token));
         responses.put("405 (the gateway's)", api.send(api.builder("/v1/projects/prj_00000000000000000000", token)
                 .method("PUT", HttpRequest.BodyPublishers.noBody())));
@@ -401,7 +402,7 @@ class ApiFlowIT {
             }
         });
         assertThat(responses.values()).extracting(ApiClient.Response::status)
-                .containsExactly(200, 400, 404, 413, 401, 403, 404, 405, 204, 200);
+                .containsExactly(200, 400, 404, 413, 401, 401, 404, 405, 204, 200);
     }
 
     @Test
@@ -471,13 +472,56 @@ class ApiFlowIT {
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(15 * 60 * 1000L);
     }
 
+    /**
+     * RFC 6750 over HTTP, through the gateway: no credential, another scheme, and a token that is
+     * garbage, unsigned, tampered with or expired each get 401, a Bearer challenge and a problem; a
+     * valid token of a user who may not do something gets 403.
+     */
     @Test
-    void aRequestWithoutOrWithABadTokenNeverReachesAHandler() {
-        assertThat(api.get("/v1/projects", null).status()).isEqualTo(401);
-        assertThat(api.get("/v1/projects", "not.a.jwt").status()).isEqualTo(403);
-        String forgedHeader = "eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0";
-        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sub\":\"usr_00000000000000000000\",\"sid\":\"x\",\"jti\":\"x\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(api.get("/v1/projects", forgedHeader + "." + forgedClaims + ".").status()).isEqualTo(403);
+    void aMissingOrRefusedCredentialIsA401WithABearerChallenge() throws Exception {
+        String email = email();
+        String userId = register(email);
+        String token = login(email).path("accessToken").asText();
+        String[] parts = token.split("\\.");
+        String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace(userId, "usr_00000000000000000000").getBytes(StandardCharsets.UTF_8));
+        String unsignedHeader = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8));
+        ECKey key = SigningKeys.parse(Files.readString(dataDir.resolve("keys/jwt-signing-key.json")));
+        var auth = platform.config().auth();
+        String expired = new AccessTokens(key, auth.issuer(), auth.audience(), auth.accessTokenTtl(),
+                Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(-1))).issue(userId, "ses_x").token();
+        String bare = "Bearer realm=\"samokoder\"";
+        String invalid = "Bearer realm=\"samokoder\", error=\"invalid_token\", error_description=\"The credential is not valid\"";
+
+        Map<String, ApiClient.Response> refused = new java.util.LinkedHashMap<>();
+        refused.put("none", api.get("/v1/projects", null));
+        refused.put("Basic", api.send(api.builder("/v1/projects", null).header("Authorization", "Basic dXNlcjpwYXNz").GET()));
+        refused.put("garbage", api.get("/v1/projects", "not.a.jwt"));
+        refused.put("alg none", api.get("/v1/projects", unsignedHeader + "." + parts[1] + "."));
+        refused.put("tampered", api.get("/v1/projects", parts[0] + "." + otherClaims + "." + parts[2]));
+        refused.put("expired", api.get("/v1/projects", expired));
+
+        refused.forEach((what, response) -> {
+            assertThat(response.status()).as(what).isEqualTo(401);
+            assertThat(response.header("Content-Type")).as(what).isEqualTo("application/problem+json");
+            assertThat(response.json().path("status").asInt()).as(what).isEqualTo(401);
+        });
+        assertThat(refused.get("none").header("WWW-Authenticate")).isEqualTo(bare);
+        assertThat(refused.get("Basic").header("WWW-Authenticate")).isEqualTo(bare);
+        assertThat(refused.get("Basic").json().path("detail").asText()).contains("only the Bearer scheme");
+        for (String what : List.of("garbage", "alg none", "tampered")) {
+            assertThat(refused.get(what).header("WWW-Authenticate")).as(what).isEqualTo(invalid);
+            assertThat(refused.get(what).problemType()).as(what).isEqualTo("invalid-token");
+        }
+        assertThat(refused.get("expired").header("WWW-Authenticate")).contains("error=\"invalid_token\"", "expired");
+        assertThat(refused.get("expired").json().path("detail").asText()).contains("POST /v1/auth/refresh");
+        assertThat(TestPlatforms.logText()).doesNotContain(expired);
+
+        ApiClient.Response notAdmin = api.post("/v1/admin/users/" + userId + "/credit", token, "{\"amountUsd\":1,\"note\":\"me\"}");
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(api.get("/v1/projects", token).status()).as("the real token still works").isEqualTo(200);
     }
 }

@@ -2,10 +2,9 @@ package dev.samokoder.local.gateway;
 
 import dev.samokoder.api.routes.FunctionSpec;
 import dev.samokoder.api.routes.Route;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import dev.samokoder.core.http.Problem;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +35,9 @@ class LocalGatewayIT {
     private static final FunctionSpec RECORDER = new FunctionSpec("recorder", "test.Recorder", Duration.ofSeconds(5), 512);
     private static final FunctionSpec SLOW = new FunctionSpec("slow", "test.Slow", Duration.ofMillis(200), 512);
 
-    private static final FunctionSpec AUTHORIZER = new FunctionSpec("authorizer", "test.Authorizer", Duration.ofSeconds(2), 256);
     private static final String TOKEN = "Bearer eyJhbGciOiJFUzI1NiJ9.sample.signature";
 
     private final AtomicReference<APIGatewayV2HTTPEvent> lastEvent = new AtomicReference<>();
-    private final AtomicReference<APIGatewayV2CustomAuthorizerEvent> lastAuthorizerEvent = new AtomicReference<>();
     private final AtomicReference<Integer> lastRemainingMillis = new AtomicReference<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalGateway gateway;
@@ -87,14 +83,7 @@ class LocalGatewayIT {
                     throw new IllegalStateException("secret internals must not leak");
                 }));
         HealthCheck health = new HealthCheck(List.of(new HealthCheck.Probe("fake", "memory:", () -> { })));
-        HttpAuthorizer authorizer = new HttpAuthorizer(AUTHORIZER, (event, context) -> {
-            lastAuthorizerEvent.set(event);
-            boolean valid = event.getIdentitySource().getFirst().equals("Bearer eyJhbGciOiJFUzI1NiJ9.sample.signature");
-            return SimpleIAMPolicyResponse.builder().withIsAuthorized(valid)
-                    .withContext(valid ? Map.of("userId", "usr_0123456789abcdefghjk", "sessionId", "ses_0123456789abcdefghjk") : Map.of())
-                    .build();
-        });
-        gateway = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, routes, functions, Optional.of(authorizer), health,
+        gateway = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, routes, functions, health,
                 staticDir, List.of("https://app.example.com")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -236,25 +225,32 @@ class LocalGatewayIT {
         }
     }
 
+    /** Like an HTTP API without an authorizer: the function gets every request and checks the credential itself. */
     @Test
-    void authenticatedRoutesRunTheAuthorizerFirst() throws Exception {
-        // no token: API Gateway's own 401, the function never runs
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(missing.statusCode()).isEqualTo(401);
-        assertThat(missing.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    void authenticatedRoutesReachTheFunction_whichChecksTheCredential() throws Exception {
+        HttpResponse<String> noCredential = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        // a token the authorizer refuses: 403
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/v1/projects/p1")).header("Authorization", "Bearer forged")
+        assertThat(noCredential.statusCode()).isEqualTo(201);
+        assertThat(lastEvent.get().getRouteKey()).isEqualTo("GET /v1/projects/{projectId}");
+        assertThat(lastEvent.get().getRequestContext().getAuthorizer()).as("no authorizer's context").isNull();
+    }
+
+    /** API Gateway's quota: the request line and header values together at most 10,240 bytes; over it no function runs. */
+    @Test
+    void aRequestOverApiGatewaysHeaderLimitIsRefusedBeforeAnyFunctionRuns() throws Exception {
+        HttpResponse<String> big = http.send(HttpRequest.newBuilder(uri("/v1/public")).header("X-Padding", "a".repeat(100 * 1024))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(lastEvent.get()).isNull();
-        assertThat(lastAuthorizerEvent.get().getRouteKey()).isEqualTo("GET /v1/projects/{projectId}");
-        assertThat(lastAuthorizerEvent.get().getType()).isEqualTo("REQUEST");
 
-        // a public route needs no token
-        HttpResponse<String> open = http.send(HttpRequest.newBuilder(uri("/v1/public")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(open.statusCode()).isEqualTo(201);
-        assertThat(lastEvent.get().getRequestContext().getAuthorizer()).isNull();
+        assertThat(big.statusCode()).isEqualTo(431);
+        assertThat(big.headers().firstValue("content-type")).contains(Problem.CONTENT_TYPE);
+        assertThat(big.body()).contains("headers-too-large").contains("10240 bytes");
+        assertThat(big.headers().firstValue("x-content-type-options")).contains("nosniff");
+        assertThat(lastEvent.get()).isNull();
+
+        HttpResponse<String> underTheLimit = http.send(HttpRequest.newBuilder(uri("/v1/public")).header("X-Padding", "a".repeat(9_000))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(underTheLimit.statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -276,7 +272,7 @@ class LocalGatewayIT {
                 new HealthCheck.Probe("s3", "http://127.0.0.1:2", () -> {
                     throw new IllegalStateException("Connection refused");
                 })));
-        try (LocalGateway down = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, List.of(), Map.of(), Optional.empty(),
+        try (LocalGateway down = LocalGateway.start(new GatewaySetup("127.0.0.1", 0, List.of(), Map.of(),
                 health, staticDir, List.of()), Clock.systemUTC())) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + down.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,6 @@
 package dev.samokoder.services.apikeys;
 
-/** The key was revoked (or expired) after the authorizer let the request in. */
+/** The key was revoked (or expired) after the request was authenticated. */
 public final class ApiKeyRevokedException extends RuntimeException {
 
     public ApiKeyRevokedException() {

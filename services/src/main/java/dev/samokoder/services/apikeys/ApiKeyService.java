@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /**
  * API keys for programs. A key is two items written together: the key under its user (name,
  * scopes, expiry, last use, this month's request count) and a lookup by the keyed hash of the
- * secret, which is all the authorizer reads. Revoking deletes both at once, so the next request
+ * secret, which is all authentication reads. Revoking deletes both at once, so the next request
  * with the key is refused. The monthly quota is one conditional update per request: the count
  * and the check are one write, so concurrent requests cannot together pass it.
  */
@@ -141,7 +140,7 @@ public final class ApiKeyService {
      * Counts one request of the key against its monthly quota and records its last use.
      *
      * @throws ApiKeyQuotaExceededException if the key has made its quota this month
-     * @throws ApiKeyRevokedException       if the key is gone (revoked after the authorizer ran)
+     * @throws ApiKeyRevokedException       if the key is gone (revoked after the request was authenticated)
      */
     public void recordUse(String userId, String keyId) {
         Instant now = clock.instant();
@@ -208,14 +207,5 @@ public final class ApiKeyService {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         names.forEach(name -> ApiScope.fromWireName(name).ifPresent(scopes::add));
         return scopes;
-    }
-
-    /** The scopes a comma-separated list names (the authorizer's context carries them so). */
-    public static Set<ApiScope> parseScopes(String commaSeparated) {
-        return scopes(List.of(commaSeparated.split(",")));
-    }
-
-    public static String formatScopes(Set<ApiScope> scopes) {
-        return wireNames(scopes).stream().collect(Collectors.joining(","));
     }
 }

@@ -2,17 +2,32 @@ package dev.samokoder.api.http;
 
 import dev.samokoder.core.http.Problem;
 import java.time.Duration;
+import java.util.Map;
 
 /** An error the API answers with a specific problem; built by the factory methods below. */
 public final class ApiException extends RuntimeException {
 
+    /** The protection space of our Bearer challenges (RFC 6750 section 3). */
+    static final String REALM = "samokoder";
+
     private final transient Problem problem;
     private final Duration retryAfter;
+    private final transient Map<String, String> headers;
 
     private ApiException(Problem problem, Duration retryAfter) {
+        this(problem, retryAfter, Map.of());
+    }
+
+    private ApiException(Problem problem, Duration retryAfter, Map<String, String> headers) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.retryAfter = retryAfter;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** Headers the answer carries besides the problem (a {@code WWW-Authenticate} challenge). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem problem() {
@@ -28,8 +43,25 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Problem.of("not-found", "Not found", 404, detail), null);
     }
 
+    /**
+     * A request to an authenticated route without a Bearer credential (none, or another scheme
+     * such as Basic): 401 with the bare challenge, which RFC 6750 gives when no credential was sent.
+     */
     public static ApiException unauthorized(String detail) {
-        return new ApiException(Problem.of("unauthorized", "Unauthorized", 401, detail), null);
+        return new ApiException(Problem.of("unauthorized", "Unauthorized", 401, detail), null,
+                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\""));
+    }
+
+    /**
+     * A credential that was sent but is not valid (tampered, expired, unsigned, unknown or revoked
+     * key): 401 with {@code error="invalid_token"}. The description is one of a few fixed phrases,
+     * never the credential or text derived from it.
+     */
+    public static ApiException invalidToken(String detail, boolean expired) {
+        String description = expired ? "The access token expired" : "The credential is not valid";
+        return new ApiException(Problem.of("invalid-token", "Invalid credential", 401, detail), null,
+                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\""
+                        + description + "\""));
     }
 
     public static ApiException forbidden(String detail) {
@@ -42,9 +74,11 @@ public final class ApiException extends RuntimeException {
                 "this route needs a signed-in user's access token; API keys cannot manage keys or administer"), null);
     }
 
+    /** RFC 6750's {@code insufficient_scope}: a 403 that names the scope the route needs. */
     public static ApiException insufficientScope(String scope) {
         return new ApiException(Problem.of("insufficient-scope", "Insufficient scope", 403,
-                "this API key lacks the scope " + scope + "; create a key with it (POST /v1/api-keys)").with("requiredScope", scope), null);
+                "this API key lacks the scope " + scope + "; create a key with it (POST /v1/api-keys)").with("requiredScope", scope), null,
+                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", scope=\"" + scope + "\""));
     }
 
     public static ApiException malformedJson(String detail) {

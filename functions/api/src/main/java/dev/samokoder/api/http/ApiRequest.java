@@ -1,6 +1,5 @@
 package dev.samokoder.api.http;
 
-import dev.samokoder.services.apikeys.ApiKeyService;
 import dev.samokoder.services.apikeys.ApiScope;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
@@ -11,23 +10,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parts of an API Gateway event an operation reads. The caller's identity comes only from
- * the authorizer's context (set by API Gateway after the authorizer ran), never from a header.
+ * The parts of an API Gateway event an operation reads. The caller's identity is set by the
+ * pipeline once it has verified the request's credential ({@link Authenticator}), never taken from
+ * a header as sent or from anything else in the event.
  */
 public final class ApiRequest {
 
-    /** The key the authorizer puts the user id under, in its context. */
-    public static final String USER_ID = "userId";
-    /** For a request made with an API key: the key's id, and its scopes (comma-separated). */
-    public static final String API_KEY_ID = "apiKeyId";
-    public static final String API_KEY_SCOPES = "apiKeyScopes";
-
     private final APIGatewayV2HTTPEvent event;
     private final JsonBodies bodies;
+    private Authenticator.Caller caller;
 
     public ApiRequest(APIGatewayV2HTTPEvent event, JsonBodies bodies) {
         this.event = event;
         this.bodies = bodies;
+    }
+
+    /** Set by the pipeline once, after it verified the credential. */
+    void authenticated(Authenticator.Caller caller) {
+        this.caller = caller;
     }
 
     /** The authenticated user; an operation on an authenticated route can rely on it. */
@@ -36,31 +36,17 @@ public final class ApiRequest {
     }
 
     public Optional<String> authenticatedUserId() {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
-            return Optional.empty();
-        }
-        Object userId = context.getAuthorizer().getLambda().get(USER_ID);
-        return userId instanceof String id && !id.isBlank() ? Optional.of(id) : Optional.empty();
+        return Optional.ofNullable(caller).map(Authenticator.Caller::userId);
     }
 
     /** The API key the request was made with; empty for a signed-in user's access token. */
     public Optional<String> apiKeyId() {
-        return authorizerValue(API_KEY_ID);
+        return caller == null ? Optional.empty() : caller.apiKeyId();
     }
 
     /** The scopes of the request's API key (none for a user's access token, which may do everything its user may). */
     public Set<ApiScope> apiKeyScopes() {
-        return authorizerValue(API_KEY_SCOPES).map(ApiKeyService::parseScopes).orElse(Set.of());
-    }
-
-    private Optional<String> authorizerValue(String name) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
-            return Optional.empty();
-        }
-        Object value = context.getAuthorizer().getLambda().get(name);
-        return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
+        return caller == null ? Set.of() : caller.apiKeyScopes();
     }
 
     public String pathParameter(String name) {

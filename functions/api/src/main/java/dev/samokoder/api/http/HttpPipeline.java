@@ -17,7 +17,7 @@ import org.slf4j.MDC;
 
 /**
  * What every request goes through, in one place: route lookup, body limits and media type, the
- * authorizer's identity, an API key's scope for the route, the per-user (per-key, per-IP) rate
+ * caller's credential verified ({@link Authenticator}), an API key's scope for the route, the per-user (per-key, per-IP) rate
  * limit, an API key's monthly quota, the operation, the mapping of any
  * error to a problem, security headers, and one structured access-log line. Request bodies,
  * tokens and passwords are never logged.
@@ -54,6 +54,8 @@ public final class HttpPipeline {
         RateLimiter apiKeyRateLimiter();
 
         ApiKeyService apiKeys();
+
+        Authenticator authenticator();
     }
 
     private final Map<String, Binding> bindings;
@@ -106,6 +108,7 @@ public final class HttpPipeline {
         RateLimiter limiter = services.rateLimiter();
         Optional<String> apiKeyId = Optional.empty();
         if (binding.route().authenticated()) {
+            request.authenticated(services.authenticator().authenticate(request));
             String userId = request.userId();
             MDC.put("userId", userId);
             apiKeyId = request.apiKeyId();
@@ -144,6 +147,9 @@ public final class HttpPipeline {
         ApiResponse response = ApiResponse.problem(problem);
         if (mapped.retryAfter() != null) {
             response = response.withHeader("Retry-After", Long.toString(ApiException.seconds(mapped.retryAfter())));
+        }
+        for (Map.Entry<String, String> header : mapped.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
         }
         return response;
     }

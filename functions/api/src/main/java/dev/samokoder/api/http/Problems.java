@@ -39,8 +39,12 @@ import java.util.Map;
 /** The one mapping from what went wrong to the problem the client gets. Unknown errors are 500s without detail. */
 final class Problems {
 
-    /** A problem and, for 429s, when to retry. */
-    record Mapped(Problem problem, Duration retryAfter) {
+    /** A problem, for 429s when to retry, and any header the answer needs (a Bearer challenge). */
+    record Mapped(Problem problem, Duration retryAfter, Map<String, String> headers) {
+
+        Mapped(Problem problem, Duration retryAfter) {
+            this(problem, retryAfter, Map.of());
+        }
     }
 
     private Problems() {
@@ -48,7 +52,7 @@ final class Problems {
 
     static Mapped of(Throwable error, String requestId) {
         return switch (error) {
-            case ApiException e -> new Mapped(e.problem(), e.retryAfter());
+            case ApiException e -> new Mapped(e.problem(), e.retryAfter(), e.headers());
             case ValidationException e -> plain(Problem.of("validation", "Invalid request", 400,
                     "the request has " + e.errors().size() + " invalid field(s)")
                     .with("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList()));
@@ -91,7 +95,10 @@ final class Problems {
                     .with("limit", e.limit()));
             case ApiKeyQuotaExceededException e -> new Mapped(Problem.of("quota-exceeded", "Monthly quota reached", 429,
                     e.getMessage() + "; it works again when the next month (UTC) begins").with("quota", e.quota()), e.retryAfter());
-            case ApiKeyRevokedException e -> plain(Problem.of("unauthorized", "Unauthorized", 401, e.getMessage()));
+            case ApiKeyRevokedException e -> {
+                ApiException invalid = ApiException.invalidToken(e.getMessage(), false);
+                yield new Mapped(invalid.problem(), null, invalid.headers());
+            }
             case InsufficientCreditException e -> plain(Problem.of("insufficient-credit", "Insufficient credit", 402,
                     e.getMessage() + ". Top up: ask an administrator to add credit to your account (POST /v1/admin/users/{userId}/credit),"
                             + " or store your own provider key (PUT /v1/llm-keys/{provider}) so runs use it instead")
