@@ -13,14 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Projects and their owner index. A project and its index entry are created and deleted together
- * in one transaction; listing a user's projects reads the index (newest first) and then the
- * projects themselves, both strongly consistent.
+ * Projects and their owner index. A project and its index entry are created, changed and deleted
+ * together in one transaction, and the entry carries a copy of the project: listing a user's
+ * projects is one strongly consistent query of the index, newest first. Entries written before
+ * they carried the copy (only an id) are read through the projects themselves, in one batch.
  */
 public final class ProjectRepository {
 
@@ -41,10 +44,7 @@ public final class ProjectRepository {
     public Project create(String ownerId, String name, String description, ProjectSettings settings) {
         Instant now = clock.instant();
         Project project = new Project(Ids.newId(Project.ID_PREFIX), ownerId, name, description, settings, now, now, 1);
-        var indexEntry = Attributes.item(Keys.ownedProject(ownerId, now, project.id()), OWNED_TYPE, 1)
-                .string("projectId", project.id())
-                .build();
-        table.transact(List.of(table.createOp(toItem(project)), table.createOp(indexEntry)),
+        table.transact(List.of(table.createOp(toItem(project)), table.createOp(toIndexEntry(project))),
                 (index, stored) -> new ItemAlreadyExistsException(index == 0
                         ? Keys.project(project.id())
                         : Keys.ownedProject(ownerId, now, project.id())));
@@ -68,7 +68,10 @@ public final class ProjectRepository {
         Page<Map<String, AttributeValue>> index = table.queryPage(
                 Keys.userPartition(ownerId), Keys.OWNED_PROJECT_PREFIX, limit, cursor, false);
         List<String> ids = index.items().stream().map(item -> Attributes.of(item).string("projectId")).toList();
-        Map<String, Project> byId = batchGet(ids);
+        Map<String, Project> byId = new HashMap<>();
+        index.items().stream().filter(ProjectRepository::carriesCopy).map(ProjectRepository::fromItem)
+                .forEach(project -> byId.put(project.id(), project));
+        byId.putAll(batchGet(ids.stream().filter(id -> !byId.containsKey(id)).toList()));
         List<Project> projects = ids.stream().map(byId::get).filter(p -> p != null).toList();
         return new Page<>(projects, index.nextCursor());
     }
@@ -77,7 +80,15 @@ public final class ProjectRepository {
     public Project save(Project project) {
         Project saved = new Project(project.id(), project.ownerId(), project.name(), project.description(),
                 project.settings(), project.createdAt(), clock.instant(), project.version() + 1);
-        table.replace(Keys.project(project.id()), toItem(saved), project.version());
+        // the copy in the index changes with the project, or neither does
+        try {
+            table.transact(List.of(table.replaceOp(toItem(saved), project.version()), table.putOp(toIndexEntry(saved))),
+                    (index, stored) -> SingleTable.conditionFailed(Keys.project(project.id()), project.version(), stored.orElse(Map.of())));
+        } catch (TransactionCanceledException concurrent) {
+            // another change of this project was being written at the same moment: the same answer as a lost race
+            Project current = get(project.id()).orElseThrow(() -> new ItemNotFoundException(Keys.project(project.id())));
+            throw new VersionConflictException(Keys.project(project.id()), project.version(), OptionalLong.of(current.version()));
+        }
         return saved;
     }
 
@@ -121,7 +132,23 @@ public final class ProjectRepository {
     }
 
     private static Map<String, AttributeValue> toItem(Project project) {
-        return Attributes.item(Keys.project(project.id()), TYPE, project.version())
+        return toItem(Keys.project(project.id()), TYPE, project);
+    }
+
+    /** The owner's index entry: the project's id, and a copy of the project for listing it. */
+    private static Map<String, AttributeValue> toIndexEntry(Project project) {
+        Map<String, AttributeValue> entry = new HashMap<>(toItem(Keys.ownedProject(project.ownerId(), project.createdAt(), project.id()),
+                OWNED_TYPE, project));
+        entry.put("projectId", AttributeValue.fromS(project.id()));
+        return entry;
+    }
+
+    private static boolean carriesCopy(Map<String, AttributeValue> indexEntry) {
+        return indexEntry.containsKey("name");
+    }
+
+    private static Map<String, AttributeValue> toItem(Key key, String type, Project project) {
+        return Attributes.item(key, type, project.version())
                 .string("id", project.id())
                 .string("ownerId", project.ownerId())
                 .string("name", project.name())

@@ -181,6 +181,11 @@ public final class SingleTable {
                 .build()).build();
     }
 
+    /** A write of derived data inside a transaction (an index entry's copy), whatever is stored under its key. */
+    public TransactWriteItem putOp(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item).build()).build();
+    }
+
     /** A delete of an item that must exist, whatever its version (an index entry, say). */
     public TransactWriteItem deleteExistingOp(Key key) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(tableName).key(key.toAttributes())

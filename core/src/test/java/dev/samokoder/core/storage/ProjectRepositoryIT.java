@@ -184,6 +184,31 @@ class ProjectRepositoryIT {
         assertThat(third.nextCursor()).isEmpty();
     }
 
+    /** The listing is one query of the owner's index, whose entries carry a copy saved with the project. */
+    @Test
+    void listOwned_showsEachProjectAsLastSaved() {
+        String owner = Ids.newId("usr");
+        Project created = projects.create(owner, "Draft", "", ProjectSettings.defaults());
+
+        Project renamed = projects.save(created.withName("Todo app"));
+
+        assertThat(projects.listOwned(owner, 10, Optional.empty()).items()).containsExactly(renamed);
+        assertThat(table.get(Keys.ownedProject(owner, created.createdAt(), created.id())).orElseThrow())
+                .containsEntry("name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("Todo app"));
+    }
+
+    /** Index entries written before they carried a copy (only the id) are still listed, read through the projects. */
+    @Test
+    void listOwned_readsOlderIndexEntriesThroughTheProjects() {
+        String owner = Ids.newId("usr");
+        Project older = projects.create(owner, "Older", "", ProjectSettings.defaults());
+        Project newer = projects.create(owner, "Newer", "", ProjectSettings.defaults());
+        Key olderEntry = Keys.ownedProject(owner, older.createdAt(), older.id());
+        table.replace(olderEntry, Attributes.item(olderEntry, "OwnedProject", 2).string("projectId", older.id()).build(), 1);
+
+        assertThat(projects.listOwned(owner, 10, Optional.empty()).items()).containsExactly(newer, older);
+    }
+
     @Test
     void listOwned_refusesACursorFromAnotherUsersListing() {
         String alice = Ids.newId("usr");
