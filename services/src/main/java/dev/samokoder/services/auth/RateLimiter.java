@@ -14,13 +14,22 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per subject (a user, or an IP on public routes), kept in DynamoDB so every
- * Lambda instance sees the same bucket. The bucket holds up to {@code burst} tokens and refills
- * at {@code perMinute}; a request takes one. Updates are optimistic (version), so two instances
- * never both spend the last token.
+ * A token bucket per subject (a user, an API key, or an IP on public routes), kept in DynamoDB so
+ * every Lambda instance sees the same bucket. The bucket holds up to {@code burst} tokens and
+ * refills at {@code perMinute}; a request takes one. Updates are optimistic (version), so two
+ * instances never both spend the last token.
+ *
+ * <p>A busy subject does not pay a bucket write per request: an instance takes tokens for it in a
+ * small lease, as many as the subject sent it in the last second (at most a quarter of the burst
+ * and {@link #MAX_LEASE}), and spends them locally for up to {@link #LEASE_LIFETIME}; what is left
+ * then lapses. Every allowed request still spent a token of the shared bucket, so the limit is
+ * never exceeded; the price is that a subject that stops may lose up to a second of its own rate.
+ * A subject sending one request at a time takes one token at a time, exactly as without leases.
  */
 public final class RateLimiter {
 
@@ -32,12 +41,20 @@ public final class RateLimiter {
     }
 
     static final String TYPE = "RateBucket";
+    /** The most tokens an instance takes from one subject's bucket at once. */
+    static final int MAX_LEASE = 20;
+    /** How long an instance spends a lease before what is left of it lapses. */
+    static final Duration LEASE_LIFETIME = Duration.ofSeconds(1);
+    /** Subjects whose lease and recent rate one instance remembers; beyond it they are forgotten (which only costs writes). */
+    private static final int MAX_REMEMBERED_SUBJECTS = 10_000;
 
     private final SingleTable table;
     private final double tokensPerMilli;
     private final int burst;
+    private final int maxLease;
     private final Clock clock;
     private final OptimisticRetry retry;
+    private final Map<String, Local> local = new ConcurrentHashMap<>();
 
     public RateLimiter(SingleTable table, int perMinute, int burst, Clock clock) {
         this(table, perMinute, burst, clock, RetryPolicy.defaults());
@@ -48,20 +65,69 @@ public final class RateLimiter {
         this.table = table;
         this.tokensPerMilli = perMinute / 60_000.0;
         this.burst = burst;
+        this.maxLease = Math.clamp(burst / 4, 1, MAX_LEASE);
         this.clock = clock;
         this.retry = new OptimisticRetry(conflictRetry);
     }
 
     public Decision acquire(String subject) {
-        Key key = Keys.rateBucket(subject);
-        // another request of the same subject took a token in between: look again; heavy contention on one
-        // subject means that subject is by definition sending a lot
-        return retry.get(attempt -> acquireOnce(key), contention -> new Decision(false, Duration.ofSeconds(1)),
-                VersionConflictException.class, ItemAlreadyExistsException.class, ItemNotFoundException.class);
+        if (local.size() > MAX_REMEMBERED_SUBJECTS) {
+            local.clear();
+        }
+        Local state = local.computeIfAbsent(subject, s -> new Local());
+        synchronized (state) {
+            long now = clock.millis();
+            int recent = state.arrived(now);
+            if (state.leased > 0 && now < state.leaseEnds) {
+                state.leased--;
+                return Decision.allow();
+            }
+            int wanted = Math.clamp(recent, 1, maxLease);
+            Key key = Keys.rateBucket(subject);
+            // another instance took tokens of the same subject in between: look again; heavy contention on one
+            // subject means that subject is by definition sending a lot
+            Take take = retry.get(attempt -> takeOnce(key, wanted), contention -> Take.refused(Duration.ofSeconds(1)),
+                    VersionConflictException.class, ItemAlreadyExistsException.class, ItemNotFoundException.class);
+            if (take.tokens() == 0) {
+                state.leased = 0;
+                return new Decision(false, take.retryAfter());
+            }
+            state.leased = take.tokens() - 1;
+            state.leaseEnds = now + LEASE_LIFETIME.toMillis();
+            return Decision.allow();
+        }
     }
 
-    /** One take: the bucket refilled for the time since it was written, written back under its version. */
-    private Decision acquireOnce(Key key) {
+    /** What one instance knows of a subject: the lease it holds, and how many requests it got in this second and the last. */
+    private static final class Local {
+        int leased;
+        long leaseEnds;
+        long second;
+        int thisSecond;
+        int lastSecond;
+
+        /** Counts a request; the number that arrived in about the last second, this one included. */
+        int arrived(long nowMillis) {
+            long now = nowMillis / 1000;
+            if (now != second) {
+                lastSecond = now == second + 1 ? thisSecond : 0;
+                thisSecond = 0;
+                second = now;
+            }
+            thisSecond++;
+            return thisSecond + lastSecond;
+        }
+    }
+
+    /** Tokens taken from the bucket (none: refused, and when to come back). */
+    private record Take(int tokens, Duration retryAfter) {
+        static Take refused(Duration retryAfter) {
+            return new Take(0, retryAfter);
+        }
+    }
+
+    /** One take of up to {@code wanted} tokens: the bucket refilled for the time since it was written, written back under its version. */
+    private Take takeOnce(Key key, int wanted) {
         long now = clock.millis();
         Optional<Attributes> stored = table.get(key).map(Attributes::of);
         double tokens = burst;
@@ -73,11 +139,12 @@ public final class RateLimiter {
         }
         if (tokens < 1) {
             long waitMillis = (long) Math.ceil((1 - tokens) / tokensPerMilli);
-            return new Decision(false, Duration.ofMillis(Math.max(1, waitMillis)));
+            return Take.refused(Duration.ofMillis(Math.max(1, waitMillis)));
         }
-        long fullAgainMillis = (long) Math.ceil((burst - (tokens - 1)) / tokensPerMilli);
+        int taken = (int) Math.min(wanted, Math.floor(tokens));
+        long fullAgainMillis = (long) Math.ceil((burst - (tokens - taken)) / tokensPerMilli);
         var item = Attributes.item(key, TYPE, version + 1)
-                .decimal("tokens", new BigDecimal(tokens - 1, MathContext.DECIMAL64))
+                .decimal("tokens", new BigDecimal(tokens - taken, MathContext.DECIMAL64))
                 .number("updatedAt", now)
                 .number(TableSchema.TTL, (now + fullAgainMillis) / 1000 + 60)
                 .build();
@@ -86,6 +153,6 @@ public final class RateLimiter {
         } else {
             table.replace(key, item, version);
         }
-        return Decision.allow();
+        return new Take(taken, Duration.ZERO);
     }
 }

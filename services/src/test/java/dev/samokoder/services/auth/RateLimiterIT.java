@@ -80,4 +80,40 @@ class RateLimiterIT {
         RateLimiter.Decision after = one.acquire(subject);
         assertThat(after.allowed()).isEqualTo(allowed < 5);
     }
+
+    /**
+     * A busy subject's requests at one instance take tokens in leases, not one bucket write each; across two
+     * instances and with no refill, no more than the burst is ever let through.
+     */
+    @Test
+    void aBusySubjectsLeases_saveBucketWrites_andNeverLetMoreThanTheBurstThrough() {
+        RateLimiter one = new RateLimiter(storage.table(), 1, 100, clock);
+        RateLimiter other = new RateLimiter(storage.table(), 1, 100, clock);
+        String subject = Ids.newId("usr");
+
+        int allowed = 0;
+        for (int i = 0; i < 300; i++) {
+            allowed += (i % 2 == 0 ? one : other).acquire(subject).allowed() ? 1 : 0;
+        }
+
+        long writes = storage.table().get(dev.samokoder.core.storage.Keys.rateBucket(subject))
+                .map(item -> Long.parseLong(item.get("version").n())).orElseThrow();
+        assertThat(allowed).as("requests let through").isBetween(90, 100);
+        assertThat(writes).as("bucket writes for %d allowed requests", allowed).isLessThan(allowed / 4);
+    }
+
+    /** A subject sending one request at a time spends one token at a time: the limit is as exact as without leases. */
+    @Test
+    void aSubjectSendingOneRequestAtATime_getsExactlyItsRate() {
+        RateLimiter limiter = new RateLimiter(storage.table(), 60, 100, clock);
+        String subject = Ids.newId("usr");
+
+        int allowed = 0;
+        for (int i = 0; i < 200; i++) {
+            allowed += limiter.acquire(subject).allowed() ? 1 : 0;
+            clock.advance(Duration.ofMillis(1_500)); // 40 a minute, under the 60 a minute
+        }
+
+        assertThat(allowed).isEqualTo(200);
+    }
 }
