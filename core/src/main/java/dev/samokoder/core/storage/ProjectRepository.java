@@ -84,7 +84,12 @@ public final class ProjectRepository {
         try {
             table.transact(List.of(table.replaceOp(toItem(saved), project.version()), table.putOp(toIndexEntry(saved))),
                     (index, stored) -> SingleTable.conditionFailed(Keys.project(project.id()), project.version(), stored.orElse(Map.of())));
-        } catch (TransactionCanceledException concurrent) {
+        } catch (TransactionCanceledException cancelled) {
+            boolean concurrent = cancelled.hasCancellationReasons()
+                    && cancelled.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+            if (!concurrent) {
+                throw cancelled; // throttled, or another reason: the caller's retry policy sees it
+            }
             // another change of this project was being written at the same moment: the same answer as a lost race
             Project current = get(project.id()).orElseThrow(() -> new ItemNotFoundException(Keys.project(project.id())));
             throw new VersionConflictException(Keys.project(project.id()), project.version(), OptionalLong.of(current.version()));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A token bucket per subject (a user, an API key, or an IP on public routes), kept in DynamoDB so
@@ -75,7 +76,9 @@ public final class RateLimiter {
             local.clear();
         }
         Local state = local.computeIfAbsent(subject, s -> new Local());
-        synchronized (state) {
+        // a lock, not a monitor: the local gateway's virtual threads wait here while one takes a lease over the network
+        state.lock.lock();
+        try {
             long now = clock.millis();
             int recent = state.arrived(now);
             if (state.leased > 0 && now < state.leaseEnds) {
@@ -95,11 +98,14 @@ public final class RateLimiter {
             state.leased = take.tokens() - 1;
             state.leaseEnds = now + LEASE_LIFETIME.toMillis();
             return Decision.allow();
+        } finally {
+            state.lock.unlock();
         }
     }
 
     /** What one instance knows of a subject: the lease it holds, and how many requests it got in this second and the last. */
     private static final class Local {
+        final ReentrantLock lock = new ReentrantLock();
         int leased;
         long leaseEnds;
         long second;

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * What every request goes through, in one place: route lookup, body limits and media type, the
- * caller's credential verified ({@link Authenticator}), an API key's scope for the route, the per-user (per-key, per-IP) rate
+ * What every request goes through, in one place: route lookup, the caller's credential verified
+ * ({@link Authenticator}), body limits and media type, an API key's scope for the route, the per-user (per-key, per-IP) rate
  * limit, an API key's monthly quota, the operation, the mapping of any
  * error to a problem, security headers, and one structured access-log line. Request bodies,
  * tokens and passwords are never logged.
@@ -93,6 +93,12 @@ public final class HttpPipeline {
         if (binding == null) {
             throw ApiException.notFound("no route " + request.routeKey());
         }
+        // the credential first: a 401 means nothing else was looked at, so a client may renew its token and retry
+        if (binding.route().authenticated()) {
+            request.authenticated(services.authenticator().authenticate(request));
+            MDC.put("userId", request.userId());
+            request.apiKeyId().ifPresent(keyId -> MDC.put("apiKeyId", keyId));
+        }
         byte[] body = request.rawBody();
         int limit = services.config().api().maxJsonBodyBytes();
         if (body.length > limit) {
@@ -108,12 +114,8 @@ public final class HttpPipeline {
         RateLimiter limiter = services.rateLimiter();
         Optional<String> apiKeyId = Optional.empty();
         if (binding.route().authenticated()) {
-            request.authenticated(services.authenticator().authenticate(request));
-            String userId = request.userId();
-            MDC.put("userId", userId);
             apiKeyId = request.apiKeyId();
             if (apiKeyId.isPresent()) {
-                MDC.put("apiKeyId", apiKeyId.get());
                 ApiScope needed = binding.apiKeyScope().orElseThrow(ApiException::apiKeyNotAllowed);
                 if (!request.apiKeyScopes().contains(needed)) {
                     throw ApiException.insufficientScope(needed.wireName());
@@ -121,7 +123,7 @@ public final class HttpPipeline {
                 subject = "key#" + apiKeyId.get();
                 limiter = services.apiKeyRateLimiter();
             } else {
-                subject = "user#" + userId;
+                subject = "user#" + request.userId();
             }
         } else {
             subject = "ip#" + request.sourceIp();
