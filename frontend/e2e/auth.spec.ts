@@ -97,7 +97,7 @@ test('requests refused at the same moment share one silent refresh, then succeed
   const project = await createProjectViaApi(request, await accessTokenViaApi(request, email), 'Still here');
   await signInViaUi(page, email);
 
-  // the gateway refuses the first access token it sees from here on, as it does once one expires
+  // the API refuses the first access token it sees from here on, as it does once one expires
   const refreshes: string[] = [];
   page.on('request', (sent) => {
     if (sent.url().endsWith('/v1/auth/refresh')) {
@@ -118,13 +118,20 @@ test('requests refused at the same moment share one silent refresh, then succeed
     }
     const auth = route.request().headers().authorization;
     if (auth !== undefined && auth === expired) {
-      await route.fulfill({ status: 403, json: { message: 'Forbidden' } });
+      // as the API refuses an expired token: 401, a Bearer challenge, a problem
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        headers: { 'WWW-Authenticate': 'Bearer realm="samokoder", error="invalid_token", error_description="The access token expired"' },
+        body: JSON.stringify({ type: 'https://samokoder.dev/problems/invalid-token', title: 'Invalid credential', status: 401,
+          detail: 'the access token expired; get a new one (POST /v1/auth/refresh) or sign in again' }),
+      });
     } else {
       await route.continue();
     }
   });
   // a reload starts with a refresh (the access token lived in memory), then loads the account
-  // and the project together with the token the gateway now refuses
+  // and the project together with the token the API now refuses
   await page.goto(`/projects/${project.id}`);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Still here' })).toBeVisible();

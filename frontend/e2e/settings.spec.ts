@@ -61,6 +61,7 @@ test('settings: usage, a model key shown by its last 4, an API key shown once th
     await dialog.getByRole('button', { name: 'Revoke key' }).click();
     await expect(page.getByText('No API keys yet')).toBeVisible();
     const refused = await page.request.get('/v1/usage', { headers: { 'x-api-key': secret } });
-    expect(refused.status()).toBe(403);
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()['www-authenticate']).toContain('error="invalid_token"');
   });
 });
