@@ -26,11 +26,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * instances never both spend the last token.
  *
  * <p>A busy subject does not pay a bucket write per request: an instance takes tokens for it in a
- * small lease, as many as the subject sent it in the last second (at most a quarter of the burst
- * and {@link #MAX_LEASE}), and spends them locally for up to {@link #LEASE_LIFETIME}; what is left
- * then lapses. Every allowed request still spent a token of the shared bucket, so the limit is
- * never exceeded; the price is that a subject that stops may lose up to a second of its own rate.
- * A subject sending one request at a time takes one token at a time, exactly as without leases.
+ * small lease, as many as the subject sent it in about the last second (at most a quarter of the
+ * burst and {@link #MAX_LEASE}), and spends them locally for up to {@link #LEASE_LIFETIME}. What is
+ * left of an expired lease goes back into the bucket with the instance's next take, in the same
+ * write, so a steady client spends exactly one token per request. Every allowed request spent a
+ * token of the shared bucket, so the limit is never exceeded; tokens leased to an instance the
+ * subject never comes back to are lost to it (at most one lease per instance). A subject sending
+ * one request at a time takes one token at a time, exactly as without leases.
  */
 public final class RateLimiter {
 
@@ -86,14 +88,14 @@ public final class RateLimiter {
                 return Decision.allow();
             }
             int wanted = Math.clamp(recent, 1, maxLease);
+            int unspent = state.leased; // of the lease that ran out: back into the bucket with this take
             Key key = Keys.rateBucket(subject);
             // another instance took tokens of the same subject in between: look again; heavy contention on one
             // subject means that subject is by definition sending a lot
-            Take take = retry.get(attempt -> takeOnce(key, wanted), contention -> Take.refused(Duration.ofSeconds(1)),
+            Take take = retry.get(attempt -> takeOnce(key, wanted, unspent), contention -> Take.refused(Duration.ofSeconds(1)),
                     VersionConflictException.class, ItemAlreadyExistsException.class, ItemNotFoundException.class);
             if (take.tokens() == 0) {
-                state.leased = 0;
-                return new Decision(false, take.retryAfter());
+                return new Decision(false, take.retryAfter()); // (refused only when nothing was unspent either)
             }
             state.leased = take.tokens() - 1;
             state.leaseEnds = now + LEASE_LIFETIME.toMillis();
@@ -132,15 +134,18 @@ public final class RateLimiter {
         }
     }
 
-    /** One take of up to {@code wanted} tokens: the bucket refilled for the time since it was written, written back under its version. */
-    private Take takeOnce(Key key, int wanted) {
+    /**
+     * One take of up to {@code wanted} tokens, giving back {@code unspent} ones of an expired lease: the bucket refilled
+     * for the time since it was written, written back under its version.
+     */
+    private Take takeOnce(Key key, int wanted, int unspent) {
         long now = clock.millis();
         Optional<Attributes> stored = table.get(key).map(Attributes::of);
         double tokens = burst;
         long version = 0;
         if (stored.isPresent()) {
             long elapsed = Math.max(0, now - stored.get().number("updatedAt"));
-            tokens = Math.min(burst, stored.get().decimal("tokens").doubleValue() + elapsed * tokensPerMilli);
+            tokens = Math.min(burst, stored.get().decimal("tokens").doubleValue() + elapsed * tokensPerMilli + unspent);
             version = stored.get().version();
         }
         if (tokens < 1) {

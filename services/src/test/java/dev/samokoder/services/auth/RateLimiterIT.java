@@ -116,4 +116,25 @@ class RateLimiterIT {
 
         assertThat(allowed).isEqualTo(200);
     }
+
+    /**
+     * A client polling faster than the refill (3 a second against 2, burst 20) drains the bucket by its real excess
+     * only: what a lease did not spend goes back with the next take, so the first refusal comes after about 20 s
+     * (60 requests), not after the 7 s that charging whole leases would give.
+     */
+    @Test
+    void aSteadyPoller_spendsOneTokenPerRequest_soTheBurstLastsAsLongAsItsRealExcess() {
+        RateLimiter limiter = new RateLimiter(storage.table(), 120, 20, clock);
+        String subject = Ids.newId("usr");
+
+        int firstRefused = -1;
+        for (int i = 0; i < 120 && firstRefused < 0; i++) {
+            if (!limiter.acquire(subject).allowed()) {
+                firstRefused = i;
+            }
+            clock.advance(Duration.ofMillis(333));
+        }
+
+        assertThat(firstRefused).as("requests allowed before the first refusal").isBetween(50, 75);
+    }
 }
