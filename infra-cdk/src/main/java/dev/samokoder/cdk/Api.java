@@ -61,7 +61,7 @@ public final class Api extends Construct {
                     .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH,
                             CorsHttpMethod.DELETE))
                     .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Api-Key"))
-                    .exposeHeaders(List.of("ETag", "Retry-After", "apigw-requestid"))
+                    .exposeHeaders(List.of("ETag", "Retry-After", "WWW-Authenticate", "apigw-requestid"))
                     .maxAge(Duration.hours(1))
                     .build());
         }

@@ -414,6 +414,9 @@ class StackTemplateTest {
         List<String> headers = new ArrayList<>();
         cors.path("AllowHeaders").forEach(header -> headers.add(header.asText().toLowerCase(Locale.ROOT)));
         assertThat(headers).contains("authorization", "content-type", "x-api-key");
+        List<String> exposed = new ArrayList<>();
+        cors.path("ExposeHeaders").forEach(header -> exposed.add(header.asText().toLowerCase(Locale.ROOT)));
+        assertThat(exposed).as("a client of another origin reads the Bearer challenge and Retry-After").contains("www-authenticate", "retry-after");
     }
 
     @Test

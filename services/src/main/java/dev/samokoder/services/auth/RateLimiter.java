@@ -46,7 +46,7 @@ public final class RateLimiter {
     static final String TYPE = "RateBucket";
     /** The most tokens an instance takes from one subject's bucket at once. */
     static final int MAX_LEASE = 20;
-    /** How long an instance spends a lease before what is left of it lapses. */
+    /** How long an instance spends a lease; what is left of it then goes back with the next take. */
     static final Duration LEASE_LIFETIME = Duration.ofSeconds(1);
     /** Subjects whose lease and recent rate one instance remembers; beyond it they are forgotten (which only costs writes). */
     private static final int MAX_REMEMBERED_SUBJECTS = 10_000;

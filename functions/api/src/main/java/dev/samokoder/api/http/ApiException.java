@@ -48,8 +48,7 @@ public final class ApiException extends RuntimeException {
      * such as Basic): 401 with the bare challenge, which RFC 6750 gives when no credential was sent.
      */
     public static ApiException unauthorized(String detail) {
-        return new ApiException(Problem.of("unauthorized", "Unauthorized", 401, detail), null,
-                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\""));
+        return new ApiException(Problem.of("unauthorized", "Unauthorized", 401, detail), null, bearerChallenge(""));
     }
 
     /**
@@ -60,8 +59,7 @@ public final class ApiException extends RuntimeException {
     public static ApiException invalidToken(String detail, boolean expired) {
         String description = expired ? "The access token expired" : "The credential is not valid";
         return new ApiException(Problem.of("invalid-token", "Invalid credential", 401, detail), null,
-                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\""
-                        + description + "\""));
+                bearerChallenge(", error=\"invalid_token\", error_description=\"" + description + "\""));
     }
 
     public static ApiException forbidden(String detail) {
@@ -78,7 +76,12 @@ public final class ApiException extends RuntimeException {
     public static ApiException insufficientScope(String scope) {
         return new ApiException(Problem.of("insufficient-scope", "Insufficient scope", 403,
                 "this API key lacks the scope " + scope + "; create a key with it (POST /v1/api-keys)").with("requiredScope", scope), null,
-                Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", scope=\"" + scope + "\""));
+                bearerChallenge(", error=\"insufficient_scope\", scope=\"" + scope + "\""));
+    }
+
+    /** RFC 6750's {@code WWW-Authenticate} header: the Bearer scheme, our realm, then {@code parameters}. */
+    private static Map<String, String> bearerChallenge(String parameters) {
+        return Map.of("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"" + parameters);
     }
 
     public static ApiException malformedJson(String detail) {

@@ -40,7 +40,7 @@ public final class SecurityHeaders {
         Map<String, String> headers = new LinkedHashMap<>(ALWAYS);
         origin.filter(corsOrigins::contains).ifPresent(allowed -> {
             headers.put("Access-Control-Allow-Origin", allowed);
-            headers.put("Access-Control-Expose-Headers", "ETag, Retry-After, apigw-requestid");
+            headers.put("Access-Control-Expose-Headers", "ETag, Retry-After, WWW-Authenticate, apigw-requestid");
             headers.put("Vary", "Origin");
         });
         return headers;
