@@ -57,7 +57,7 @@ public final class ApiBenchmark {
     private static final int CLIENTS = 50;
     private static final Duration WARMUP = Duration.ofSeconds(20);
     private static final Duration MEASURED = Duration.ofSeconds(20);
-    private static final int ONE_CLIENT_WARMUP = 3_000;
+    private static final int ONE_CLIENT_WARMUP = 8_000;
     private static final int ONE_CLIENT_REQUESTS = 3_000;
     private static final String PASSWORD = "bench password, not secret";
 
@@ -115,14 +115,26 @@ public final class ApiBenchmark {
             dynamo.putItem(r -> r.tableName(table).item(next).conditionExpression("n = :v")
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(v)))));
         };
+        // a query of one partition holding three items of a listed project's size, as GET /v1/projects makes
+        String partition = "BENCH#floor";
+        for (int i = 0; i < 3; i++) {
+            Map<String, AttributeValue> listed = new HashMap<>(new dev.samokoder.core.storage.Key(partition, "OWNS#" + i).toAttributes());
+            listed.put("name", AttributeValue.fromS("a project of the benchmark " + i));
+            listed.put("description", AttributeValue.fromS("x".repeat(200)));
+            dynamo.putItem(r -> r.tableName(table).item(listed));
+        }
+        Runnable query = () -> dynamo.query(r -> r.tableName(table).consistentRead(true).scanIndexForward(false).limit(20)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))));
         for (int i = 0; i < 2_000; i++) {
             get.run();
             put.run();
+            query.run();
         }
         out.println();
         out.println("(floor) DynamoDB Local, one client, 2,000 calls each after 2,000 of each to warm up:");
         out.printf("  GetItem:                   %s%n", Latencies.of(timeEach(get, 2_000)));
         out.printf("  PutItem with a condition:  %s%n", Latencies.of(timeEach(put, 2_000)));
+        out.printf("  Query of three items:      %s%n", Latencies.of(timeEach(query, 2_000)));
         out.printf("  GetItem, 50 threads:       %.0f calls/s%n", rate(get, CLIENTS, Duration.ofSeconds(5)));
     }
 
