@@ -1,5 +1,6 @@
 package dev.samokoder.services.auth;
 
+import dev.samokoder.core.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
@@ -102,6 +103,29 @@ class AccessTokensTest {
                 .isInstanceOf(InvalidAccessTokenException.class)
                 .hasMessageContaining("expired");
         assertThat(tokens(at(issued.expiresAt().minusMillis(1))).verify(issued.token()).userId()).isEqualTo("usr_1");
+    }
+
+    /** A verified token is remembered by its exact string; being remembered never outlives its expiry or admits a neighbour. */
+    @Test
+    void aRememberedToken_stillExpires_andOnlyItsExactStringIsRemembered() {
+        // given: verified once
+        MovableClock clock = new MovableClock(NOW);
+        AccessTokens tokens = tokens(clock);
+        IssuedAccessToken issued = tokens.issue("usr_1", "ses_1");
+        assertThat(tokens.verify(issued.token()).userId()).isEqualTo("usr_1");
+        String token = issued.token();
+        char last = token.charAt(token.length() - 1);
+        String neighbour = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        // when / then: a string one character off is checked, and refused
+        assertThatThrownBy(() -> tokens.verify(neighbour)).isInstanceOf(InvalidAccessTokenException.class);
+        assertThat(tokens.verify(token).userId()).isEqualTo("usr_1");
+
+        // and at its expiry the remembered token is refused as expired
+        clock.advance(Duration.between(NOW, issued.expiresAt()));
+        InvalidAccessTokenException expired = catchThrowableOfType(InvalidAccessTokenException.class, () -> tokens.verify(token));
+        assertThat(expired.expired()).isTrue();
+        assertThat(expired).hasMessageContaining("expired");
     }
 
     @Test
