@@ -217,6 +217,11 @@ public final class Keys {
         return new Key("APIKEYHASH#" + hmacHex, "APIKEYHASH");
     }
 
+    /** A one-time ticket to a project's live preview, by the SHA-256 of the ticket (never the ticket itself). */
+    public static Key previewTicket(String sha256Hex) {
+        return new Key("PREVIEWTICKET#" + sha256Hex, "PREVIEWTICKET");
+    }
+
     /** A stored (encrypted) LLM provider key of an owner: a user's partition, or a project's for a project override. */
     public static Key llmKey(String ownerPartition, String provider) {
         return new Key(ownerPartition, LLM_KEY_PREFIX + provider);

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -149,6 +150,21 @@ public final class SingleTable {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             throw conditionFailed(key, expectedVersion, e.item());
+        }
+    }
+
+    /**
+     * Deletes an item that must exist and returns it as it was: of callers racing for it, exactly one
+     * gets it (what makes a ticket work once). Empty when there is no such item (any more).
+     */
+    public Optional<Map<String, AttributeValue>> take(Key key) {
+        try {
+            return Optional.of(dynamoDb.deleteItem(r -> r.tableName(tableName).key(key.toAttributes())
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TableSchema.PK))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
         }
     }
 
