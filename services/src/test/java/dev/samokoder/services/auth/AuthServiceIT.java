@@ -162,18 +162,19 @@ class AuthServiceIT {
             }
         }
 
-        long argon2 = median(oneVerification);
-        String medians = "CPU medians: wrong password %s ms, unknown email %s ms, one verification %s ms"
-                .formatted(median(wrongPassword), median(unknownEmail), argon2);
-        assertThat(argon2).as("one Argon2id verification must be noticeable for the measurement to tell; " + medians)
+        // the least CPU each path took: what its code costs. A median moved on a busy 2-core machine, where the
+        // compiler threads fall behind and a path can still run interpreted for several rounds (249 ms against 47)
+        long argon2 = least(oneVerification);
+        String costs = "least CPU: wrong password %s ms, unknown email %s ms, one verification %s ms"
+                .formatted(least(wrongPassword), least(unknownEmail), argon2);
+        assertThat(argon2).as("one Argon2id verification must be noticeable for the measurement to tell; " + costs)
                 .isGreaterThanOrEqualTo(5);
-        assertThat(median(unknownEmail)).as("an unknown email runs a verification; " + medians)
+        assertThat(least(unknownEmail)).as("an unknown email runs a verification; " + costs)
                 .isGreaterThanOrEqualTo(argon2 * 3 / 4);
-        assertThat(median(wrongPassword)).as("a wrong password runs a verification; " + medians)
+        assertThat(least(wrongPassword)).as("a wrong password runs a verification; " + costs)
                 .isGreaterThanOrEqualTo(argon2 * 3 / 4);
-        // the two paths differ by the user lookup's CPU, which on a loaded machine was half a verification (66 vs
-        // 41 ms against 46); what must not happen is a whole verification more on one path
-        assertThat(Math.abs(median(wrongPassword) - median(unknownEmail))).as(medians)
+        // the two paths differ by the user lookup's CPU; what must not happen is a whole verification more on one path
+        assertThat(Math.abs(least(wrongPassword) - least(unknownEmail))).as(costs)
                 .isLessThan(argon2);
     }
 
@@ -188,8 +189,7 @@ class AuthServiceIT {
         return (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    private static long least(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).min().orElseThrow();
     }
 }
