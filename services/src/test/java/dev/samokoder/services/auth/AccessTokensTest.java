@@ -114,8 +114,9 @@ class AccessTokensTest {
         IssuedAccessToken issued = tokens.issue("usr_1", "ses_1");
         assertThat(tokens.verify(issued.token()).userId()).isEqualTo("usr_1");
         String token = issued.token();
-        char last = token.charAt(token.length() - 1);
-        String neighbour = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // the signature's first character: all six of its bits are the signature's (the last one's lowest two are padding)
+        int at = token.lastIndexOf('.') + 1;
+        String neighbour = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
 
         // when / then: a string one character off is checked, and refused
         assertThatThrownBy(() -> tokens.verify(neighbour)).isInstanceOf(InvalidAccessTokenException.class);
