@@ -1,6 +1,5 @@
 package dev.samokoder.services.webhooks;
 
-import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.domain.Project;
 import dev.samokoder.core.domain.ProjectSettings;
@@ -152,14 +151,7 @@ class WebhookServiceIT {
 
     /** The platform's cipher as TestWiring builds it, with or without the retired secret box's key. */
     private SecretCipher cipher(Optional<String> oldKey) {
-        SamokoderConfig config = aws.config();
-        var local = config.local();
-        config = config.withLocal(new SamokoderConfig.Local(dataDir, local.host(), local.port(), local.dynamoDbPort(), local.s3Port(),
-                local.sqsPort(), local.sfnPort(), local.staticDir()));
-        if (oldKey.isPresent()) {
-            config = config.withSecrets(config.secrets().withLegacySecretBoxKey(oldKey.get()));
-        }
-        return TestWiring.of(config, aws.clients(), Clock.systemUTC()).secretCipher();
+        return TestWiring.secretCipher(aws, dataDir, oldKey);
     }
 
     private WebhookService service(SecretCipher cipher) {

@@ -3,8 +3,10 @@ package dev.samokoder.services.wiring;
 import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.secrets.KmsStandIn;
+import dev.samokoder.core.secrets.SecretCipher;
 import dev.samokoder.core.testing.LocalAws;
 import dev.samokoder.services.auth.SigningKeys;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -26,6 +28,21 @@ public final class TestWiring {
 
     public static Wiring of(SamokoderConfig config, AwsClients clients, Clock clock) {
         return new Wiring(withKeys(config), clients, clock);
+    }
+
+    /**
+     * The platform's cipher of stored secrets as the wiring builds it, its local key files in {@code dataDir},
+     * with or without the retired secret box's key (the tests of items sealed the old way).
+     */
+    public static SecretCipher secretCipher(LocalAws aws, Path dataDir, Optional<String> legacySecretBoxKey) {
+        SamokoderConfig config = aws.config();
+        var local = config.local();
+        config = config.withLocal(new SamokoderConfig.Local(dataDir, local.host(), local.port(), local.dynamoDbPort(), local.s3Port(),
+                local.sqsPort(), local.sfnPort(), local.staticDir()));
+        if (legacySecretBoxKey.isPresent()) {
+            config = config.withSecrets(config.secrets().withLegacySecretBoxKey(legacySecretBoxKey.get()));
+        }
+        return of(config, aws.clients(), Clock.systemUTC()).secretCipher();
     }
 
     /** {@code config} with the KMS stand-in's key, a fresh API-key pepper and signing key where it has none. */
