@@ -5,6 +5,7 @@ import dev.samokoder.api.ApiServices;
 import dev.samokoder.api.routes.ApiRoutes;
 import dev.samokoder.api.webhooks.HookServices;
 import dev.samokoder.local.gateway.HttpFunction;
+import dev.samokoder.services.preview.PreviewLauncher;
 import dev.samokoder.services.runs.RunStarter;
 import dev.samokoder.services.wiring.Wiring;
 import java.util.Map;
@@ -25,8 +26,8 @@ final class LocalFunctions {
     }
 
     /** The keys the platform signs tokens and seals secrets with are the configured ones, or the data dir's (see {@link Wiring}). */
-    static Functions create(Wiring wiring, SfnClient sfn) {
-        ApiServices services = ApiServices.create(wiring, sfn);
+    static Functions create(Wiring wiring, SfnClient sfn, PreviewLauncher previews) {
+        ApiServices services = ApiServices.create(wiring, sfn, previews);
         return new Functions(
                 Map.of(ApiRoutes.API.name(), new HttpFunction(ApiRoutes.API, new ApiHandler(services))),
                 HookServices.create(wiring),

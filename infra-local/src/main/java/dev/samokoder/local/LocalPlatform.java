@@ -22,6 +22,7 @@ import dev.samokoder.services.notifications.SqsRunNotifier;
 import dev.samokoder.services.runs.GenerationRunActivity;
 import dev.samokoder.services.runs.RunNotifier;
 import dev.samokoder.services.runs.RunStarter;
+import dev.samokoder.local.preview.LocalPreviews;
 import dev.samokoder.services.wiring.Wiring;
 import dev.samokoder.workflow.tools.Toolset;
 import java.net.URI;
@@ -53,6 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final EmbeddedAws stack;
     private final LocalSandbox sandbox;
+    private final LocalPreviews previews;
     private final LocalStepFunctions stepFunctions;
     private final SfnClient sfn;
     private final Wiring wiring;
@@ -64,7 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final String generationStateMachineArn;
     private boolean closed;
 
-    private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalStepFunctions stepFunctions, SfnClient sfn,
+    private LocalPlatform(EmbeddedAws stack, LocalSandbox sandbox, LocalPreviews previews, LocalStepFunctions stepFunctions, SfnClient sfn,
                           Wiring wiring, LocalGateway gateway,
                           LocalQueueConsumers queueConsumers, HookServices hooks, String generationStateMachineArn) {
         this.queueConsumers = queueConsumers;
@@ -72,6 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.generationStateMachineArn = generationStateMachineArn;
         this.stack = stack;
         this.sandbox = sandbox;
+        this.previews = previews;
         this.stepFunctions = stepFunctions;
         this.sfn = sfn;
         this.wiring = wiring;
@@ -118,6 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
                 .withEndpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.sqsEndpoint()));
         AwsClients clients = new AwsClients(config.aws(), interceptors);
         LocalSandbox sandbox = null;
+        LocalPreviews previews = null;
         LocalStepFunctions stepFunctions = null;
         SfnClient sfn = null;
         LocalQueueConsumers queueConsumers = null;
@@ -125,6 +129,8 @@ public final class LocalPlatform implements AutoCloseable {
             ensureResources(config, clients, stack);
             Wiring wiring = new Wiring(config, clients, clock);
             sandbox = LocalSandbox.create(wiring);
+            previews = new LocalPreviews(sandbox, wiring.previews(), wiring.previewAccess(), local.host(),
+                    config.sandbox().previews().idle(), clock);
             AgentServices agents = AgentServices.create(wiring, LlmGateways.fromWiring(wiring),
                     SqsRunNotifier.fromConfig(config, clients.sqs(), clock), toolset);
             stepFunctions = LocalStepFunctions.start(stack.dataDir(), local.host(), local.sfnPort(), config.aws().region(),
@@ -133,13 +139,13 @@ public final class LocalPlatform implements AutoCloseable {
             String generationArn = LocalWorkflow.deploy(sfn, LOCAL_ROLE_ARN);
             sandbox.startReaper(RunActivity.allOf(new GenerationRunActivity(wiring.runRepository()), new StepFunctionsRunActivity(sfn)));
             LocalFunctions.Functions functions = LocalFunctions.create(
-                    new Wiring(config.withAws(config.aws().withStateMachineArn(generationArn)), clients, clock), sfn);
+                    new Wiring(config.withAws(config.aws().withStateMachineArn(generationArn)), clients, clock), sfn, previews);
             queueConsumers = LocalQueueConsumers.start(functions.hooks(), webhookRuns.orElse(functions.runs()), clock);
             LocalGateway gateway = LocalGateway.start(new GatewaySetup(local.host(), local.port(), ApiRoutes.routes(),
                     functions.functions(),
                     new HealthCheck(probes(config, clients, stack, sfn, stepFunctions.endpoint())),
                     local.staticDir(), config.api().corsOrigins()), clock);
-            return new LocalPlatform(stack, sandbox, stepFunctions, sfn, wiring, gateway, queueConsumers,
+            return new LocalPlatform(stack, sandbox, previews, stepFunctions, sfn, wiring, gateway, queueConsumers,
                     functions.hooks(), generationArn);
         } catch (RuntimeException e) {
             if (queueConsumers != null) {
@@ -150,6 +156,9 @@ public final class LocalPlatform implements AutoCloseable {
             }
             if (stepFunctions != null) {
                 stepFunctions.close();
+            }
+            if (previews != null) {
+                previews.close();
             }
             if (sandbox != null) {
                 sandbox.close();
@@ -250,6 +259,7 @@ public final class LocalPlatform implements AutoCloseable {
         closed = true;
         gateway.close();
         queueConsumers.close();
+        previews.close();
         sandbox.close(); // its reaper asks Step Functions through sfn; running sandboxes end here
         sfn.close();
         stepFunctions.close();

@@ -29,11 +29,15 @@ import java.util.regex.Pattern;
  *                (locally through the egress proxy, on AWS with the CodeArtifact token) and nothing else of the
  *                network; the command runs after it only if it succeeds, with no network unless
  *                {@code allowRegistries}. Null: no install phase.
+ * @param exposePort a port of the sandbox's own loopback the command serves on, made reachable from the platform
+ *                   (a live preview): locally through a Unix socket of the run's scratch folder, never through a
+ *                   network. Null: nothing is exposed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRequest(String id, String runId, String projectId, String snapshotKey, List<String> command,
                          boolean shell, String workingDirectory, Map<String, String> environment,
-                         int timeLimitSeconds, boolean allowRegistries, List<KeepRule> keep, String install) {
+                         int timeLimitSeconds, boolean allowRegistries, List<KeepRule> keep, String install,
+                         Integer exposePort) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -85,6 +89,17 @@ public record RunRequest(String id, String runId, String projectId, String snaps
         if (install != null && (install.isBlank() || install.indexOf('\0') >= 0 || install.length() > MAX_COMMAND_BYTES)) {
             throw new IllegalArgumentException("install must be a script of at most " + MAX_COMMAND_BYTES + " bytes without NUL");
         }
+        if (exposePort != null && (exposePort < 1 || exposePort > 65_535)) {
+            throw new IllegalArgumentException("exposePort must be a port from 1 to 65535, got " + exposePort);
+        }
+    }
+
+    /** A request that exposes no port. */
+    public RunRequest(String id, String runId, String projectId, String snapshotKey, List<String> command, boolean shell,
+                      String workingDirectory, Map<String, String> environment, int timeLimitSeconds, boolean allowRegistries,
+                      List<KeepRule> keep, String install) {
+        this(id, runId, projectId, snapshotKey, command, shell, workingDirectory, environment, timeLimitSeconds, allowRegistries,
+                keep, install, null);
     }
 
     /** A request without an install phase. */
@@ -92,7 +107,7 @@ public record RunRequest(String id, String runId, String projectId, String snaps
                       String workingDirectory, Map<String, String> environment, int timeLimitSeconds, boolean allowRegistries,
                       List<KeepRule> keep) {
         this(id, runId, projectId, snapshotKey, command, shell, workingDirectory, environment, timeLimitSeconds, allowRegistries,
-                keep, null);
+                keep, null, null);
     }
 
     /** Whether any phase of the run reaches the package registries (what the task's network must allow). */

@@ -50,6 +50,20 @@ public final class SupervisedRun {
         kill();
     }
 
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    /** The tail of what the command wrote to stdout so far (a live log). */
+    public OutputTail stdoutSoFar() {
+        return stdout.tail();
+    }
+
+    /** The tail of what the command wrote to stderr so far (a live log). */
+    public OutputTail stderrSoFar() {
+        return stderr.tail();
+    }
+
     public boolean isDone() {
         return outcome.isDone();
     }

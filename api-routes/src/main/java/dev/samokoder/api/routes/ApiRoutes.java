@@ -43,6 +43,9 @@ public final class ApiRoutes {
     public static final Route GET_FILE = route("GET", "/v1/projects/{projectId}/files/{path+}", PROJECTS_READ);
     public static final Route EXPORT_PROJECT = route("GET", "/v1/projects/{projectId}/export", PROJECTS_READ);
     public static final Route DIFF_SNAPSHOTS = route("GET", "/v1/projects/{projectId}/diff", PROJECTS_READ);
+    public static final Route START_PREVIEW = route("POST", "/v1/projects/{projectId}/preview", true);
+    public static final Route GET_PREVIEW = route("GET", "/v1/projects/{projectId}/preview", true);
+    public static final Route STOP_PREVIEW = route("DELETE", "/v1/projects/{projectId}/preview", true);
 
     public static final Route START_RUN = route("POST", "/v1/projects/{projectId}/runs", RUNS_WRITE);
     public static final Route LIST_RUNS = route("GET", "/v1/projects/{projectId}/runs", PROJECTS_READ);

@@ -216,9 +216,13 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                           int cpuMillicores, int maxProcesses, int outputTailBytes, long outputLimitBytes,
                           Duration maxTimeLimit, Duration reaperGrace, Duration reaperInterval, String cluster,
                           Path workspace, Optional<PackageRegistry> registry, List<String> registries, Mirrors mirrors,
-                          PackageCacheLimits packageCache) {
+                          PackageCacheLimits packageCache, Previews previews) {
 
         public Sandbox {
+            if (previews.maximum().compareTo(maxTimeLimit) > 0) {
+                throw new IllegalArgumentException("SAMOKODER_PREVIEW_MAX_MINUTES (" + previews.maximum().toMinutes()
+                        + ") is over the longest sandbox run, SAMOKODER_SANDBOX_MAX_TIME_SECONDS (" + maxTimeLimit.toSeconds() + " s)");
+            }
             registries = registries.stream().map(pair -> pair.toLowerCase(java.util.Locale.ROOT)).toList();
             for (String pair : registries) {
                 if (!pair.matches("[a-z0-9.-]{1,253}:[0-9]{1,5}")) {
@@ -266,13 +270,13 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
         public Sandbox withMemoryMb(int newMemoryMb) {
             return new Sandbox(isolation, dir, uid, cgroup, newMemoryMb, cpuMillicores, maxProcesses, outputTailBytes,
                     outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries, mirrors,
-                    packageCache);
+                    packageCache, previews);
         }
 
         public Sandbox withRegistries(List<String> newRegistries) {
             return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
                     outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, newRegistries, mirrors,
-                    packageCache);
+                    packageCache, previews);
         }
 
         /** The same settings with installs pointed at {@code newMirrors} (whose host:port pairs are then allowed too). */
@@ -287,7 +291,20 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
             }
             return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
                     outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, allowed, newMirrors,
-                    packageCache);
+                    packageCache, previews);
+        }
+
+        public Sandbox withPreviews(Previews newPreviews) {
+            return new Sandbox(isolation, dir, uid, cgroup, memoryMb, cpuMillicores, maxProcesses, outputTailBytes,
+                    outputLimitBytes, maxTimeLimit, reaperGrace, reaperInterval, cluster, workspace, registry, registries, mirrors,
+                    packageCache, newPreviews);
+        }
+
+        /**
+         * How long a live preview runs: it stops after {@code idle} without a request, and at {@code maximum} in any case
+         * (its sandbox run's time limit).
+         */
+        public record Previews(Duration idle, Duration maximum) {
         }
 
         /**
@@ -391,7 +408,9 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 new Sandbox.Mirrors(mirror(settings, Setting.SANDBOX_PIP_INDEX_URL), mirror(settings, Setting.SANDBOX_NPM_REGISTRY)),
                 new Sandbox.PackageCacheLimits(settings.positiveLong(Setting.SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES),
                         settings.positiveLong(Setting.SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES),
-                        settings.positiveInt(Setting.SANDBOX_PACKAGE_CACHE_MAX_ENTRIES)));
+                        settings.positiveInt(Setting.SANDBOX_PACKAGE_CACHE_MAX_ENTRIES)),
+                new Sandbox.Previews(Duration.ofMinutes(settings.positiveInt(Setting.PREVIEW_IDLE_MINUTES)),
+                        Duration.ofMinutes(settings.positiveInt(Setting.PREVIEW_MAX_MINUTES))));
         WorkflowLimits workflow = new WorkflowLimits(
                 settings.nonNegativeInt(Setting.WORKFLOW_MAX_QUESTIONS),
                 settings.positiveInt(Setting.WORKFLOW_MAX_FIX_ITERATIONS),

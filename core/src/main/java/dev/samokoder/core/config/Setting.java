@@ -102,6 +102,8 @@ public enum Setting {
     SANDBOX_REGISTRY_REPOSITORY("SAMOKODER_SANDBOX_REGISTRY_REPOSITORY", "packages", "Fargate runner: the CodeArtifact repository, in that domain, whose upstreams are npm and PyPI."),
     SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_ARCHIVE_BYTES", "536870912", "Fargate runner: the largest package-cache archive (one per project and lockfiles, in S3) saved or restored, in bytes (512 MiB); a bigger cache is not saved."),
     SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_UNPACKED_BYTES", "1073741824", "Fargate runner: the most bytes a package-cache archive may hold unpacked (1 GiB); a cache over it is not saved, an archive over it is not restored."),
+    PREVIEW_IDLE_MINUTES("SAMOKODER_PREVIEW_IDLE_MINUTES", "15", "A live preview stops after this many minutes without a request."),
+    PREVIEW_MAX_MINUTES("SAMOKODER_PREVIEW_MAX_MINUTES", "30", "A live preview stops after this many minutes in any case (at most SAMOKODER_SANDBOX_MAX_TIME_SECONDS)."),
     SANDBOX_PACKAGE_CACHE_MAX_ENTRIES("SAMOKODER_SANDBOX_PACKAGE_CACHE_MAX_ENTRIES", "200000", "Fargate runner: the most files and folders in a package-cache archive; a cache over it is not saved, an archive over it is not restored."),
 
     WORKFLOW_MAX_QUESTIONS("SAMOKODER_WORKFLOW_MAX_QUESTIONS", "5", "Clarifying questions SpecWriter may ask in an interactive run (0: none)."),

@@ -218,6 +218,11 @@ public final class Keys {
     }
 
     /** A one-time ticket to a project's live preview, by the SHA-256 of the ticket (never the ticket itself). */
+    /** A project's live preview (at most one; a new one replaces it). */
+    public static Key preview(String projectId) {
+        return new Key("PROJECT#" + projectId, "PREVIEW");
+    }
+
     public static Key previewTicket(String sha256Hex) {
         return new Key("PREVIEWTICKET#" + sha256Hex, "PREVIEWTICKET");
     }

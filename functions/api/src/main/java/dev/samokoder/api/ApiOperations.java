@@ -1,5 +1,6 @@
 package dev.samokoder.api;
 
+import dev.samokoder.api.preview.PreviewOperations;
 import dev.samokoder.api.auth.AuthOperations;
 import dev.samokoder.api.billing.AdminOperations;
 import dev.samokoder.api.billing.UsageOperations;
@@ -42,6 +43,7 @@ public final class ApiOperations {
         var files = new FileOperations(services.projects(), services.workspace());
         var diffs = new DiffOperations(services.projects(), services.workspace());
         var runs = new RunOperations(services.runs());
+        var previews = new PreviewOperations(services.previews());
         var webhooks = new WebhookOperations(services.webhooks());
         var notifications = new NotificationOperations(services.notifications());
         Clock clock = Clock.systemUTC();
@@ -65,6 +67,9 @@ public final class ApiOperations {
                 Map.entry(ApiRoutes.GET_FILE, files::read),
                 Map.entry(ApiRoutes.EXPORT_PROJECT, files::export),
                 Map.entry(ApiRoutes.DIFF_SNAPSHOTS, diffs::diff),
+                Map.entry(ApiRoutes.START_PREVIEW, previews::start),
+                Map.entry(ApiRoutes.GET_PREVIEW, previews::get),
+                Map.entry(ApiRoutes.STOP_PREVIEW, previews::stop),
                 Map.entry(ApiRoutes.START_RUN, runs::start),
                 Map.entry(ApiRoutes.LIST_RUNS, runs::list),
                 Map.entry(ApiRoutes.GET_RUN, runs::get),

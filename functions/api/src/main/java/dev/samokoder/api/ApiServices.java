@@ -25,6 +25,8 @@ import dev.samokoder.services.billing.Funding;
 import dev.samokoder.services.billing.UsageReports;
 import dev.samokoder.services.llmkeys.LlmKeyService;
 import dev.samokoder.services.notifications.NotificationService;
+import dev.samokoder.services.preview.PreviewLauncher;
+import dev.samokoder.services.preview.PreviewService;
 import dev.samokoder.services.projects.ProjectService;
 import dev.samokoder.services.runs.RunService;
 import dev.samokoder.services.webhooks.WebhookService;
@@ -41,19 +43,21 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
                           NotificationService notifications, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
                           LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins,
-                          Authenticator authenticator)
+                          Authenticator authenticator, PreviewService previews)
         implements HttpPipeline.Services {
 
     /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
     public static ApiServices fromEnv() {
         Wiring wiring = Wiring.fromEnv();
-        return create(wiring, wiring.clients().sfn());
+        return create(wiring, wiring.clients().sfn(), PreviewLauncher.unavailable(
+                "live previews are not deployed on this stage yet (docs/preview.md)"));
     }
 
     /**
      * @param sfn Step Functions, where {@code SAMOKODER_STATE_MACHINE_ARN} runs (the local engine in local mode)
+     * @param previewLauncher what runs live previews (locally the platform's sandbox)
      */
-    public static ApiServices create(Wiring wiring, SfnClient sfn) {
+    public static ApiServices create(Wiring wiring, SfnClient sfn, PreviewLauncher previewLauncher) {
         SamokoderConfig config = wiring.config();
         Clock clock = wiring.clock();
         Storage storage = wiring.storage();
@@ -89,6 +93,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 wiring.funding(),
                 new UsageReports(wiring.usageMeter(), credit, storage.table(), clock),
                 new Admins(storage.users(), config.billing().adminEmails()),
-                new Authenticator(accessTokens, apiKeys));
+                new Authenticator(accessTokens, apiKeys),
+                new PreviewService(projects, wiring.runArtifacts(), wiring.workspaceSnapshots(), wiring.previews(), wiring.previewAccess(),
+                        previewLauncher, config.sandbox().previews(), clock));
     }
 }

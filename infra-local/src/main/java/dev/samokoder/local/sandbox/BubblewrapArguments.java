@@ -45,6 +45,20 @@ final class BubblewrapArguments {
             + "done\n"
             + "exec \"$@\"";
     private static final String PROXY_URL = "http://127.0.0.1:" + EGRESS_PORT;
+    /** Where the sandbox sees the folder of its exposed app's socket (a live preview). */
+    static final String APP_DIR = "/run/samokoder-app";
+    /** The socket, in the run's scratch folder, through which the platform reaches the app's port. */
+    static final String APP_SOCKET = "app.sock";
+
+    /**
+     * The other direction of {@link #BRIDGE}: a socket in a folder bound from the host that leads to the app's port on
+     * the sandbox's own loopback; each connection the platform opens on it becomes one to the app. The sandbox still
+     * has no network: the host's side is a file of the run's scratch folder that only the platform opens.
+     */
+    static String appBridge(int port) {
+        return "socat UNIX-LISTEN:" + APP_DIR + "/" + APP_SOCKET + ",fork,mode=600 TCP:127.0.0.1:" + port + " 2>/dev/null &\n"
+                + "exec \"$@\"";
+    }
 
     private BubblewrapArguments() {
     }
@@ -81,8 +95,18 @@ final class BubblewrapArguments {
     static List<String> build(Path bwrap, Path setpriv, SandboxIdentity identity, HostLayout host,
                               boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache,
                               Map<String, String> mirrors) {
+        return build(bwrap, setpriv, identity, host, disableUserns, passwd, group, spec, egressDir, packageCache, mirrors, null);
+    }
+
+    /** @param appDir the folder of the exposed app's socket on this machine, for a command that exposes a port; else null */
+    static List<String> build(Path bwrap, Path setpriv, SandboxIdentity identity, HostLayout host,
+                              boolean disableUserns, Path passwd, Path group, CommandSpec spec, Path egressDir, Path packageCache,
+                              Map<String, String> mirrors, Path appDir) {
         if (spec.allowRegistries() && egressDir == null) {
             throw new IllegalArgumentException("a command allowed the registries needs the egress proxy's folder");
+        }
+        if ((spec.exposePort() > 0) != (appDir != null)) {
+            throw new IllegalArgumentException("a command that exposes a port needs the app socket's folder, and only such a command");
         }
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", HANDSHAKE, "samokoder-sandbox"));
         if (identity.dropFromRoot()) {
@@ -117,6 +141,9 @@ final class BubblewrapArguments {
         if (spec.allowRegistries() && packageCache != null) {
             argv.addAll(List.of("--bind", packageCache.toString(), PackageCaches.MOUNT));
         }
+        if (appDir != null) {
+            argv.addAll(List.of("--bind", appDir.toString(), APP_DIR));
+        }
         argv.addAll(List.of("--chdir", spec.workingDirectory().isEmpty() ? SandboxEnvironment.WORKSPACE
                 : SandboxEnvironment.WORKSPACE + "/" + spec.workingDirectory()));
         argv.addAll(List.of("--remount-ro", "/"));
@@ -143,6 +170,9 @@ final class BubblewrapArguments {
         argv.add("--");
         if (spec.allowRegistries()) {
             argv.addAll(List.of("/bin/sh", "-c", BRIDGE, "samokoder-egress"));
+        }
+        if (appDir != null) {
+            argv.addAll(List.of("/bin/sh", "-c", appBridge(spec.exposePort()), "samokoder-app"));
         }
         argv.addAll(spec.argv());
         return argv;

@@ -81,6 +81,10 @@ final class BubblewrapLauncher implements CommandLauncher {
         if (identity.dropFromRoot()) {
             WorkspaceOwnership.giveTo(spec.workspace(), identity.uid(), identity.gid());
         }
+        Path appDir = spec.exposePort() > 0 ? sandboxOnlyFolder(appSocket(spec.workspace()).getParent()) : null;
+        if (appDir != null && installation.socat().isEmpty()) {
+            throw new SandboxLaunchException("a live preview reaches the app through socat, which is not installed here (apt-get install socat)");
+        }
         Path egressDir = spec.allowRegistries() ? spec.workspace().getParent().resolve("egress") : null;
         EgressProxy proxy = egressDir == null ? null : egressProxy(egressDir);
         Path cache;
@@ -91,7 +95,7 @@ final class BubblewrapLauncher implements CommandLauncher {
             throw e;
         }
         List<String> argv = BubblewrapArguments.build(installation.bwrap(), installation.setpriv(),
-                identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache, mirrors);
+                identity, host, installation.disableUserns(), passwd, group, spec, egressDir, cache, mirrors, appDir);
         // a name of its own per launch: the same spec may run again (a self-test, a benchmark) while the
         // last run's cgroup is still being removed
         RunCgroup cgroup;
@@ -128,6 +132,14 @@ final class BubblewrapLauncher implements CommandLauncher {
     }
 
     /**
+     * Where the platform reaches the port a command of this workspace exposes (a live preview): a socket the sandbox
+     * listens on, in a folder of the run's scratch folder.
+     */
+    static Path appSocket(Path workspace) {
+        return workspace.getParent().resolve("app").resolve(BubblewrapArguments.APP_SOCKET);
+    }
+
+    /**
      * The proxy of one command allowed the registries: its socket in a folder of the run's scratch folder that only
      * the sandbox's user may enter, bound into the sandbox.
      */
@@ -136,13 +148,19 @@ final class BubblewrapLauncher implements CommandLauncher {
             throw new SandboxLaunchException("installs reach the package registries through socat, which is not installed here "
                     + "(apt-get install socat)");
         }
+        sandboxOnlyFolder(dir);
+        return EgressProxy.start(dir.resolve("proxy.sock"), registries, identity.uid(), identity.gid(), identity.dropFromRoot(), egressLog);
+    }
+
+    /** A folder of the run's scratch folder only the sandbox's user (and root) may enter. */
+    private Path sandboxOnlyFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         if (identity.dropFromRoot()) {
             Files.setAttribute(dir, "unix:uid", identity.uid());
             Files.setAttribute(dir, "unix:gid", identity.gid());
         }
-        return EgressProxy.start(dir.resolve("proxy.sock"), registries, identity.uid(), identity.gid(), identity.dropFromRoot(), egressLog);
+        return dir;
     }
 
     private static void closeQuietly(EgressProxy proxy) {

@@ -16,11 +16,14 @@ import dev.samokoder.sandbox.SandboxTask;
 import dev.samokoder.sandbox.SnapshotMaterializer;
 import dev.samokoder.sandbox.SnapshotStore;
 import dev.samokoder.services.wiring.Wiring;
+import dev.samokoder.sandbox.SupervisedRun;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,15 @@ public final class LocalSandbox implements AutoCloseable {
      * @throws SandboxUnavailableException when this machine cannot isolate generated code
      */
     public RunResult run(RunRequest request, String taskId, String executionArn) throws SandboxUnavailableException {
+        return run(request, taskId, executionArn, running -> { });
+    }
+
+    /**
+     * {@link #run(RunRequest, String, String)}, telling {@code observer} about each command as it starts (the install,
+     * then the command): a live preview follows its app's output and stops it this way.
+     */
+    public RunResult run(RunRequest request, String taskId, String executionArn, Consumer<SupervisedRun> observer)
+            throws SandboxUnavailableException {
         Duration limit = Duration.ofSeconds(request.timeLimitSeconds());
         if (limit.compareTo(settings.maxTimeLimit()) > 0) {
             throw new IllegalArgumentException("the time limit of " + limit.toSeconds() + " s is over the maximum of "
@@ -96,13 +108,21 @@ public final class LocalSandbox implements AutoCloseable {
         SandboxScratch.RunFolder folder = scratch().create(taskId);
         try {
             SandboxTask task = new SandboxTask(taskId, request.runId(), executionArn, clock.instant(), limit);
-            RunResult result = pipeline.run(request, folder.workspace(), launcher, running -> table.add(task, running));
+            RunResult result = pipeline.run(request, folder.workspace(), launcher, running -> {
+                table.add(task, running);
+                observer.accept(running);
+            });
             runs.putResult(result);
             return result;
         } finally {
             table.remove(taskId);
             scratch().delete(folder);
         }
+    }
+
+    /** Where the platform reaches the port a running command exposes ({@link RunRequest#exposePort()}). */
+    public static Path appSocket(SupervisedRun running) {
+        return BubblewrapLauncher.appSocket(running.spec().workspace());
     }
 
     /** How this machine isolates generated code (or why it cannot), decided on the first run. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BubblewrapArgumentsTest {
 
@@ -31,6 +32,32 @@ class BubblewrapArgumentsTest {
     /** The index of {@code option} followed by its values, or -1. */
     private static int indexOf(List<String> argv, String... optionAndValues) {
         return Collections.indexOfSubList(argv, List.of(optionAndValues));
+    }
+
+    @Test
+    void aCommandThatExposesItsPort_listensOnASocketOfItsScratchFolder_andStillHasNoNetwork() {
+        // given
+        Path appDir = WORKSPACE.getParent().resolve("app");
+        CommandSpec spec = new CommandSpec("sbx_1", List.of("npm", "start"), WORKSPACE, "", SandboxEnvironment.of(Map.of()), false,
+                null, 3000);
+
+        // when
+        List<String> argv = BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"),
+                new SandboxIdentity(65534, 65534, true), MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
+                null, null, Map.of(), appDir);
+
+        // then
+        assertThat(indexOf(argv, "--bind", appDir.toString(), BubblewrapArguments.APP_DIR)).isPositive();
+        assertThat(argv).contains("--unshare-all").doesNotContain("--share-net", BubblewrapArguments.EGRESS_DIR);
+        int bridge = indexOf(argv, "/bin/sh", "-c", BubblewrapArguments.appBridge(3000), "samokoder-app");
+        assertThat(bridge).isGreaterThan(argv.indexOf("--"));
+        assertThat(argv.subList(bridge + 4, argv.size())).containsExactly("npm", "start");
+        assertThat(BubblewrapArguments.appBridge(3000))
+                .startsWith("socat UNIX-LISTEN:/run/samokoder-app/app.sock,fork,mode=600 TCP:127.0.0.1:3000 ");
+        // a socket folder without an exposed port (or the reverse) is a mistake of the caller
+        assertThatThrownBy(() -> BubblewrapArguments.build(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"),
+                new SandboxIdentity(65534, 65534, true), MERGED_USR, true, Path.of("/x/etc/passwd"), Path.of("/x/etc/group"), spec,
+                null, null, Map.of(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,6 +24,8 @@ import dev.samokoder.services.runs.RunFunding;
 import dev.samokoder.services.runs.RunRepository;
 import dev.samokoder.services.runs.artifacts.RunArtifacts;
 import dev.samokoder.services.workspace.WorkspaceService;
+import dev.samokoder.services.preview.PreviewAccess;
+import dev.samokoder.services.preview.PreviewRepository;
 import dev.samokoder.services.workspace.WorkspaceSnapshots;
 import com.nimbusds.jose.jwk.ECKey;
 import java.nio.file.Path;
@@ -144,6 +146,15 @@ public final class Wiring {
 
     public WorkspaceSnapshots workspaceSnapshots() {
         return new WorkspaceSnapshots(storage().files(), snapshotStore(), config.storage().conflictRetry());
+    }
+
+    public PreviewRepository previews() {
+        return new PreviewRepository(table(), config.storage().conflictRetry());
+    }
+
+    /** Tickets and sessions of live previews; their key is derived from the API-key pepper (a server secret). */
+    public PreviewAccess previewAccess() {
+        return new PreviewAccess(table(), apiKeyPepper(), config.sandbox().previews().maximum(), clock);
     }
 
     public WorkspaceService workspace() {

@@ -2,6 +2,7 @@ package dev.samokoder.workflow.agents;
 
 import dev.samokoder.core.domain.Ids;
 import dev.samokoder.core.http.Json;
+import dev.samokoder.sandbox.ExecutionScript;
 import dev.samokoder.sandbox.RunRequest;
 import dev.samokoder.sandbox.RunResult;
 import dev.samokoder.sandbox.RunStore;
@@ -86,11 +87,8 @@ public final class Executions {
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " has no architecture"));
         // the architecture's steps up to its last install step run first, in a script of their own that reaches the
         // package registries (and nothing else of the network); everything after them runs with no network at all
-        List<ExecutionScript.Command> setup = architecture.installSteps().stream().map(step -> new ExecutionScript.Command(
-                step.install() ? ExecutionScript.INSTALL : ExecutionScript.COMMAND, step.argv())).toList();
-        int installEnd = setup.stream().map(ExecutionScript.Command::label).toList().lastIndexOf(ExecutionScript.INSTALL) + 1;
-        List<ExecutionScript.Command> installs = new ArrayList<>(setup.subList(0, installEnd));
-        List<ExecutionScript.Command> commands = new ArrayList<>(setup.subList(installEnd, setup.size()));
+        List<ExecutionScript.Command> installs = new ArrayList<>(architecture.registryPhase().stream().map(Architecture.InstallStep::command).toList());
+        List<ExecutionScript.Command> commands = new ArrayList<>(architecture.afterInstalls().stream().map(Architecture.InstallStep::command).toList());
         // the plan's last task, once its tests passed, gets an execution of its own that builds the app (the whole app is
         // there only now), starts it and probes it: the installs again (dependencies are never kept), then those
         boolean probing = run.progress().task().phase() == TaskPhase.TESTED;

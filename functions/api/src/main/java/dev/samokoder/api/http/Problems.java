@@ -7,6 +7,8 @@ import dev.samokoder.core.storage.EmailAlreadyRegisteredException;
 import dev.samokoder.core.storage.InvalidCursorException;
 import dev.samokoder.core.storage.ItemNotFoundException;
 import dev.samokoder.core.storage.VersionConflictException;
+import dev.samokoder.services.preview.PreviewNotFoundException;
+import dev.samokoder.services.preview.PreviewUnavailableException;
 import dev.samokoder.core.validation.ValidationException;
 import dev.samokoder.sandbox.SnapshotNotFoundException;
 import dev.samokoder.services.apikeys.ApiKeyNotFoundException;
@@ -67,6 +69,8 @@ final class Problems {
             case FileNotInSnapshotsException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case ActiveRunExistsException e -> plain(Problem.of("active-run", "A run is in progress", 409,
                     "the project has an active run; wait for it to end, or cancel it").with("activeRunId", e.activeRunId()));
+            case PreviewNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
+            case PreviewUnavailableException e -> plain(Problem.of("preview-unavailable", "No preview possible", 409, e.getMessage()));
             case RunStateException e -> plain(Problem.of("run-state", "Not possible in the run's state", 409, e.getMessage()));
             case ItemNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "it no longer exists"));
             case BlobNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, "the file's content is missing"));

@@ -1,5 +1,6 @@
 package dev.samokoder.services.runs.artifacts;
 
+import dev.samokoder.sandbox.ExecutionScript;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,11 +42,30 @@ public record Architecture(int version, String reason, String appType, Stack sta
         public InstallStep {
             argv = List.copyOf(argv);
         }
+
+        /** This step as a command of an execution's script, labelled by whether it installs. */
+        public ExecutionScript.Command command() {
+            return new ExecutionScript.Command(install ? ExecutionScript.INSTALL : ExecutionScript.COMMAND, argv);
+        }
     }
 
     /** True when some step installs packages: the execution may reach the package registries. */
     public boolean installs() {
         return installSteps.stream().anyMatch(InstallStep::install);
+    }
+
+    /** The steps up to the last one that installs: they run first, with the package registries (and nothing else). */
+    public List<InstallStep> registryPhase() {
+        return installSteps.subList(0, registryPhaseEnd());
+    }
+
+    /** The steps after the last install: they run with no network, before the build, tests or start. */
+    public List<InstallStep> afterInstalls() {
+        return installSteps.subList(registryPhaseEnd(), installSteps.size());
+    }
+
+    private int registryPhaseEnd() {
+        return installSteps.stream().map(InstallStep::install).toList().lastIndexOf(true) + 1;
     }
 
     /** The next version: these changes, for this reason; the stack and app type stay. */

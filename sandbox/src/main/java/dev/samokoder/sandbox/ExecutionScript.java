@@ -1,4 +1,4 @@
-package dev.samokoder.workflow.agents;
+package dev.samokoder.sandbox;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +35,14 @@ public final class ExecutionScript {
     public record Probe(int port, String path, boolean python, int seconds) {
     }
 
+    /**
+     * The app's start command as the script's last, in the foreground until the run is stopped (a live preview): the
+     * shell is replaced by it, so it gets the run's signals and its exit code is the run's.
+     */
+    public static Command serve(List<String> argv) {
+        return new Command(SERVE, argv);
+    }
+
     /** The app's start command, started and probed; then stopped. */
     public static Command start(List<String> argv, Probe probe) {
         return new Command(START, argv, Optional.of(probe));
@@ -48,6 +56,7 @@ public final class ExecutionScript {
     public static final String INSTALL = "install";
     public static final String COMMAND = "command";
     public static final String START = "start";
+    public static final String SERVE = "serve";
     /** Where the started app's output goes; its tail is shown when it does not answer. */
     static final String APP_LOG = "/tmp/samokoder-app.log";
 
@@ -79,7 +88,12 @@ public final class ExecutionScript {
             String words = String.join(" ", command.argv().stream().map(ExecutionScript::quote).toList());
             script.append("printf '\\n[samokoder] step ").append(step).append(" (").append(command.label()).append("): %s\\n' ")
                     .append(quote(String.join(" ", command.argv()))).append(" >&2\n");
-            if (command.probe().isPresent()) {
+            if (command.label().equals(SERVE)) {
+                if (i != commands.size() - 1) {
+                    throw new IllegalArgumentException("the served app is the script's last command");
+                }
+                script.append("exec ").append(words).append('\n');
+            } else if (command.probe().isPresent()) {
                 script.append(startAndProbe(words, step, command.probe().get()));
             } else {
                 script.append(words).append(" || failed ").append(step).append(' ').append(command.label()).append(" $?\n");

@@ -1,4 +1,4 @@
-package dev.samokoder.workflow.agents;
+package dev.samokoder.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +48,25 @@ class ExecutionScriptTest {
             assertThat(stop.command()).isEqualTo("sh -c exit 3");
         });
         assertThat((String) result[2]).contains("[samokoder] FAILED step 2/3 (tests) exit 3");
+    }
+
+    @Test
+    void theServedApp_replacesTheShell_soItsExitIsTheScripts_andOnlyAsTheLastCommand() throws Exception {
+        String script = ExecutionScript.of(List.of(new ExecutionScript.Command(ExecutionScript.COMMAND, List.of("true")),
+                ExecutionScript.serve(List.of("sh", "-c", "echo serving $$ >&2; exit 7"))), 2, 3);
+
+        Object[] result = sh(script);
+
+        assertThat(result[0]).isEqualTo(7);
+        assertThat(ExecutionScript.lastStarted((String) result[2])).hasValueSatisfying(stop -> {
+            assertThat(stop.label()).isEqualTo(ExecutionScript.SERVE);
+            assertThat(stop.number()).isEqualTo(3);
+        });
+        // exec: no FAILED marker, the shell is gone once the app runs
+        assertThat((String) result[2]).contains("serving").doesNotContain("FAILED");
+        assertThatThrownBy(() -> ExecutionScript.of(List.of(ExecutionScript.serve(List.of("npm", "start")),
+                new ExecutionScript.Command(ExecutionScript.COMMAND, List.of("true")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last");
     }
 
     @Test
