@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@value PreviewService#ENTER_PATH}{@code ?ticket=} redeems a one-time ticket and answers with the preview's
  * session in an HttpOnly cookie of this origin, sending the browser on to {@code /}; every other request must carry
  * that cookie for the project's current preview, or gets 404. A preview that ended answers 410, one still starting
- * 503. The rest is passed to the app through its socket as bytes, both ways, so keep-alive, streaming and WebSocket
- * upgrades work as the app serves them: a connection is checked on its first request and belongs to that client.
+ * 503. The rest is passed to the app through its socket as bytes, both ways, so streaming and WebSocket upgrades work
+ * as the app serves them. Every request is checked: the app is asked to close each connection after its answer
+ * ({@code Connection: close}); a WebSocket upgrade becomes a tunnel of that one checked request.
  */
 final class PreviewOrigin implements AutoCloseable {
 
@@ -114,8 +115,7 @@ final class PreviewOrigin implements AutoCloseable {
             enter(out, head, preview);
             return;
         }
-        if (preview == null || head.cookie(COOKIE_PREFIX + preview.preview().id())
-                .flatMap(session -> access.verify(session, preview.preview().id())).isEmpty()) {
+        if (preview == null || session(head, preview).isEmpty()) {
             answer(out, 404, "Not Found", "Not found.", null);
             return;
         }
@@ -147,6 +147,11 @@ final class PreviewOrigin implements AutoCloseable {
         }
     }
 
+    /** The grant of the preview session the request carries for {@code preview}, if it carries a valid one. */
+    private Optional<PreviewAccess.Grant> session(Head head, LocalPreview preview) {
+        return head.cookie(COOKIE_PREFIX + preview.preview().id()).flatMap(value -> access.verify(value, preview.preview().id()));
+    }
+
     /** The client's bytes to the app until the client closes its side (or the app its connection). */
     private void pump(InputStream in, SocketChannel app, LocalPreview preview) {
         byte[] buffer = new byte[16 * 1024];
@@ -164,6 +169,10 @@ final class PreviewOrigin implements AutoCloseable {
     private void enter(OutputStream out, Head head, LocalPreview preview) throws IOException {
         Optional<PreviewAccess.Grant> grant = preview == null ? Optional.empty()
                 : access.redeem(head.query("ticket").orElse(null), preview.preview().id());
+        if (grant.isEmpty() && preview != null && session(head, preview).isPresent()) {
+            answer(out, 303, "See Other", "", "Location: /\r\n"); // a spent ticket of a browser already in: on to the app
+            return;
+        }
         if (grant.isEmpty()) {
             answer(out, 404, "Not Found", "Not found: this address works once, within a minute; open the preview again from the project.",
                     null);
@@ -207,9 +216,13 @@ final class PreviewOrigin implements AutoCloseable {
         }
     }
 
-    /** A request's head as it came (passed on unchanged), with what the origin reads of it. */
+    /**
+     * A request's head as it is passed on (as it came, but asking the app to close the connection after its answer,
+     * unless it is an upgrade), with what the origin reads of it.
+     */
     record Head(byte[] bytes, String target, String cookies) {
 
+        private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "keep-alive", "proxy-connection");
         /** CR LF CR LF. */
         private static final int END_OF_HEAD = 0x0D0A0D0A;
 
@@ -236,13 +249,24 @@ final class PreviewOrigin implements AutoCloseable {
             String[] request = lines[0].split(" ");
             String target = request.length == 3 ? request[1] : "";
             StringBuilder cookies = new StringBuilder();
+            StringBuilder forwarded = new StringBuilder(lines[0]).append("\r\n");
+            boolean upgrade = false;
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                if (colon > 0 && lines[i].substring(0, colon).trim().equalsIgnoreCase("cookie")) {
+                String name = colon > 0 ? lines[i].substring(0, colon).trim() : "";
+                if (name.equalsIgnoreCase("cookie")) {
                     cookies.append(cookies.isEmpty() ? "" : "; ").append(lines[i].substring(colon + 1).trim());
                 }
+                if (name.equalsIgnoreCase("upgrade")) {
+                    upgrade = true;
+                }
+                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    forwarded.append(lines[i]).append("\r\n");
+                }
             }
-            return new Head(bytes, target, cookies.toString());
+            // one request per connection, so the origin checks every request; an upgrade (WebSocket) becomes a tunnel
+            forwarded.append(upgrade ? "Connection: Upgrade\r\n" : "Connection: close\r\n").append("\r\n");
+            return new Head(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1), target, cookies.toString());
         }
 
         String path() {

@@ -14,14 +14,25 @@ class PreviewOriginHeadTest {
     }
 
     @Test
-    void theHeadEndsAtItsBlankLine_andIsPassedOnAsItCame() throws IOException {
-        String head = "POST /todos?x=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nContent-Length: 2\r\n\r\n";
+    void theHeadEndsAtItsBlankLine_andIsPassedOnAskingTheAppToCloseAfterItsAnswer() throws IOException {
+        String head = "POST /todos?x=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n"
+                + "Content-Length: 2\r\n\r\n";
 
         PreviewOrigin.Head read = PreviewOrigin.Head.read(new ByteArrayInputStream((head + "{}").getBytes(StandardCharsets.ISO_8859_1)), 1024);
 
-        assertThat(new String(read.bytes(), StandardCharsets.ISO_8859_1)).isEqualTo(head);
+        // one request per connection: the next one comes on a new connection, and is checked again
+        assertThat(new String(read.bytes(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("POST /todos?x=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nContent-Length: 2\r\nConnection: close\r\n\r\n");
         assertThat(read.path()).isEqualTo("/todos");
         assertThat(read.query("x")).contains("1");
+    }
+
+    @Test
+    void aWebSocketUpgradeStaysAnUpgrade() throws IOException {
+        PreviewOrigin.Head read = read("GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n", 1024);
+
+        assertThat(new String(read.bytes(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
     }
 
     @Test
