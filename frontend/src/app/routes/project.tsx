@@ -5,6 +5,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageTitle } from '@/components/ui/page-title';
 import { DownloadZipButton } from '@/features/files/components/download-zip-button';
 import { FilesPanel } from '@/features/files/components/files-panel';
+import { PreviewPanel } from '@/features/preview/components/preview-panel';
 import { getProject } from '@/features/projects/api/projects';
 import { ProjectHeader } from '@/features/projects/components/project-header';
 import { RunPanel } from '@/features/runs/components/run-panel';
@@ -12,7 +13,10 @@ import { ApiError } from '@/lib/api-client/api-error';
 import { useQuery } from '@/lib/use-query';
 import styles from './page.module.css';
 
-/** A project: its header, the run area (live while a run works), and its files. The selected file is `?file=`. */
+/**
+ * A project: its header, the run area (live while a run works), the app's live preview, and its
+ * files. The selected file is `?file=`.
+ */
 export default function ProjectRoute() {
   const { projectId = '' } = useParams();
   const [params] = useSearchParams();
@@ -70,6 +74,7 @@ export default function ProjectRoute() {
         project={{ id: current.id, description: current.description, mode: current.settings.autonomy }}
         onRunEnded={() => setRunsEnded((n) => n + 1)}
       />
+      <PreviewPanel projectId={current.id} projectName={current.name} refreshKey={runsEnded} />
       <FilesPanel
         projectId={current.id}
         refreshKey={runsEnded}
