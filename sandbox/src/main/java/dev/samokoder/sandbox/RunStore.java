@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * Sandbox run requests and results on S3: {@code sandbox-runs/<id>/request.json} and
  * {@code sandbox-runs/<id>/result.json}. The step that starts a run writes the request and passes
- * its key to the task; the task writes the result; the step after it reads the result.
+ * its key to the task; the task writes the result; the step after it reads the result. A run that
+ * serves an app (a live preview on AWS) also writes where it serves, {@code serving.json}, once the
+ * app listens, and the tail of its output so far, {@code log.txt}.
  */
 public final class RunStore {
 
@@ -57,6 +59,50 @@ public final class RunStore {
             throw new IllegalArgumentException("the request at " + key + " has id " + request.id());
         }
         return request;
+    }
+
+    /** Where a run's exposed port is reached (the task's address and the port), since when. */
+    public record Serving(String endpoint, java.time.Instant since) {
+    }
+
+    public static String servingKey(String id) {
+        return PREFIX + id + "/serving.json";
+    }
+
+    public static String logKey(String id) {
+        return PREFIX + id + "/log.txt";
+    }
+
+    public void putServing(String id, Serving serving) {
+        put(servingKey(id), serving);
+    }
+
+    public Optional<Serving> serving(String id) {
+        return read(servingKey(id)).map(json -> {
+            try {
+                return Json.mapper().readValue(json, Serving.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("where sandbox run " + id + " serves is not readable", e);
+            }
+        });
+    }
+
+    public void putLog(String id, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s3.putObject(r -> r.bucket(bucket).key(logKey(id)).contentType("text/plain; charset=utf-8").contentLength((long) bytes.length),
+                RequestBody.fromBytes(bytes));
+    }
+
+    public Optional<String> log(String id) {
+        return read(logKey(id)).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 
     public void putResult(RunResult result) {

@@ -168,6 +168,25 @@ public final class SingleTable {
         }
     }
 
+    /**
+     * Sets one attribute of an item whose {@code conditionAttribute} is {@code expected}, leaving its version as it
+     * is: for a note that is no state change (when something was last used).
+     *
+     * @return false when there is no such item, or it does not match
+     */
+    public boolean setIf(Key key, String attribute, AttributeValue value, String conditionAttribute, AttributeValue expected) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(tableName).key(key.toAttributes())
+                    .updateExpression("SET #attribute = :value")
+                    .conditionExpression("#condition = :expected")
+                    .expressionAttributeNames(Map.of("#attribute", attribute, "#condition", conditionAttribute))
+                    .expressionAttributeValues(Map.of(":value", value, ":expected", expected)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** A create inside a transaction. */
     public TransactWriteItem createOp(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)

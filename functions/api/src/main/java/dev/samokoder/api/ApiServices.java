@@ -1,6 +1,7 @@
 package dev.samokoder.api;
 
 import dev.samokoder.api.http.Authenticator;
+import dev.samokoder.api.preview.EcsPreviewLauncher;
 import dev.samokoder.api.http.HttpPipeline;
 import dev.samokoder.api.http.JsonBodies;
 import dev.samokoder.api.http.SecurityHeaders;
@@ -33,6 +34,8 @@ import dev.samokoder.services.webhooks.WebhookService;
 import dev.samokoder.services.wiring.Wiring;
 import dev.samokoder.services.workspace.WorkspaceService;
 import java.time.Clock;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -49,8 +52,12 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
     /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
     public static ApiServices fromEnv() {
         Wiring wiring = Wiring.fromEnv();
-        return create(wiring, wiring.clients().sfn(), PreviewLauncher.unavailable(
-                "live previews are not deployed on this stage yet (docs/preview.md)"));
+        return create(wiring, wiring.clients().sfn(), EcsPreviewLauncher.Deployment.fromEnv(System.getenv())
+                .<PreviewLauncher>map(deployment -> new EcsPreviewLauncher(EcsClient.builder()
+                        .region(Region.of(wiring.config().aws().region())).httpClient(wiring.clients().http())
+                        .credentialsProvider(wiring.clients().credentials()).build(), wiring.runStore(), deployment))
+                .orElseGet(() -> PreviewLauncher.unavailable("live previews are not deployed on this stage (it has no "
+                        + "SAMOKODER_PREVIEW_DOMAIN; docs/preview.md)")));
     }
 
     /**

@@ -12,7 +12,6 @@ import dev.samokoder.core.testing.LocalAwsExtension;
 import dev.samokoder.core.testing.TestLogs;
 import dev.samokoder.sandbox.SnapshotStore;
 import dev.samokoder.services.auth.AccessTokens;
-import dev.samokoder.services.preview.PreviewLauncher;
 import dev.samokoder.services.wiring.TestWiring;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -96,7 +95,7 @@ class ApiEventsIT {
                 .withLocal(new SamokoderConfig.Local(dataDir, defaults.local().host(), 0, 0, 0, 0, 0, dataDir));
         config = config.withAws(config.aws().withStateMachineArn("arn:aws:states:eu-central-1:000000000000:stateMachine:samples"));
         var wiring = TestWiring.of(config, aws.clients(), Clock.systemUTC());
-        services = ApiServices.create(wiring, new StepFunctionsRecorder(), PreviewLauncher.unavailable("no previews in these events"));
+        services = ApiServices.create(wiring, new StepFunctionsRecorder(), new SampleLauncher());
         pastTokens = new AccessTokens(wiring.signingKey(), auth.issuer(), auth.audience(), auth.accessTokenTtl(),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
         dynamoDb = aws.clients().dynamoDb();

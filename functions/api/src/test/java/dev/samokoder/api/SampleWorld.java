@@ -24,6 +24,9 @@ import dev.samokoder.services.runs.RunNotifier;
 import dev.samokoder.services.runs.RunProgress;
 import dev.samokoder.services.runs.RunRepository;
 import dev.samokoder.services.runs.RunStatus;
+import dev.samokoder.services.runs.artifacts.Architecture;
+import dev.samokoder.services.runs.artifacts.Spec;
+import dev.samokoder.services.runs.artifacts.Stack;
 import dev.samokoder.services.runs.artifacts.Execution;
 import dev.samokoder.services.runs.artifacts.PlannedTask;
 import dev.samokoder.services.runs.artifacts.RunArtifacts;
@@ -82,6 +85,10 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         write(storage, project.id(), "README.md", "# Hello");
         write(storage, project.id(), "src/app/[id]/page.tsx", "export {}");
         write(storage, project.id(), "public/index.html", "<script>alert(1)</script>");
+        // the project's app, as a successful run keeps it: what its live preview starts
+        new RunArtifacts(dynamoDb, storage.table(), Clock.systemUTC(), AgentLimits.defaults()).keepAsApp(project.id(),
+                new Spec("A todo list", List.of()), new Architecture(1, "chosen", "web app", Stack.NODE, List.of(), List.of(),
+                        List.of("npm", "test"), List.of("npm", "start"), 3000, "/", List.of(), List.of()));
 
         // Ownership is only the project's owner id, so the other user needs no account (which saves a
         // registration per sample). Their project holds a README.md too: a 404 for it is the owner check,
@@ -161,6 +168,9 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
         String adminId = services.users().findByEmail(ADMIN_EMAIL)
                 .orElseGet(() -> registerAdmin(services)).id();
         String adminToken = services.accessTokens().issue(adminId, "ses_sampleadmin").token();
+
+        // a live preview of the project (the sample launcher runs nothing)
+        services.previews().start(user.id(), project.id());
 
         Map<String, String> placeholders = Map.ofEntries(
                 Map.entry("idleProjectId", idle.id()),

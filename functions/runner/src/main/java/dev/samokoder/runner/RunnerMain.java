@@ -4,6 +4,7 @@ import dev.samokoder.core.aws.AwsClients;
 import dev.samokoder.core.blob.BlobStore;
 import dev.samokoder.core.config.ConfigException;
 import dev.samokoder.core.config.SamokoderConfig;
+import dev.samokoder.core.config.Setting;
 import dev.samokoder.sandbox.ChangeCollector;
 import dev.samokoder.sandbox.CommandLauncher;
 import dev.samokoder.sandbox.DirectLauncher;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * size), writes the changed files and the result to S3, and exits. Exit status 0 means a result was recorded, whatever the command did; 2 means the request
  * was unusable; 1 means the runner itself failed. The step function sees a non-zero status as a
  * failed task.
+ *
+ * <p>A request that exposes a port (a live preview) is the runner's long-running mode: the same run, whose last
+ * command serves the app until the preview's maximum or a StopTask; where it serves and its output so far go to the
+ * run's S3 prefix ({@link ServingReporter}).
  */
 public final class RunnerMain {
 
@@ -68,8 +73,18 @@ public final class RunnerMain {
                 return BAD_REQUEST;
             }
             Path workspace = emptyWorkspace(config.sandbox().workspace());
-            RunResult result = pipeline(wiring).run(request, workspace, withRegistries(launcher(), config, clients, request),
-                    StopOnTerminate::watch);
+            RunResult result;
+            try (PortForwarder forwarder = request.exposePort() == null ? null
+                    : PortForwarder.start(servingPort(environment), request.exposePort())) {
+                ServingReporter serving = forwarder == null ? null
+                        : new ServingReporter(runs, request.id(), () -> TaskAddress.ofThisTask() + ":" + forwarder.port(), Clock.systemUTC());
+                result = pipeline(wiring).run(request, workspace, withRegistries(launcher(), config, clients, request), command -> {
+                    StopOnTerminate.watch(command);
+                    if (serving != null) {
+                        serving.follow(command);
+                    }
+                });
+            }
             runs.putResult(result);
             log.info("sandbox run {} of run {} recorded: exit {}, limits {}, {} changes, {} ms", result.id(), result.runId(),
                     result.exitCode(), result.limitsHit(), result.changes().size(), result.durationMillis());
@@ -120,6 +135,20 @@ public final class RunnerMain {
                         Path.of(System.getProperty("java.io.tmpdir"))),
                         Duration.ofSeconds(request.timeLimitSeconds())))
                 .orElse(launcher);
+    }
+
+    /** The port the preview front reaches a serving task on. */
+    static int servingPort(Map<String, String> environment) {
+        String value = environment.getOrDefault(Setting.SANDBOX_SERVING_PORT.variable(), Setting.SANDBOX_SERVING_PORT.defaultValue());
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(Setting.SANDBOX_SERVING_PORT.variable() + " must be a port (0 to 65535), got '" + value + "'");
     }
 
     private static void requireWithinMaximum(RunRequest request, SamokoderConfig.Sandbox sandbox) {

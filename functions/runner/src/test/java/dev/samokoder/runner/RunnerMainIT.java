@@ -160,6 +160,40 @@ class RunnerMainIT {
     }
 
     @Test
+    void aRunThatServesAnApp_saysWhereOnceItListens_andLogsItsOutput_untilItsTimeIsUp() throws Exception {
+        // given: a live preview's run, an app that listens on the task's loopback only (as Flask does by default)
+        String project = Ids.newId("prj");
+        int appPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            appPort = free.getLocalPort();
+        }
+        RunRequest request = new RunRequest(Ids.newId("pv"), Ids.newId("pv"), project, snapshot(project, Map.of("index.html", "previewed")),
+                List.of("echo serving; exec python3 -m http.server \"$PORT\" --bind 127.0.0.1"), true, "",
+                Map.of("PORT", Integer.toString(appPort)), 12, false, null, null, appPort);
+        Map<String, String> environment = environment(SandboxTaskContract.REQUEST_KEY_VARIABLE, runs.putRequest(request));
+        environment.put("SAMOKODER_SANDBOX_SERVING_PORT", "0");
+        var status = new java.util.concurrent.CompletableFuture<Integer>();
+        Thread.ofPlatform().start(() -> status.complete(RunnerMain.run(environment)));
+
+        // when: it listens
+        RunStore.Serving serving = await("it serves").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runs.serving(request.id()), java.util.Optional::isPresent).orElseThrow();
+
+        // then: the platform reaches it at the task's serving port, not the app's, and follows its output
+        assertThat(serving.endpoint()).startsWith("127.0.0.1:").doesNotEndWith(":" + appPort);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + serving.endpoint() + "/index.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).isEqualTo("previewed");
+        await("its log").atMost(Duration.ofSeconds(15)).until(() -> runs.log(request.id()).orElse(""),
+                log -> log.contains("serving") && log.contains("GET /index.html"));
+        // at its time limit (a preview's maximum) it ends, recorded like any run
+        assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(RunnerMain.RECORDED);
+        assertThat(runs.getResult(request.id()).orElseThrow().limitsHit().time()).isTrue();
+    }
+
+    @Test
     void refusesAWorkspaceThatIsNotEmpty() throws Exception {
         // given
         Files.createDirectories(task.resolve("workspace"));

@@ -2,14 +2,14 @@ package dev.samokoder.local.preview;
 
 import dev.samokoder.local.sandbox.LocalSandbox;
 import dev.samokoder.local.sandbox.SandboxUnavailableException;
-import dev.samokoder.sandbox.ExecutionScript;
-import dev.samokoder.sandbox.OutputTail;
 import dev.samokoder.sandbox.RunRequest;
 import dev.samokoder.sandbox.RunResult;
 import dev.samokoder.sandbox.SupervisedRun;
 import dev.samokoder.services.preview.Preview;
 import dev.samokoder.services.preview.PreviewAccess;
+import dev.samokoder.services.preview.PreviewGate;
 import dev.samokoder.services.preview.PreviewLauncher;
+import dev.samokoder.services.preview.PreviewOutcome;
 import dev.samokoder.services.preview.PreviewRepository;
 import java.net.URI;
 import java.nio.file.Path;
@@ -111,34 +111,9 @@ public final class LocalPreviews implements PreviewLauncher, AutoCloseable {
 
     private void ended(LocalPreview local, RunResult result) {
         Optional<String> stopReason = local.stopReason();
-        if (stopReason.isPresent()) {
-            record(local, Preview.Status.STOPPED, stopReason.get());
-        } else if (result.limitsHit().time()) {
-            record(local, Preview.Status.STOPPED, "stopped at its maximum of " + Duration.between(local.preview().createdAt(),
-                    local.preview().expiresAt()).toMinutes() + " minutes; start it again to go on");
-        } else {
-            record(local, Preview.Status.FAILED, failure(result));
-        }
-    }
-
-    /** What went wrong, in plain words: the command (from the script's markers), its exit code, and the output. */
-    static String failure(RunResult result) {
-        String stderr = result.stderr().text();
-        String what = ExecutionScript.lastStarted(stderr)
-                .map(stop -> (stop.label().equals(ExecutionScript.SERVE) ? "the app's start command `" : "`") + stop.command() + "` (step "
-                        + stop.number() + " of " + stop.count() + ")")
-                .orElse("the preview");
-        String how = result.limitsHit().memory() ? " ran out of memory"
-                : result.limitsHit().processes() ? " started too many processes"
-                : result.limitsHit().output() ? " wrote more output than allowed"
-                : " exited with code " + result.exitCode();
-        return what + how + ". Its last output:\n" + joined(result.stdout(), result.stderr());
-    }
-
-    private static String joined(OutputTail stdout, OutputTail stderr) {
-        String out = stdout.text().strip();
-        String err = stderr.text().strip();
-        return out.isEmpty() ? err : err.isEmpty() ? out : out + "\n" + err;
+        Preview ended = stopReason.map(reason -> local.preview().with(Preview.Status.STOPPED, Optional.of(reason)))
+                .orElseGet(() -> PreviewOutcome.ended(local.preview(), result));
+        record(local, ended.status(), ended.message().orElse(""));
     }
 
     private void record(LocalPreview local, Preview.Status status, String message) {
@@ -162,19 +137,20 @@ public final class LocalPreviews implements PreviewLauncher, AutoCloseable {
         }
     }
 
+    /** The record is kept current as the preview goes; what it cannot know is a restart of the platform, which ended it. */
     @Override
-    public Optional<String> log(String previewId) {
-        return Optional.ofNullable(running.get(previewId)).flatMap(LocalPreview::output).map(tails -> joined(tails.get(0), tails.get(1)));
-    }
-
-    @Override
-    public boolean runs(String previewId) {
-        return running.containsKey(previewId);
+    public Observation observe(Preview preview) {
+        LocalPreview local = running.get(preview.id());
+        if (local == null) {
+            return new Observation(Optional.of(preview.with(Preview.Status.STOPPED,
+                    Optional.of("the platform restarted, which stopped the preview; start it again"))), Optional.empty());
+        }
+        return new Observation(Optional.empty(), local.output().map(tails -> PreviewOutcome.log(tails.get(0), tails.get(1))));
     }
 
     @Override
     public URI origin(String projectId) {
-        return origins.computeIfAbsent(projectId, id -> PreviewOrigin.open(host, access, clock)).uri();
+        return origins.computeIfAbsent(projectId, id -> PreviewOrigin.open(host, new PreviewGate(access, PreviewGate.SAME_SITE_COOKIE, clock))).uri();
     }
 
     private void stopIdle() {

@@ -44,7 +44,14 @@ final class LocalIsolation {
     static LocalIsolation resolve(SamokoderConfig.Sandbox settings, SandboxScratch scratch, String searchPath) {
         if (settings.isolation() == SamokoderConfig.Sandbox.Isolation.NONE) {
             log.warn("SAMOKODER_SANDBOX=none: generated code runs WITHOUT ANY ISOLATION, as this platform's user. Use it for trusted code only");
-            return new LocalIsolation(DirectLauncher.unsandboxed(), null);
+            CommandLauncher direct = DirectLauncher.unsandboxed();
+            // without a network namespace of its own a previewed app would serve on the host's loopback, next to the platform
+            return new LocalIsolation(spec -> {
+                if (spec.exposePort() > 0) {
+                    throw new SandboxLaunchException("a live preview needs the sandbox's isolation (bubblewrap); SAMOKODER_SANDBOX=none has none");
+                }
+                return direct.launch(spec);
+            }, null);
         }
         try {
             BubblewrapLauncher launcher = bubblewrap(settings, searchPath);

@@ -9,9 +9,11 @@ import java.util.Optional;
  * command, until it stops. At most one per project; a new one replaces it.
  *
  * @param message why it failed or stopped, in plain words (with the start command's output when it did not start)
+ * @param lastRequestAt when its origin last passed a request on (on AWS, written by the preview front about once a
+ *                      minute; what the reaper's idle stop reads)
  */
 public record Preview(String id, String projectId, String userId, Status status, String snapshotKey, String startCommand,
-                      Instant createdAt, Instant expiresAt, Optional<String> message, long version) {
+                      Instant createdAt, Instant expiresAt, Optional<String> message, Optional<Instant> lastRequestAt, long version) {
 
     public enum Status {
         /** Installing, building, starting: the app does not answer yet. */
@@ -32,10 +34,11 @@ public record Preview(String id, String projectId, String userId, Status status,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(lastRequestAt, "lastRequestAt");
     }
 
     /** This preview in {@code next} status, for {@code why} (empty: no message). */
     public Preview with(Status next, Optional<String> why) {
-        return new Preview(id, projectId, userId, next, snapshotKey, startCommand, createdAt, expiresAt, why, version);
+        return new Preview(id, projectId, userId, next, snapshotKey, startCommand, createdAt, expiresAt, why, lastRequestAt, version);
     }
 }

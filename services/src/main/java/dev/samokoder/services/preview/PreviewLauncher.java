@@ -5,9 +5,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * What runs previews: locally the platform's bubblewrap sandbox behind a proxy of the preview origin, on AWS a
- * long-running sandbox task behind an authorizing front. It reports what happens to a preview (running, failed,
- * stopped) through {@link PreviewRepository#update}.
+ * What runs previews: locally the platform's bubblewrap sandbox behind a port of its own, on AWS a long-running
+ * sandbox task behind the preview front. What happens to a live preview (it serves, fails, stops) the service learns
+ * by {@link #observe}, and records.
  */
 public interface PreviewLauncher {
 
@@ -17,11 +17,17 @@ public interface PreviewLauncher {
     /** Stops the preview (if this launcher runs it), recording {@code reason}; returns once its processes are gone. */
     void stop(String previewId, String reason);
 
-    /** The tail of what the app wrote so far, while this launcher runs it. */
-    Optional<String> log(String previewId);
+    /** What the launcher sees of a live preview now. */
+    Observation observe(Preview preview);
 
-    /** Whether this launcher still runs the preview (false after a restart of the platform, for one it ran before). */
-    boolean runs(String previewId);
+    /**
+     * @param now the preview as it is now (its status and message), when that differs from the record
+     * @param log the tail of its output so far
+     */
+    record Observation(Optional<Preview> now, Optional<String> log) {
+
+        public static final Observation NOTHING = new Observation(Optional.empty(), Optional.empty());
+    }
 
     /** The origin the project's preview is served from: never the platform's. */
     URI origin(String projectId);
@@ -39,13 +45,8 @@ public interface PreviewLauncher {
             }
 
             @Override
-            public Optional<String> log(String previewId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean runs(String previewId) {
-                return false;
+            public Observation observe(Preview preview) {
+                return Observation.NOTHING;
             }
 
             @Override

@@ -71,6 +71,16 @@ public final class PreviewRepository {
         }, contention -> contention.rethrow(), VersionConflictException.class);
     }
 
+    /**
+     * Notes that the preview's origin passed a request on at {@code at}, if it is still the project's preview: an
+     * attribute of its own, without a new version (a status change written at the same moment may drop it; the next
+     * request notes it again).
+     */
+    public void touch(String projectId, String previewId, java.time.Instant at) {
+        table.setIf(Keys.preview(projectId), "lastRequestAt", AttributeValue.fromS(at.toString()), "previewId",
+                AttributeValue.fromS(previewId));
+    }
+
     private static Map<String, AttributeValue> item(Preview preview, long version) {
         return Attributes.item(Keys.preview(preview.projectId()), TYPE, version)
                 .string("previewId", preview.id())
@@ -82,6 +92,7 @@ public final class PreviewRepository {
                 .instant("createdAt", preview.createdAt())
                 .instant("expiresAt", preview.expiresAt())
                 .optionalString("message", preview.message().map(PreviewRepository::clip))
+                .optionalInstant("lastRequestAt", preview.lastRequestAt())
                 .build();
     }
 
@@ -89,7 +100,7 @@ public final class PreviewRepository {
         Attributes a = Attributes.of(item);
         return new Preview(a.string("previewId"), a.string("projectId"), a.string("userId"), Preview.Status.valueOf(a.string("status")),
                 a.string("snapshotKey"), a.string("startCommand"), a.instant("createdAt"), a.instant("expiresAt"),
-                a.optionalString("message"), a.version());
+                a.optionalString("message"), a.optionalInstant("lastRequestAt"), a.version());
     }
 
     /** The end of a long message: an app's output says what went wrong last. */

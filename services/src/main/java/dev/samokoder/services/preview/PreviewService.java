@@ -72,20 +72,24 @@ public final class PreviewService {
         Instant now = clock.instant();
         Preview preview = repository.put(repository.get(projectId), new Preview(Ids.newId("pv"), projectId, userId,
                 Preview.Status.STARTING, snapshots.take(projectId), String.join(" ", app.startCommand()), now,
-                now.plus(settings.maximum()), Optional.empty(), 0));
+                now.plus(settings.maximum()), Optional.empty(), Optional.empty(), 0));
         launcher.start(preview, request(preview, app), app.probePath());
-        return view(preview, origin);
+        return view(preview, origin, Optional.empty());
     }
 
     /** The project's preview, its log so far, and whether the project's files changed since it started. */
     public View get(String userId, String projectId) {
         projects.get(userId, projectId);
         Preview preview = repository.get(projectId).orElseThrow(() -> new PreviewNotFoundException(projectId));
-        if (preview.status().live() && !launcher.runs(preview.id())) {
-            preview = repository.update(projectId, preview.id(), p -> p.with(Preview.Status.STOPPED,
-                    Optional.of("the platform restarted, which stopped the preview; start it again"))).orElse(preview);
+        if (!preview.status().live()) {
+            return view(preview, launcher.origin(projectId), Optional.empty());
         }
-        return view(preview, launcher.origin(projectId));
+        PreviewLauncher.Observation seen = launcher.observe(preview);
+        if (seen.now().isPresent()) {
+            Preview now = seen.now().get();
+            preview = repository.update(projectId, preview.id(), p -> p.with(now.status(), now.message())).orElse(preview);
+        }
+        return view(preview, launcher.origin(projectId), seen.log());
     }
 
     /** Stops the project's preview (nothing happens to one that already stopped). */
@@ -95,7 +99,7 @@ public final class PreviewService {
         if (preview.status().live()) {
             preview = stop(preview, "stopped by you");
         }
-        return view(preview, launcher.origin(projectId));
+        return view(preview, launcher.origin(projectId), Optional.empty());
     }
 
     private Preview stop(Preview preview, String reason) {
@@ -105,14 +109,14 @@ public final class PreviewService {
         return repository.get(preview.projectId()).orElse(preview);
     }
 
-    private View view(Preview preview, URI origin) {
+    private View view(Preview preview, URI origin, Optional<String> log) {
         URI url = origin.resolve("/");
         if (preview.status().live()) {
             PreviewAccess.IssuedTicket ticket = access.issue(preview.userId(), preview.projectId(), preview.id());
             url = origin.resolve(ENTER_PATH + "?ticket=" + ticket.ticket());
         }
         boolean changed = !snapshots.take(preview.projectId()).equals(preview.snapshotKey());
-        return new View(preview, url, changed, launcher.log(preview.id()).or(preview::message));
+        return new View(preview, url, changed, log.or(preview::message));
     }
 
     /**
@@ -131,7 +135,8 @@ public final class PreviewService {
         String install = installs.isEmpty() ? null : ExecutionScript.of(installs, 1, count);
         String script = ExecutionScript.of(commands, installs.size() + 1, count);
         int seconds = (int) java.time.Duration.between(preview.createdAt(), preview.expiresAt()).toSeconds();
-        return new RunRequest(Ids.newId("sbx"), preview.id(), preview.projectId(), preview.snapshotKey(), List.of(script), true, "",
+        // the run is named after the preview: where it serves and what it wrote are found by the preview's id
+        return new RunRequest(preview.id(), preview.id(), preview.projectId(), preview.snapshotKey(), List.of(script), true, "",
                 Map.of("PORT", Integer.toString(app.port())), seconds, false, List.of(KeepRule.drop("**")), install, app.port());
     }
 }

@@ -23,10 +23,11 @@ class PreviewRequestTest {
                 new Architecture.InstallStep(List.of("node", "scripts/setup.js"), false)),
                 List.of("npm", "run", "build"), List.of("npm", "test"), List.of("npm", "start"), 5173, "/health", List.of(), List.of());
         Preview preview = new Preview("pv_1", "prj_1", "usr_1", Preview.Status.STARTING, "snapshots/prj_1/" + "a".repeat(64) + ".json",
-                "npm start", NOW, NOW.plus(Duration.ofMinutes(30)), Optional.empty(), 1);
+                "npm start", NOW, NOW.plus(Duration.ofMinutes(30)), Optional.empty(), Optional.empty(), 1);
 
         RunRequest request = PreviewService.request(preview, app);
 
+        assertThat(request.id()).isEqualTo("pv_1");
         assertThat(request.runId()).isEqualTo("pv_1");
         assertThat(request.snapshotKey()).isEqualTo(preview.snapshotKey());
         assertThat(request.install()).contains("step 1/4 (install)", "'npm' 'ci'").doesNotContain("setup.js");

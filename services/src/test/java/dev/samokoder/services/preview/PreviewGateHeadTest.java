@@ -1,4 +1,4 @@
-package dev.samokoder.local.preview;
+package dev.samokoder.services.preview;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PreviewOriginHeadTest {
+class PreviewGateHeadTest {
 
-    private static PreviewOrigin.Head read(String head, int max) throws IOException {
-        return PreviewOrigin.Head.read(new ByteArrayInputStream(head.getBytes(StandardCharsets.ISO_8859_1)), max);
+    private static PreviewGate.Head read(String head, int max) throws IOException {
+        return PreviewGate.Head.read(new ByteArrayInputStream(head.getBytes(StandardCharsets.ISO_8859_1)), max);
     }
 
     @Test
@@ -18,7 +18,7 @@ class PreviewOriginHeadTest {
         String head = "POST /todos?x=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n"
                 + "Content-Length: 2\r\n\r\n";
 
-        PreviewOrigin.Head read = PreviewOrigin.Head.read(new ByteArrayInputStream((head + "{}").getBytes(StandardCharsets.ISO_8859_1)), 1024);
+        PreviewGate.Head read = PreviewGate.Head.read(new ByteArrayInputStream((head + "{}").getBytes(StandardCharsets.ISO_8859_1)), 1024);
 
         // one request per connection: the next one comes on a new connection, and is checked again
         assertThat(new String(read.bytes(), StandardCharsets.ISO_8859_1))
@@ -29,7 +29,7 @@ class PreviewOriginHeadTest {
 
     @Test
     void aWebSocketUpgradeStaysAnUpgrade() throws IOException {
-        PreviewOrigin.Head read = read("GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n", 1024);
+        PreviewGate.Head read = read("GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n", 1024);
 
         assertThat(new String(read.bytes(), StandardCharsets.ISO_8859_1))
                 .isEqualTo("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
@@ -37,7 +37,7 @@ class PreviewOriginHeadTest {
 
     @Test
     void cookiesAreFoundByName_inEveryCookieHeader_quotedOrNot() throws IOException {
-        PreviewOrigin.Head read = read("GET / HTTP/1.1\r\nCookie: a=1; samokoder-preview-pv_1=\"s.e.s\"\r\ncookie: b=2\r\n\r\n", 1024);
+        PreviewGate.Head read = read("GET / HTTP/1.1\r\nCookie: a=1; samokoder-preview-pv_1=\"s.e.s\"\r\ncookie: b=2\r\n\r\n", 1024);
 
         assertThat(read.cookie("samokoder-preview-pv_1")).contains("s.e.s");
         assertThat(read.cookie("b")).contains("2");
