@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * The sandbox reaper on AWS: an EventBridge schedule invokes it (every few minutes); it stops
  * every sandbox task on the cluster that outlived its time limit plus the grace period, or whose
  * run is no longer active: the run its run-id tag names has ended or was cancelled, or the
- * execution its execution tag names is no longer running. Every stop is logged; the report is the
- * function's result.
+ * execution its execution tag names is no longer running, or the live preview it serves is idle, over or replaced
+ * ({@link PreviewActivity}). Every stop is logged; the report is the function's result.
  */
 public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
@@ -48,7 +48,8 @@ public final class ReaperHandler implements RequestHandler<ScheduledEvent, Map<S
         EcsClient ecs = EcsClient.builder().region(Region.of(config.aws().region())).httpClient(clients.http())
                 .credentialsProvider(clients.credentials()).build();
         return new SandboxReaper(new EcsSandboxTasks(ecs, config.sandbox().cluster()),
-                RunActivity.allOf(new GenerationRunActivity(wiring.runRepository()), new StepFunctionsRunActivity(clients.sfn())),
+                RunActivity.allOf(new GenerationRunActivity(wiring.runRepository()), new StepFunctionsRunActivity(clients.sfn()),
+                        new PreviewActivity(wiring.previews(), wiring.runStore(), config.sandbox().previews().idle(), wiring.clock())),
                 config.sandbox().reaperGrace(), config.sandbox().maxTimeLimit(), wiring.clock());
     }
 }

@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class PreviewGate {
 
     public static final String COOKIE_PREFIX = "samokoder-preview-";
+    /** Answers 200 on every origin: what a load balancer's health check asks for. */
+    public static final String HEALTH_PATH = "/.samokoder/health";
     /** Locally the frame and the web app are one site (ports do not count): a first-party cookie. */
     public static final String SAME_SITE_COOKIE = "HttpOnly; SameSite=Lax";
     /** On AWS the preview domain is another site than the web app's: a cookie of the frame's own partition, over HTTPS. */
@@ -75,6 +77,10 @@ public final class PreviewGate {
         Head head = Head.read(in, MAX_HEAD_BYTES);
         if (head == null) {
             answer(out, 431, "Request Header Fields Too Large", "The request's head is too large or incomplete.", null);
+            return;
+        }
+        if (head.path().equals(HEALTH_PATH)) {
+            answer(out, 200, "OK", "ok", null);
             return;
         }
         Optional<? extends Target> found = route.apply(head);
