@@ -41,6 +41,8 @@ public final class AppStack extends Stack {
     static final Duration REAPER_INTERVAL = Duration.minutes(5);
 
     private final Sandbox sandbox;
+    /** Null on a stage without live previews. */
+    private final Previews previews;
     private final Workflow workflow;
     private final Api api;
     private final Webhooks webhooks;
@@ -87,6 +89,22 @@ public final class AppStack extends Stack {
         Map<String, String> routeEnvironment = new LinkedHashMap<>(apiEnvironment);
         routeEnvironment.put(Setting.JWT_SIGNING_KEY.variable(),
                 SecretValue.secretsManager(DataStack.jwtSecretName(stage)).unsafeUnwrap());
+        // API keys are hashed with it, and preview sessions signed with a key derived from it
+        routeEnvironment.put(Setting.API_KEY_PEPPER.variable(),
+                SecretValue.secretsManager(DataStack.apiKeyPepperSecretName(stage)).unsafeUnwrap());
+        if (stage.previews()) {
+            previews = new Previews(this, "Previews", stage, sandbox, data, runnerImage,
+                    software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(this, "ApiKeyPepper",
+                            DataStack.apiKeyPepperSecretName(stage)));
+            routeEnvironment.put(Setting.PREVIEW_DOMAIN.variable(), stage.previewDomain());
+            routeEnvironment.put(Setting.SANDBOX_CLUSTER.variable(), sandbox.cluster().getClusterName());
+            routeEnvironment.put(Setting.PREVIEW_TASK_DEFINITION.variable(), sandbox.taskDefinition().getTaskDefinitionArn());
+            routeEnvironment.put(Setting.PREVIEW_SUBNETS.variable(), software.amazon.awscdk.Fn.join(",",
+                    sandbox.isolatedSubnets().stream().map(software.amazon.awscdk.services.ec2.ISubnet::getSubnetId).toList()));
+            routeEnvironment.put(Setting.PREVIEW_SECURITY_GROUP.variable(), sandbox.previewSecurityGroup().getSecurityGroupId());
+        } else {
+            previews = null;
+        }
         api = new Api(this, "Api", stage, apiCode, routeEnvironment, data.secretsKey());
         webhooks = new Webhooks(this, "Webhooks", stage, apiCode, apiEnvironment, data.webhookQueue(), data.notificationQueue());
 
@@ -167,13 +185,44 @@ public final class AppStack extends Stack {
                 .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster))).build()));
         reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
                 .actions(List.of("ecs:DescribeTasks", "ecs:StopTask")).resources(List.of(tasks)).build()));
-        data.table().grantReadData(reaper.function()); // the run a task's run-id tag names: cancelled or ended stops it
+        // the run a task's run-id tag names: cancelled or ended stops it; a preview idle past its time too (recorded on it)
+        data.table().grantReadData(reaper.function());
+        data.table().grant(reaper.function(), "dynamodb:PutItem");
+        reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                .actions(List.of("s3:GetObject")).resources(List.of(data.bucket().arnForObjects("sandbox-runs/*/request.json"),
+                        data.bucket().arnForObjects("sandbox-runs/*/serving.json"))).build()));
+        if (previews != null) {
+            grantPreviews(cluster, tasks);
+        }
         reaper.function().addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
                 .actions(List.of("states:DescribeExecution"))
                 .resources(List.of(formatArn(ArnComponents.builder().service("states").resource("execution")
                         .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                         .resourceName(workflow.stateMachine().getStateMachineName() + ":*").build())))
                 .build()));
+    }
+
+    /**
+     * The API starts a preview's task (the sandbox runner's task definition, on the sandbox cluster), finds it by
+     * {@code startedBy} and stops it; nothing else of ECS.
+     */
+    private void grantPreviews(String cluster, String tasks) {
+        for (PlatformFunction function : api.functions().values()) {
+            var role = function.function();
+            role.addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                    .actions(List.of("ecs:RunTask")).resources(List.of(sandbox.taskDefinition().getTaskDefinitionArn()))
+                    .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster))).build()));
+            role.addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                    .actions(List.of("ecs:ListTasks")).resources(List.of("*"))
+                    .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster))).build()));
+            role.addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                    .actions(List.of("ecs:StopTask", "ecs:TagResource")).resources(List.of(tasks)).build()));
+            role.addToRolePolicy(new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                    .actions(List.of("iam:PassRole"))
+                    .resources(List.of(sandbox.taskDefinition().getTaskRole().getRoleArn(),
+                            sandbox.taskDefinition().obtainExecutionRole().getRoleArn()))
+                    .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"))).build()));
+        }
     }
 
     /** Every Java function of the platform. */
@@ -187,6 +236,8 @@ public final class AppStack extends Stack {
     }
 
     public Sandbox sandbox() { return sandbox; }
+    /** Null on a stage without live previews. */
+    public Previews previews() { return previews; }
     public Workflow workflow() { return workflow; }
     public Api api() { return api; }
     public Frontend frontend() { return frontend; }

@@ -123,6 +123,11 @@ public final class DataStack extends Stack {
         return stage.prefix() + "/jwt-signing-key";
     }
 
+    /** The secret scripts/deploy creates once with 48 random bytes (base64): API keys are hashed with it (HMAC). */
+    public static String apiKeyPepperSecretName(StageConfig stage) {
+        return stage.prefix() + "/api-key-pepper";
+    }
+
     private Queue queue(String id, String name, Queue deadLetters) {
         QueueProps.Builder props = QueueProps.builder()
                 .queueName(name)

@@ -71,6 +71,11 @@ public final class Frontend extends Construct {
     private final Bucket site;
     private final Distribution distribution;
 
+    /** With live previews, the Preview tab frames the project's preview origin: {@code frame-src} names the preview domain. */
+    static String contentSecurityPolicy(StageConfig stage) {
+        return stage.previews() ? CONTENT_SECURITY_POLICY + "; frame-src https://*." + stage.previewDomain() : CONTENT_SECURITY_POLICY;
+    }
+
     public Frontend(Construct scope, String id, StageConfig stage, Path buildDir, String apiEndpoint) {
         super(scope, id);
         Bucket logs = new Bucket(this, "Logs", BucketProps.builder()
@@ -96,7 +101,7 @@ public final class Frontend extends Construct {
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         // override false: the API's stricter headers (its own CSP) pass through unchanged
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY).override(false).build())
+                                .contentSecurityPolicy(contentSecurityPolicy(stage)).override(false).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
                         .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())

@@ -34,7 +34,7 @@ final class Nag {
                         List.of(regex("^Action::s3:(List|GetObject|GetBucket|DeleteObject|Abort)\\*$"))),
                 because("AwsSolutions-IAM5", "objects of the platform's files bucket: content-addressed blobs and per-project snapshots have "
                         + "generated keys; the sandbox task is limited to blobs/, snapshots/ and its request/result files",
-                        List.of(regex("^Resource::.*Files[0-9A-F]{8}.*/(\\*|blobs/\\*|snapshots/\\*|sandbox-runs/\\*/re(quest|sult)\\.json)$"))),
+                        List.of(regex("^Resource::.*Files[0-9A-F]{8}.*/(\\*|blobs/\\*|snapshots/\\*|sandbox-runs/\\*/(request|result|serving)\\.json|sandbox-runs/\\*/log\\.txt)$"))),
                 because("AwsSolutions-IAM5", "the table's secondary index (gsi1), from grantReadWriteData/grantReadData",
                         List.of(regex("^Resource::.*Table[0-9A-F]{8}.*/index/\\*$"))),
                 because("AwsSolutions-IAM5", "agents pick their Bedrock model at run time (SAMOKODER_LLM_MODEL, SAMOKODER_LLM_AGENT_MODELS): "
@@ -55,7 +55,12 @@ final class Nag {
                 because("AwsSolutions-APIG4", "the API function authenticates every non-public route itself (access token or API key, "
                         + "401 with a Bearer challenge; ApiEventsIT plays a refused credential of each kind), so no route has an "
                         + "API Gateway authorizer; the public routes (register, login, refresh, logout, openapi.json, hooks) are public by design", null),
-                because("AwsSolutions-ECS2", "the runner's environment holds the bucket's name and the workspace path; it has no secret", null),
+                because("AwsSolutions-ECS2", "the runner's environment holds the bucket's name and the workspace path, the preview front's "
+                        + "the table, the bucket and the preview domain; neither has a secret (the front's pepper comes from Secrets Manager)", null),
+                because("AwsSolutions-EC23", "the live previews' load balancer is public by design: HTTPS (and HTTP, redirected to HTTPS) from "
+                        + "anywhere; behind it the preview front lets only a preview's owner through (docs/preview.md)", null),
+                because("AwsSolutions-ELB2", "ELB access logs need the stack's region at synthesis (the log delivery account is per region) "
+                        + "and the stacks are synthesized environment-agnostic; the preview front's own log is in CloudWatch", null),
                 because("AwsSolutions-CFR4", "the distribution uses CloudFront's default certificate (*.cloudfront.net), whose TLS policy cannot be "
                         + "chosen; with a custom domain set TLSv1.2_2021", null)
         ), true);

@@ -19,7 +19,8 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
  * The CDK app ({@code cdk.json}): both stacks of one stage, from the repository's built
  * artifacts, with the AwsSolutions checks applied. Context: {@code stage} (dev|prod, required),
  * {@code frontendDir} (default {@code frontend/dist}), {@code corsOrigins} (comma-separated),
- * {@code llmModel}, {@code alarmEmail}. Run from {@code infra-cdk/} (scripts/deploy does).
+ * {@code llmModel}, {@code alarmEmail}, {@code previewDomain} and {@code previewCertificateArn} (live previews; both or
+ * neither). Run from {@code infra-cdk/} (scripts/deploy does).
  */
 public final class SamokoderApp {
 
@@ -30,7 +31,8 @@ public final class SamokoderApp {
         App app = new App();
         Path root = repositoryRoot();
         StageConfig stage = new StageConfig(context(app, "stage", ""), list(context(app, "corsOrigins", "")),
-                context(app, "llmModel", ""), context(app, "alarmEmail", ""));
+                context(app, "llmModel", ""), context(app, "alarmEmail", ""), context(app, "previewDomain", ""),
+                context(app, "previewCertificateArn", ""));
         Path frontendDir = root.resolve(context(app, "frontendDir", "frontend/dist"));
         Artifacts artifacts = Artifacts.fromRepository(root, frontendDir);
         // The runner image is built and pushed by `cdk deploy` (a Docker image asset); synth only hashes its context.

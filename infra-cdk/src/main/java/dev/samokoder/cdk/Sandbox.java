@@ -75,6 +75,7 @@ public final class Sandbox extends Construct {
     private final Vpc vpc;
     private final SecurityGroup taskSecurityGroup;
     private final SecurityGroup registryTaskSecurityGroup;
+    private final SecurityGroup previewTaskSecurityGroup;
     private final Cluster cluster;
     private final FargateTaskDefinition taskDefinition;
 
@@ -85,11 +86,17 @@ public final class Sandbox extends Construct {
 
         LogGroup flowLogs = new LogGroup(this, "FlowLogs", LogGroupProps.builder()
                 .retention(stage.logRetention()).removalPolicy(stage.dataRemoval()).build());
+        // With live previews the VPC also has public subnets, for the preview front's load balancer (which needs two
+        // zones) and its service; the sandbox subnets stay isolated: no route out, whatever else the VPC has.
+        List<SubnetConfiguration> subnets = new java.util.ArrayList<>(List.of(SubnetConfiguration.builder()
+                .name("sandbox").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()));
+        if (stage.previews()) {
+            subnets.add(SubnetConfiguration.builder().name("front").subnetType(SubnetType.PUBLIC).cidrMask(24).build());
+        }
         vpc = new Vpc(this, "Vpc", VpcProps.builder()
-                .maxAzs(stage.availabilityZones())
+                .maxAzs(stage.previews() ? Math.max(2, stage.availabilityZones()) : stage.availabilityZones())
                 .natGateways(0)
-                .subnetConfiguration(List.of(SubnetConfiguration.builder()
-                        .name("sandbox").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+                .subnetConfiguration(subnets)
                 .restrictDefaultSecurityGroup(false) // a custom-resource Lambda for a group nothing uses; nothing is put in it
                 .flowLogs(Map.of("All", FlowLogOptions.builder().destination(FlowLogDestination.toCloudWatchLogs(flowLogs)).build()))
                 .build());
@@ -100,12 +107,16 @@ public final class Sandbox extends Construct {
         taskSecurityGroup = taskGroup("TaskSecurityGroup", "Sandbox tasks: out to S3, ECR and logs endpoints only, nothing in");
         registryTaskSecurityGroup = taskGroup("RegistryTaskSecurityGroup",
                 "Sandbox tasks allowed the package registries: as TaskSecurityGroup, plus CodeArtifact");
+        // A live preview's task installs (CodeArtifact) and then serves: the preview front may reach its serving port
+        // (the rule is added with the front), nothing else may
+        previewTaskSecurityGroup = taskGroup("PreviewTaskSecurityGroup",
+                "Live preview tasks: as RegistryTaskSecurityGroup, plus their serving port from the preview front only");
         SecurityGroup endpointSecurityGroup = endpointGroup("EndpointSecurityGroup",
                 "ECR and CloudWatch Logs endpoints of the sandbox VPC: HTTPS from sandbox tasks only",
-                List.of(taskSecurityGroup, registryTaskSecurityGroup));
+                List.of(taskSecurityGroup, registryTaskSecurityGroup, previewTaskSecurityGroup));
         SecurityGroup registryEndpointSecurityGroup = endpointGroup("RegistryEndpointSecurityGroup",
                 "CodeArtifact endpoints of the sandbox VPC: HTTPS from sandbox tasks allowed the registries only",
-                List.of(registryTaskSecurityGroup));
+                List.of(registryTaskSecurityGroup, previewTaskSecurityGroup));
 
         GatewayVpcEndpoint s3 = vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
                 .service(GatewayVpcEndpointAwsService.S3).build());
@@ -153,7 +164,9 @@ public final class Sandbox extends Construct {
                 bucket.arnForObjects("sandbox-runs/*/request.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"),
                 bucket.arnForObjects("package-cache/*"))));
         taskRole.addToPolicy(allow(List.of("s3:PutObject"), List.of(
-                bucket.arnForObjects("sandbox-runs/*/result.json"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"),
+                bucket.arnForObjects("sandbox-runs/*/result.json"),
+                // a run that serves an app (a live preview) says where, and what it wrote so far
+                bucket.arnForObjects("sandbox-runs/*/serving.json"), bucket.arnForObjects("sandbox-runs/*/log.txt"), bucket.arnForObjects("blobs/*"), bucket.arnForObjects("snapshots/*"),
                 bucket.arnForObjects("package-cache/*"))));
         // HeadObject or GetObject of an absent blob, manifest or package-cache archive answers 404 only
         // with s3:ListBucket (else 403, and the store's exists() fails). S3 checks that permission with
@@ -255,6 +268,16 @@ public final class Sandbox extends Construct {
 
     public Vpc vpc() {
         return vpc;
+    }
+
+    /** The sandbox's isolated subnets (a preview's task runs in them). */
+    public List<ISubnet> isolatedSubnets() {
+        return vpc.selectSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build()).getSubnets();
+    }
+
+    /** The group of a live preview's task. */
+    public SecurityGroup previewSecurityGroup() {
+        return previewTaskSecurityGroup;
     }
 
     public ISubnet subnet() {

@@ -16,8 +16,13 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *                       same origin: CloudFront serves {@code /v1/*} from the API)
  * @param llmModel       {@code SAMOKODER_LLM_MODEL} for the agents; empty keeps the default
  * @param alarmEmail     where alarms are sent; empty: alarms only show in CloudWatch
+ * @param previewDomain  the domain live previews are served under ({@code <project>.<domain>}); empty: the stage has no
+ *                       live previews (docs/preview.md)
+ * @param previewCertificateArn an ACM certificate of {@code *.<previewDomain>} in the stage's region, for the preview
+ *                       front's load balancer; with {@code previewDomain} only
  */
-public record StageConfig(String name, List<String> corsOrigins, String llmModel, String alarmEmail) {
+public record StageConfig(String name, List<String> corsOrigins, String llmModel, String alarmEmail, String previewDomain,
+                          String previewCertificateArn) {
 
     private static final Pattern NAME = Pattern.compile("dev|prod");
 
@@ -33,6 +38,25 @@ public record StageConfig(String name, List<String> corsOrigins, String llmModel
         }
         llmModel = llmModel == null ? "" : llmModel;
         alarmEmail = alarmEmail == null ? "" : alarmEmail;
+        previewDomain = previewDomain == null ? "" : previewDomain.toLowerCase(Locale.ROOT);
+        previewCertificateArn = previewCertificateArn == null ? "" : previewCertificateArn;
+        if (!previewDomain.isEmpty() && !previewDomain.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+            throw new IllegalArgumentException("previewDomain is a DNS name (previews are served at <project>.<domain>), not " + previewDomain);
+        }
+        if (previewDomain.isEmpty() != previewCertificateArn.isEmpty()
+                || !previewCertificateArn.isEmpty() && !previewCertificateArn.matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("previews need both previewDomain and previewCertificateArn (an ACM certificate of *.<domain>)");
+        }
+    }
+
+    /** A stage without live previews and with nothing else set. */
+    public StageConfig(String name, List<String> corsOrigins, String llmModel, String alarmEmail) {
+        this(name, corsOrigins, llmModel, alarmEmail, "", "");
+    }
+
+    /** Whether the stage serves live previews (a domain and its certificate are set). */
+    public boolean previews() {
+        return !previewDomain.isEmpty();
     }
 
     public static StageConfig of(String name) {

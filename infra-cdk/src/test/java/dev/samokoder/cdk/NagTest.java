@@ -14,9 +14,12 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 class NagTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod with previews"})
     void noUnsuppressedErrors(String stage) {
-        SynthesizedStage synthesized = SynthesizedStage.of(stage);
+        SynthesizedStage synthesized = stage.endsWith("with previews")
+                ? SynthesizedStage.of(new StageConfig(stage.split(" ")[0], List.of(), "", "", "preview.example.com",
+                        "arn:aws:acm:eu-central-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"))
+                : SynthesizedStage.of(stage);
         for (Stack stack : List.of(synthesized.stacks.data(), synthesized.stacks.app())) {
             List<SynthesisMessage> errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
             assertThat(errors).as("cdk-nag errors in %s", stack.getStackName())

@@ -247,7 +247,8 @@ class StackTemplateTest {
         assertThat(s3Actions).containsExactly("s3:GetObject", "s3:ListBucket", "s3:PutObject");
         assertThat(objectResources.get("s3:GetObject")).containsExactlyInAnyOrder("/sandbox-runs/*/request.json", "/blobs/*",
                 "/snapshots/*", "/package-cache/*");
-        assertThat(objectResources.get("s3:PutObject")).containsExactlyInAnyOrder("/sandbox-runs/*/result.json", "/blobs/*",
+        assertThat(objectResources.get("s3:PutObject")).containsExactlyInAnyOrder("/sandbox-runs/*/result.json",
+                "/sandbox-runs/*/serving.json", "/sandbox-runs/*/log.txt", "/blobs/*",
                 "/snapshots/*", "/package-cache/*");
         assertThat(listablePrefixes).as("whole keys only: no * outside a manifest's project folder").containsExactlyInAnyOrder(
                 "blobs/" + "?".repeat(64), "snapshots/*/" + "?".repeat(64) + ".json",
@@ -267,14 +268,15 @@ class StackTemplateTest {
     }
 
     @Test
-    void theReaperListsDescribesAndStopsSandboxTasks_andReadsTheirRunsAndExecutions() {
+    void theReaperListsDescribesAndStopsSandboxTasks_andReadsTheirRunsAndExecutions_andWritesOnlyWhyAPreviewStopped() {
         JsonNode reaper = javaFunctions(APP).values().stream()
                 .filter(f -> f.at("/Properties/Handler").asText().equals(AppStack.REAPER_HANDLER)).findFirst().orElseThrow();
         List<String> actions = new ArrayList<>();
         statementsOfRole(APP, reaper.at("/Properties/Role/Fn::GetAtt/0").asText()).forEach(s -> actions.addAll(actions(s)));
-        assertThat(actions).contains("ecs:ListTasks", "ecs:DescribeTasks", "ecs:StopTask", "states:DescribeExecution", "dynamodb:GetItem")
-                .noneMatch(a -> a.startsWith("dynamodb:") && (a.contains("Put") || a.contains("Update") || a.contains("Delete")
-                        || a.contains("Write")));
+        // its one write: a preview's record, replaced with the reason it stopped (a conditional put)
+        assertThat(actions).contains("ecs:ListTasks", "ecs:DescribeTasks", "ecs:StopTask", "states:DescribeExecution", "dynamodb:GetItem",
+                        "dynamodb:PutItem")
+                .noneMatch(a -> a.startsWith("dynamodb:") && (a.contains("Update") || a.contains("Delete") || a.contains("Write")));
     }
 
     @Test
@@ -340,10 +342,13 @@ class StackTemplateTest {
                     clientsByService.put(service.replaceAll(".*\\.(codeartifact\\.[a-z]+|ecr\\.[a-z]+|logs).*", "$1"), clients);
                 });
         assertThat(clientsByService).containsOnlyKeys("codeartifact.api", "codeartifact.repositories", "ecr.api", "ecr.dkr", "logs");
-        assertThat(clientsByService.get("codeartifact.api")).containsExactly(registries);
-        assertThat(clientsByService.get("codeartifact.repositories")).containsExactly(registries);
-        assertThat(clientsByService.get("ecr.dkr")).containsExactlyInAnyOrder(isolated, registries);
-        assertThat(clientsByService.get("logs")).containsExactlyInAnyOrder(isolated, registries);
+        // a live preview's task installs too (docs/preview.md)
+        String previews = resources(APP, "AWS::EC2::SecurityGroup").keySet().stream().filter(id -> id.contains("PreviewTaskSecurityGroup"))
+                .findFirst().orElseThrow();
+        assertThat(clientsByService.get("codeartifact.api")).containsExactlyInAnyOrder(registries, previews);
+        assertThat(clientsByService.get("codeartifact.repositories")).containsExactlyInAnyOrder(registries, previews);
+        assertThat(clientsByService.get("ecr.dkr")).containsExactlyInAnyOrder(isolated, registries, previews);
+        assertThat(clientsByService.get("logs")).containsExactlyInAnyOrder(isolated, registries, previews);
 
         JsonNode environment = single(APP, "AWS::ECS::TaskDefinition").at("/Properties/ContainerDefinitions/0/Environment");
         Map<String, JsonNode> variables = new HashMap<>();
