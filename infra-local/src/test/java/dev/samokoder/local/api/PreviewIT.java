@@ -192,6 +192,20 @@ class PreviewIT {
             assertThat(seen.path("hostLoopback").asText()).isEqualTo("ECONNREFUSED");
             assertThat(seen.path("internet").asText()).isIn("ENETUNREACH", "EHOSTUNREACH", "timeout");
         }
+        // one preview per project: a new one replaces it, and the old one's session opens nothing any more
+        HttpClient before = browser();
+        JsonNode current = api.get("/v1/projects/" + project + "/preview", token).json();
+        URI first = URI.create(current.path("url").asText());
+        assertThat(before.send(HttpRequest.newBuilder(first).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        JsonNode replacing = api.post("/v1/projects/" + project + "/preview", token, "{}").json();
+        assertThat(replacing.path("id").asText()).startsWith("pv_").isNotEqualTo(current.path("id").asText());
+        JsonNode second = awaitPreview(project, token, status -> !status.equals("starting"));
+        assertThat(second.path("id").asText()).isEqualTo(replacing.path("id").asText());
+        assertThat(second.path("status").asText()).as("%s", second).isEqualTo("running");
+        assertThat(before.send(HttpRequest.newBuilder(first.resolve("/probe")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+
         ApiClient.Response stopped = api.delete("/v1/projects/" + project + "/preview", token);
         assertThat(stopped.status()).isEqualTo(200);
         assertThat(stopped.json().path("status").asText()).isEqualTo("stopped");
