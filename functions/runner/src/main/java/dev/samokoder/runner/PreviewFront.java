@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,6 @@ final class PreviewFront implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
-    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private ServerSocket server;
 
     PreviewFront(String domain, PreviewRepository previews, RunStore runs, PreviewGate gate, Clock clock) {
@@ -62,30 +59,8 @@ final class PreviewFront implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the preview front could not listen on port " + port, e);
         }
-        Thread.ofVirtual().name("preview-front").start(this::accept);
+        gate.serve(server, head -> route(head.host()), MAX_CONNECTIONS);
         return server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                connections.acquireUninterruptibly();
-                Thread.ofVirtual().start(() -> {
-                    try (client) {
-                        gate.handle(client, head -> route(head.host()));
-                    } catch (IOException | RuntimeException e) {
-                        log.debug("preview connection ended: {}", e.toString());
-                    } finally {
-                        connections.release();
-                    }
-                });
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    log.warn("the preview front could not accept a connection: {}", e.getMessage());
-                }
-            }
-        }
     }
 
     /** The preview a host names: {@code prj-<id>.<domain>[:port]} → the project's preview, if it has one. */

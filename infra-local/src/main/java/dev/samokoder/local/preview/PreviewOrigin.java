@@ -6,13 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +27,11 @@ final class PreviewOrigin implements AutoCloseable {
 
     private final ServerSocket server;
     private final URI uri;
-    private final PreviewGate gate;
-    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private volatile LocalPreview current;
 
-    private PreviewOrigin(ServerSocket server, URI uri, PreviewGate gate) {
+    private PreviewOrigin(ServerSocket server, URI uri) {
         this.server = server;
         this.uri = uri;
-        this.gate = gate;
     }
 
     static PreviewOrigin open(String host, PreviewGate gate) {
@@ -44,8 +39,8 @@ final class PreviewOrigin implements AutoCloseable {
             ServerSocket server = new ServerSocket();
             server.bind(new InetSocketAddress(InetAddress.getByName(host), 0), MAX_CONNECTIONS);
             URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getLocalPort());
-            PreviewOrigin origin = new PreviewOrigin(server, uri, gate);
-            Thread.ofVirtual().name("preview-origin-" + server.getLocalPort()).start(origin::accept);
+            PreviewOrigin origin = new PreviewOrigin(server, uri);
+            gate.serve(server, head -> Optional.ofNullable(origin.current).map(Target::new), MAX_CONNECTIONS);
             return origin;
         } catch (IOException e) {
             throw new UncheckedIOException("could not open a port for a preview on " + host, e);
@@ -59,28 +54,6 @@ final class PreviewOrigin implements AutoCloseable {
     /** From now on this origin serves {@code preview} (the project's newest). */
     void serve(LocalPreview preview) {
         current = preview;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                connections.acquireUninterruptibly();
-                Thread.ofVirtual().start(() -> {
-                    try (client) {
-                        gate.handle(client, head -> Optional.ofNullable(current).map(Target::new));
-                    } catch (IOException | RuntimeException e) {
-                        log.debug("preview connection on {} ended: {}", uri, e.toString());
-                    } finally {
-                        connections.release();
-                    }
-                });
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    log.warn("preview origin {} could not accept a connection: {}", uri, e.getMessage());
-                }
-            }
-        }
     }
 
     /** A local preview as the gate sees it: the app behind the socket its sandbox listens on. */

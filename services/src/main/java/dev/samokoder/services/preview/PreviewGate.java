@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The door of a preview origin, the same locally (a port per project, the app behind a Unix socket) and on AWS (the
@@ -28,6 +32,7 @@ import java.util.function.Function;
  */
 public final class PreviewGate {
 
+    private static final Logger log = LoggerFactory.getLogger(PreviewGate.class);
     public static final String COOKIE_PREFIX = "samokoder-preview-";
     /** Answers 200 on every origin: what a load balancer's health check asks for. */
     public static final String HEALTH_PATH = "/.samokoder/health";
@@ -67,6 +72,35 @@ public final class PreviewGate {
         this.access = access;
         this.cookieAttributes = cookieAttributes;
         this.clock = clock;
+    }
+
+    /**
+     * Serves every connection {@code server} accepts, each on a virtual thread of its own, at most {@code maxConnections}
+     * at once (more wait in the listen backlog), until the server is closed; returns at once.
+     */
+    public void serve(ServerSocket server, Function<Head, Optional<? extends Target>> route, int maxConnections) {
+        Semaphore connections = new Semaphore(maxConnections);
+        Thread.ofVirtual().name("preview-gate-" + server.getLocalPort()).start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    connections.acquireUninterruptibly();
+                    Thread.ofVirtual().start(() -> {
+                        try (client) {
+                            handle(client, route);
+                        } catch (IOException | RuntimeException e) {
+                            log.debug("preview connection on port {} ended: {}", server.getLocalPort(), e.toString());
+                        } finally {
+                            connections.release();
+                        }
+                    });
+                } catch (IOException e) {
+                    if (!server.isClosed()) {
+                        log.warn("preview port {} could not accept a connection: {}", server.getLocalPort(), e.getMessage());
+                    }
+                }
+            }
+        });
     }
 
     /** Serves one client connection; {@code route} finds the preview a request is for (empty: none there). */
