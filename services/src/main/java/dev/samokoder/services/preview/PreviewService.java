@@ -27,6 +27,8 @@ public final class PreviewService {
 
     /** Where the preview origin takes a ticket: it answers with its session cookie and sends the browser to {@code /}. */
     public static final String ENTER_PATH = "/.samokoder/enter";
+    /** How long past its maximum a live preview may still be ending (its run recording its result). */
+    static final java.time.Duration OVERDUE = java.time.Duration.ofMinutes(5);
 
     /** What the API shows of a preview: the address to open it at (with a fresh ticket while it is live). */
     public record View(Preview preview, URI url, boolean filesChanged, Optional<String> log) {
@@ -73,7 +75,13 @@ public final class PreviewService {
         Preview preview = repository.put(repository.get(projectId), new Preview(Ids.newId("pv"), projectId, userId,
                 Preview.Status.STARTING, snapshots.take(projectId), String.join(" ", app.startCommand()), now,
                 now.plus(settings.maximum()), Optional.empty(), Optional.empty(), 0));
-        launcher.start(preview, request(preview, app), app.probePath());
+        try {
+            launcher.start(preview, request(preview, app), app.probePath());
+        } catch (RuntimeException e) {
+            repository.update(projectId, preview.id(), p -> p.with(Preview.Status.FAILED,
+                    Optional.of("the preview's sandbox could not be started: " + e.getMessage())));
+            throw e;
+        }
         return view(preview, origin, Optional.empty());
     }
 
@@ -82,6 +90,11 @@ public final class PreviewService {
         projects.get(userId, projectId);
         Preview preview = repository.get(projectId).orElseThrow(() -> new PreviewNotFoundException(projectId));
         if (!preview.status().live()) {
+            return view(preview, launcher.origin(projectId), Optional.empty());
+        }
+        if (clock.instant().isAfter(preview.expiresAt().plus(OVERDUE))) {
+            // whatever its launcher says (a task that never started, or never reported): past its maximum it is over
+            preview = stop(preview, "stopped at its maximum of " + settings.maximum().toMinutes() + " minutes; start it again to go on");
             return view(preview, launcher.origin(projectId), Optional.empty());
         }
         PreviewLauncher.Observation seen = launcher.observe(preview);
