@@ -36,6 +36,8 @@ public final class ApiRoutes {
 
     public static final Route LIST_PROJECTS = route("GET", "/v1/projects", PROJECTS_READ);
     public static final Route CREATE_PROJECT = route("POST", "/v1/projects", PROJECTS_WRITE);
+    /** Its body is a zip archive, not JSON ({@link #takesZip}). */
+    public static final Route IMPORT_PROJECT = route("POST", "/v1/projects/import", PROJECTS_WRITE);
     public static final Route GET_PROJECT = route("GET", "/v1/projects/{projectId}", PROJECTS_READ);
     public static final Route UPDATE_PROJECT = route("PATCH", "/v1/projects/{projectId}", PROJECTS_WRITE);
     public static final Route DELETE_PROJECT = route("DELETE", "/v1/projects/{projectId}", PROJECTS_WRITE);
@@ -92,6 +94,11 @@ public final class ApiRoutes {
     }
 
     /** Every function the routes name. */
+    /** Whether the route's body is a zip archive ({@code application/zip}) rather than JSON. */
+    public static boolean takesZip(Route route) {
+        return route.equals(IMPORT_PROJECT);
+    }
+
     public static List<FunctionSpec> functions() {
         return List.of(API);
     }

@@ -123,7 +123,13 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
     }
 
     public record Api(int maxJsonBodyBytes, int rateLimitPerMinute, int rateLimitBurst, List<String> corsOrigins,
-                      Duration exportUrlTtl) {
+                      Duration exportUrlTtl, Imports imports) {
+
+        /**
+         * What an imported project may be: the archive sent in the request, its files, one file, and all of it unpacked.
+         */
+        public record Imports(int maxZipBytes, int maxFiles, long maxTotalBytes) {
+        }
     }
 
     public record Local(Path dataDir, String host, int port, int dynamoDbPort, int s3Port, int sqsPort, int sfnPort, Path staticDir) {
@@ -359,7 +365,9 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.positiveInt(Setting.RATE_LIMIT_PER_MINUTE),
                 settings.positiveInt(Setting.RATE_LIMIT_BURST),
                 settings.list(Setting.CORS_ORIGINS),
-                Duration.ofMinutes(settings.positiveInt(Setting.EXPORT_URL_MINUTES)));
+                Duration.ofMinutes(settings.positiveInt(Setting.EXPORT_URL_MINUTES)),
+                new Api.Imports(settings.positiveInt(Setting.IMPORT_MAX_ZIP_BYTES), settings.positiveInt(Setting.IMPORT_MAX_FILES),
+                        settings.positiveLong(Setting.IMPORT_MAX_TOTAL_BYTES)));
         Local local = new Local(
                 Path.of(settings.string(Setting.DATA_DIR)),
                 settings.string(Setting.HOST),

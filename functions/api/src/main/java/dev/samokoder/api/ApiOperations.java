@@ -1,6 +1,7 @@
 package dev.samokoder.api;
 
 import dev.samokoder.api.preview.PreviewOperations;
+import dev.samokoder.api.projects.ImportOperations;
 import dev.samokoder.api.auth.AuthOperations;
 import dev.samokoder.api.billing.AdminOperations;
 import dev.samokoder.api.billing.UsageOperations;
@@ -44,6 +45,7 @@ public final class ApiOperations {
         var diffs = new DiffOperations(services.projects(), services.workspace());
         var runs = new RunOperations(services.runs());
         var previews = new PreviewOperations(services.previews());
+        var imports = new ImportOperations(services.imports());
         var webhooks = new WebhookOperations(services.webhooks());
         var notifications = new NotificationOperations(services.notifications());
         Clock clock = Clock.systemUTC();
@@ -60,6 +62,7 @@ public final class ApiOperations {
                 Map.entry(ApiRoutes.ME, auth::me),
                 Map.entry(ApiRoutes.LIST_PROJECTS, projects::list),
                 Map.entry(ApiRoutes.CREATE_PROJECT, projects::create),
+                Map.entry(ApiRoutes.IMPORT_PROJECT, imports::importZip),
                 Map.entry(ApiRoutes.GET_PROJECT, projects::get),
                 Map.entry(ApiRoutes.UPDATE_PROJECT, projects::update),
                 Map.entry(ApiRoutes.DELETE_PROJECT, projects::delete),

@@ -26,6 +26,8 @@ import dev.samokoder.services.billing.Funding;
 import dev.samokoder.services.billing.UsageReports;
 import dev.samokoder.services.llmkeys.LlmKeyService;
 import dev.samokoder.services.notifications.NotificationService;
+import dev.samokoder.services.imports.ProjectImports;
+import dev.samokoder.services.imports.ZipImport;
 import dev.samokoder.services.preview.PreviewLauncher;
 import dev.samokoder.services.preview.PreviewService;
 import dev.samokoder.services.projects.ProjectService;
@@ -46,7 +48,7 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                           SecurityHeaders securityHeaders, JsonBodies bodies, RunService runs, WebhookService webhooks,
                           NotificationService notifications, ApiKeyService apiKeys, RateLimiter apiKeyRateLimiter,
                           LlmKeyService llmKeys, CreditLedger credit, Funding funding, UsageReports usage, Admins admins,
-                          Authenticator authenticator, PreviewService previews)
+                          Authenticator authenticator, PreviewService previews, ProjectImports imports)
         implements HttpPipeline.Services {
 
     /** On AWS: configuration, clients, the signing key and the KMS key of stored secrets from the function's environment. */
@@ -102,6 +104,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new Admins(storage.users(), config.billing().adminEmails()),
                 new Authenticator(accessTokens, apiKeys),
                 new PreviewService(projects, wiring.runArtifacts(), wiring.workspaceSnapshots(), wiring.previews(), wiring.previewAccess(),
-                        previewLauncher, config.sandbox().previews(), clock));
+                        previewLauncher, config.sandbox().previews(), clock),
+                new ProjectImports(projects, storage.files(), storage.blobs(), new ZipImport.Limits(config.api().imports().maxZipBytes(),
+                        config.api().imports().maxFiles(), config.limits().maxBlobBytes(), config.api().imports().maxTotalBytes())));
     }
 }

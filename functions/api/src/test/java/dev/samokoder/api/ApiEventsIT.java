@@ -85,7 +85,8 @@ class ApiEventsIT {
         SamokoderConfig config = defaults
                 .withAuth(new SamokoderConfig.Auth(auth.issuer(), auth.audience(), auth.signingKeyJwk(), auth.accessTokenTtl(),
                         auth.refreshTokenTtl(), 1024, 1, auth.argon2Parallelism(), auth.loginMaxFailures(), auth.loginWindow()))
-                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl()))
+                .withApi(new SamokoderConfig.Api(api.maxJsonBodyBytes(), 60_000, 10_000, api.corsOrigins(), api.exportUrlTtl(),
+                        api.imports()))
                 // the notification samples set a URL on a local receiver (no DNS lookups in tests)
                 .withHooks(defaults.hooks().withNotificationAllowedHosts(List.of("127.0.0.1")))
                 .withApiKeys(new SamokoderConfig.ApiKeys(60_000, 10_000, 100_000, 20))

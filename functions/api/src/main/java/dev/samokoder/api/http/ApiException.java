@@ -98,9 +98,9 @@ public final class ApiException extends RuntimeException {
                 "a " + method + " request takes no body; send none"), null);
     }
 
-    public static ApiException unsupportedMediaType() {
+    public static ApiException unsupportedMediaType(String wanted) {
         return new ApiException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                "send the body as application/json"), null);
+                "send the body as " + wanted), null);
     }
 
     public static ApiException rateLimited(Duration retryAfter) {

@@ -1,5 +1,7 @@
 package dev.samokoder.api.http;
 
+import dev.samokoder.api.routes.ApiRoutes;
+import dev.samokoder.services.imports.ImportRefusedException;
 import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Problem;
@@ -100,15 +102,26 @@ public final class HttpPipeline {
             request.apiKeyId().ifPresent(keyId -> MDC.put("apiKeyId", keyId));
         }
         byte[] body = request.rawBody();
-        int limit = services.config().api().maxJsonBodyBytes();
-        if (body.length > limit) {
-            throw ApiException.payloadTooLarge(limit);
-        }
-        if (body.length > 0 && !takesBody(binding.route().method())) {
-            throw ApiException.unexpectedBody(binding.route().method());
-        }
-        if (body.length > 0 && !isJson(request.header("content-type").orElse(""))) {
-            throw ApiException.unsupportedMediaType();
+        if (ApiRoutes.takesZip(binding.route())) {
+            int limit = services.config().api().imports().maxZipBytes();
+            if (body.length > limit) {
+                throw new ImportRefusedException(ImportRefusedException.Reason.TOO_LARGE, "the archive is over " + limit
+                        + " bytes, the most a request may carry");
+            }
+            if (!isZip(request.header("content-type").orElse(""))) {
+                throw ApiException.unsupportedMediaType("application/zip");
+            }
+        } else {
+            int limit = services.config().api().maxJsonBodyBytes();
+            if (body.length > limit) {
+                throw ApiException.payloadTooLarge(limit);
+            }
+            if (body.length > 0 && !takesBody(binding.route().method())) {
+                throw ApiException.unexpectedBody(binding.route().method());
+            }
+            if (body.length > 0 && !isJson(request.header("content-type").orElse(""))) {
+                throw ApiException.unsupportedMediaType("application/json");
+            }
         }
         String subject;
         RateLimiter limiter = services.rateLimiter();
@@ -163,6 +176,11 @@ public final class HttpPipeline {
 
     private static boolean takesBody(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    private static boolean isZip(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        return type.equals("application/zip") || type.equals("application/x-zip-compressed");
     }
 
     private static boolean isJson(String contentType) {

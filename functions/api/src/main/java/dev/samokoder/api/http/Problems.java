@@ -7,6 +7,7 @@ import dev.samokoder.core.storage.EmailAlreadyRegisteredException;
 import dev.samokoder.core.storage.InvalidCursorException;
 import dev.samokoder.core.storage.ItemNotFoundException;
 import dev.samokoder.core.storage.VersionConflictException;
+import dev.samokoder.services.imports.ImportRefusedException;
 import dev.samokoder.services.preview.PreviewNotFoundException;
 import dev.samokoder.services.preview.PreviewUnavailableException;
 import dev.samokoder.core.validation.ValidationException;
@@ -69,6 +70,9 @@ final class Problems {
             case FileNotInSnapshotsException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case ActiveRunExistsException e -> plain(Problem.of("active-run", "A run is in progress", 409,
                     "the project has an active run; wait for it to end, or cancel it").with("activeRunId", e.activeRunId()));
+            case ImportRefusedException e -> plain(Problem.of(e.reason().problemType(), importTitle(e.reason()),
+                    e.reason() == ImportRefusedException.Reason.TOO_LARGE || e.reason() == ImportRefusedException.Reason.FILE_TOO_LARGE
+                            ? 413 : 400, e.getMessage() + "; nothing was imported"));
             case PreviewNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case PreviewUnavailableException e -> plain(Problem.of("preview-unavailable", "No preview possible", 409, e.getMessage()));
             case RunStateException e -> plain(Problem.of("run-state", "Not possible in the run's state", 409, e.getMessage()));
@@ -111,6 +115,19 @@ final class Problems {
                     Duration.ofSeconds(1));
             default -> plain(Problem.of("internal", "Internal error", 500,
                     "something failed on our side; quote request " + requestId + " if you report it"));
+        };
+    }
+
+    private static String importTitle(ImportRefusedException.Reason reason) {
+        return switch (reason) {
+            case NOT_A_ZIP -> "Not a zip archive";
+            case PATH_TRAVERSAL -> "A path climbs out of the project";
+            case ABSOLUTE_PATH -> "An absolute path";
+            case SYMLINK_ESCAPES -> "A link out of the project";
+            case INVALID_PATH -> "A path a project cannot hold";
+            case TOO_LARGE -> "Archive too large";
+            case FILE_TOO_LARGE -> "A file too large";
+            case TOO_MANY_FILES -> "Too many files";
         };
     }
 
