@@ -2,9 +2,8 @@ package dev.samokoder.local.api;
 
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.local.LocalPlatform;
+import dev.samokoder.services.imports.Zips;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.commons.compress.archivers.zip.UnixStat;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final String LINK = "\u0000link:";
+    private static final String LINK = Zips.LINK;
 
     private LocalPlatform platform;
     private ApiClient api;
@@ -41,11 +35,7 @@ class ImportIT {
         env.put("SAMOKODER_IMPORT_MAX_ZIP_BYTES", "65536");
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
-        String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.post("/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
-                .isEqualTo(201);
-        token = api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
-                .json().path("accessToken").asText();
+        token = new PlatformUser(platform.port()).accessToken();
     }
 
     @AfterAll
@@ -55,22 +45,8 @@ class ImportIT {
         }
     }
 
-    private static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
-                String content = e.getValue();
-                if (content.startsWith(LINK)) {
-                    entry.setUnixMode(UnixStat.LINK_FLAG | 0777);
-                    content = content.substring(LINK.length());
-                }
-                out.putArchiveEntry(entry);
-                out.write(content.getBytes(StandardCharsets.UTF_8));
-                out.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+    private static byte[] zip(Map<String, String> entries) {
+        return Zips.of(entries);
     }
 
     private ApiClient.Response importZip(String name, byte[] zip) {
@@ -84,7 +60,7 @@ class ImportIT {
     }
 
     @Test
-    void aZipBecomesAProjectWithItsFiles() throws IOException {
+    void aZipBecomesAProjectWithItsFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("todo-main/package.json", "{\"name\": \"todo\"}");
         files.put("todo-main/src/server.js", "require('http')");
@@ -102,7 +78,7 @@ class ImportIT {
     }
 
     @Test
-    void eachRefusalHasItsOwnProblem_andCreatesNothing() throws IOException {
+    void eachRefusalHasItsOwnProblem_andCreatesNothing() {
         int before = projectCount();
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("import-path-traversal", "../../etc/cron.d/evil");

@@ -34,6 +34,11 @@ public final class PlatformUser {
                 .json().path("accessToken").asText();
     }
 
+    /** This person's access token (valid for the access token's lifetime). */
+    public String accessToken() {
+        return token;
+    }
+
     /** Settings that let the tests sign up and poll quickly. */
     static Map<String, String> quickAccounts() {
         return Map.of("SAMOKODER_ARGON2_MEMORY_KIB", "1024", "SAMOKODER_ARGON2_ITERATIONS", "1",

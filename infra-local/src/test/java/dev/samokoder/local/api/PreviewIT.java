@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final Path DEMO_TRANSCRIPT = Path.of("..", "events", "llm", "demo-todo-api.jsonl");
     private static final Duration IDLE = Duration.ofSeconds(8);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -59,8 +57,8 @@ class PreviewIT {
         config = config.withSandbox(config.sandbox().withPreviews(new SamokoderConfig.Sandbox.Previews(IDLE, Duration.ofMinutes(10))));
         platform = LocalPlatform.start(config, Clock.systemUTC());
         api = new ApiClient(platform.port());
-        token = signUp();
-        otherToken = signUp();
+        token = new PlatformUser(platform.port()).accessToken();
+        otherToken = new PlatformUser(platform.port()).accessToken();
     }
 
     @AfterAll
@@ -253,14 +251,6 @@ class PreviewIT {
             return done.test(response.json().path("status").asText());
         });
         return last.get();
-    }
-
-    private String signUp() {
-        String email = "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(api.post("/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
-                .isEqualTo(201);
-        return api.post("/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
-                .json().path("accessToken").asText();
     }
 
     private String project(String name) {

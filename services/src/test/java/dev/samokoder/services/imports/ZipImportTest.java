@@ -1,13 +1,9 @@
 package dev.samokoder.services.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.compress.archivers.zip.UnixStat;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,25 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ZipImportTest {
 
     private static final ZipImport.Limits LIMITS = new ZipImport.Limits(1 << 20, 100, 64 * 1024, 256 * 1024);
-    private static final String LINK = "\u0000link:";
+    private static final String LINK = Zips.LINK;
 
-    /** A zip of these entries in order; a value starting with {@link #LINK} makes a symbolic link to the rest. */
     private static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
-                String content = e.getValue();
-                if (content.startsWith(LINK)) {
-                    entry.setUnixMode(UnixStat.LINK_FLAG | 0777);
-                    content = content.substring(LINK.length());
-                }
-                out.putArchiveEntry(entry);
-                out.write(content.getBytes(StandardCharsets.UTF_8));
-                out.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return Zips.of(entries);
     }
 
     private static Map<String, String> entries(String... pairs) {
