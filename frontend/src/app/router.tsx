@@ -10,6 +10,7 @@ const SignInRoute = lazy(() => import('./routes/sign-in'));
 const SignUpRoute = lazy(() => import('./routes/sign-up'));
 const ProjectsRoute = lazy(() => import('./routes/projects'));
 const NewProjectRoute = lazy(() => import('./routes/new-project'));
+const ImportProjectRoute = lazy(() => import('./routes/import-project'));
 const ProjectRoute = lazy(() => import('./routes/project'));
 const SettingsRoute = lazy(() => import('./routes/settings'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -40,6 +41,7 @@ export function AppRouter() {
         >
           <Route path="/projects" element={<ProjectsRoute />} />
           <Route path="/projects/new" element={<NewProjectRoute />} />
+          <Route path="/projects/import" element={<ImportProjectRoute />} />
           <Route path="/projects/:projectId" element={<ProjectRoute />} />
           <Route path="/settings" element={<SettingsRoute />} />
         </Route>

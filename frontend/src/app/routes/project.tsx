@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ErrorAlert, Notice } from '@/components/ui/error-alert';
 import { Loading } from '@/components/ui/loading';
 import { PageTitle } from '@/components/ui/page-title';
 import { DownloadZipButton } from '@/features/files/components/download-zip-button';
@@ -21,6 +21,9 @@ export default function ProjectRoute() {
   const { projectId = '' } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  // what the page that led here has to say (an import: how many files came in, what was left out)
+  const { state } = useLocation();
+  const flash = typeof state?.flash === 'string' ? state.flash : null;
   const project = useQuery(`project/${projectId}`, (signal) => getProject(projectId, signal));
   // each run that ends while the page is open changed the files: read them again
   const [runsEnded, setRunsEnded] = useState(0);
@@ -70,6 +73,7 @@ export default function ProjectRoute() {
         onDeleted={() => navigate('/projects', { replace: true, state: { flash: `Deleted “${current.name}”.` } })}
         actions={<DownloadZipButton projectId={current.id} />}
       />
+      {flash && <Notice>{flash}</Notice>}
       <RunPanel
         project={{ id: current.id, description: current.description, mode: current.settings.autonomy }}
         onRunEnded={() => setRunsEnded((n) => n + 1)}

@@ -13,7 +13,10 @@ export default function ProjectsRoute() {
     <div className={styles.stack}>
       <div className={styles.top}>
         <PageTitle title="Projects" />
-        <LinkButton to="/projects/new">New project</LinkButton>
+        <div className={styles.actions}>
+          <LinkButton to="/projects/new">New project</LinkButton>
+          <LinkButton to="/projects/import">Import</LinkButton>
+        </div>
       </div>
       {flash && <Notice>{flash}</Notice>}
       <ProjectList facts={(project) => <RunSummary projectId={project.id} />} />

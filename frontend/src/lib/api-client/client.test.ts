@@ -40,6 +40,22 @@ describe('createApiClient', () => {
     expect(headersOf(fetchFn, 0)).toMatchObject({ Authorization: 'Bearer token-1', 'Content-Type': 'application/json' });
   });
 
+  it('sends a raw body (a zip archive) as it is, with its own content type, again after a refused token', async () => {
+    const tokens = tokenSource('stale', 'fresh');
+    const fetchFn = fetchReturning(tokenRefused(), json(201, { files: 1 }));
+    const client = createApiClient({ tokens, fetchFn });
+    const archive = new Blob([new Uint8Array([0x50, 0x4b, 0x05, 0x06])], { type: 'application/zip' });
+
+    await client.json('POST', '/v1/projects/import?name=Todo', { raw: { data: archive, contentType: 'application/zip' } });
+
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+    for (const call of [0, 1]) {
+      expect(fetchFn.mock.calls[call]![1]!.body).toBe(archive);
+      expect(headersOf(fetchFn, call)['Content-Type']).toBe('application/zip');
+    }
+    expect(headersOf(fetchFn, 1).Authorization).toBe('Bearer fresh');
+  });
+
   it('sends no token on the auth routes', async () => {
     const tokens = tokenSource('token-1');
     const fetchFn = fetchReturning(json(200, { ok: true }));

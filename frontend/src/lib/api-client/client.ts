@@ -9,8 +9,17 @@ export interface AccessTokenSource {
   renew(rejected: string): Promise<string | null>;
 }
 
+/**
+ * A body sent as it is, with its own content type (a zip archive to import). A Blob, not a stream:
+ * after a refused token the same bytes are sent again.
+ */
+export type RawBody = { data: Blob; contentType: string };
+
 export type RequestOptions = {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, instead of a JSON `body`. */
+  raw?: RawBody;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** False for the auth routes themselves, which take no token. */
@@ -32,8 +41,13 @@ type Deps = {
 export function createApiClient({ tokens, fetchFn = (...args) => fetch(...args), baseUrl = '' }: Deps): ApiClient {
   async function attempt(method: string, path: string, options: RequestOptions, token: string | null) {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-    if (options.body !== undefined) {
+    let body: BodyInit | null = null;
+    if (options.raw !== undefined) {
+      headers['Content-Type'] = options.raw.contentType;
+      body = options.raw.data;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
     }
     if (token) {
       headers.Authorization = `Bearer ${token}`;
@@ -42,7 +56,7 @@ export function createApiClient({ tokens, fetchFn = (...args) => fetch(...args),
       return await fetchFn(baseUrl + path, {
         method,
         headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
+        body,
         signal: options.signal ?? null,
         // tokens travel only in the Authorization header (docs/security.md), never as cookies
         credentials: 'omit',

@@ -24,3 +24,19 @@ export type NewProject = {
   description: string;
   settings: { autonomy: Autonomy; budgetUsd?: number };
 };
+
+export type NewImport = {
+  name: string;
+  description: string;
+  /** The zip archive, sent as it is. */
+  archive: Blob;
+};
+
+/** The answer to an import: the new project, how many files it got, and what was left out, each with why. */
+export type ImportedProject = {
+  project: Project;
+  files: number;
+  binaryFiles: number;
+  /** What was left out, each with why: `todo-main/.git/: 214 file(s), git's own data, not kept`, a link each. */
+  skipped: string[];
+};

@@ -39,14 +39,22 @@ export function validateName(name: string): string | undefined {
   return undefined;
 }
 
+export function validateDescription(description: string, max: number = MAX_DESCRIPTION): string | undefined {
+  if (length(description) > max) {
+    return `Use at most ${max.toLocaleString('en-US')} characters.`;
+  }
+  return undefined;
+}
+
 export function validateProject(values: ProjectFormValues): FieldErrors<ProjectFormField> {
   const errors: FieldErrors<ProjectFormField> = {};
   const name = validateName(values.name);
   if (name) {
     errors.name = name;
   }
-  if (length(values.description) > MAX_DESCRIPTION) {
-    errors.description = `Use at most ${MAX_DESCRIPTION.toLocaleString('en-US')} characters.`;
+  const description = validateDescription(values.description);
+  if (description) {
+    errors.description = description;
   }
   const budget = values.budget.trim();
   if (budget !== '' && (!BUDGET.test(budget) || Number(budget) > MAX_BUDGET)) {

@@ -9,7 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -41,6 +43,8 @@ public final class ZipImport {
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final List<String> LEFT_OUT_FOLDERS = List.of(".git", "node_modules");
     private static final int TEXT_SNIFF_BYTES = 8 * 1024;
+    /** What is said of what was left out, at most (a link each, a line per left-out folder). */
+    private static final int MAX_SKIPPED = 50;
 
     private ZipImport() {
     }
@@ -52,6 +56,7 @@ public final class ZipImport {
         }
         List<Unpacked> unpacked = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Map<String, Integer> leftOutFolders = new LinkedHashMap<>();
         long total = 0;
         try (ZipFile archive = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
             for (ZipArchiveEntry entry : Collections.list(archive.getEntries())) {
@@ -71,7 +76,7 @@ public final class ZipImport {
                 }
                 String leftOut = leftOut(name);
                 if (leftOut != null) {
-                    skipped.add(name + ": " + leftOut + ", not kept");
+                    leftOutFolders.merge(leftOut, 1, Integer::sum);
                     continue;
                 }
                 if (unpacked.size() >= limits.maxFiles()) {
@@ -102,7 +107,15 @@ public final class ZipImport {
             }
             files.add(new ImportedFile(WorkspacePath.of(path), file.content(), binary(file.content())));
         }
-        return new Contents(files, skipped);
+        leftOutFolders.forEach((folder, count) -> skipped.add(folder + ": " + count + " file(s), "
+                + (folder.endsWith(".git/") ? "git's own data" : "installed dependencies") + ", not kept"));
+        return new Contents(files, skipped.size() <= MAX_SKIPPED ? skipped : shortened(skipped));
+    }
+
+    private static List<String> shortened(List<String> skipped) {
+        List<String> shown = new ArrayList<>(skipped.subList(0, MAX_SKIPPED));
+        shown.add("… and " + (skipped.size() - MAX_SKIPPED) + " more");
+        return shown;
     }
 
     private record Unpacked(String name, byte[] content) {
@@ -139,11 +152,15 @@ public final class ZipImport {
         }
     }
 
-    /** Why a file is left out, or null: git's own data and installed dependencies are never a project's files. */
+    /**
+     * The folder a file is left out with ({@code todo-main/.git/}), or null: git's own data and installed dependencies
+     * are never a project's files.
+     */
     private static String leftOut(String name) {
         for (String folder : LEFT_OUT_FOLDERS) {
-            if (name.startsWith(folder + "/") || name.contains("/" + folder + "/")) {
-                return folder.equals(".git") ? "git's own data" : "installed dependencies";
+            int at = name.startsWith(folder + "/") ? 0 : name.indexOf("/" + folder + "/") + 1;
+            if (at == 0 && name.startsWith(folder + "/") || at > 0) {
+                return name.substring(0, at + folder.length() + 1);
             }
         }
         return null;

@@ -16,6 +16,9 @@ public final class ImportOperations {
     record ImportView(ProjectView project, int files, int binaryFiles, List<String> skipped) {
     }
 
+    /** The description travels in the address, which API Gateway limits (with the headers) to 10,240 bytes. */
+    static final int MAX_DESCRIPTION = 1_000;
+
     private final ProjectImports imports;
 
     public ImportOperations(ProjectImports imports) {
@@ -26,7 +29,7 @@ public final class ImportOperations {
         String name = request.query("name").map(String::strip).orElse(null);
         String description = request.query("description").orElse("");
         Checks.of().required("name", name).text("name", name, 1, ProjectRequests.MAX_NAME, false)
-                .text("description", description, 0, ProjectRequests.MAX_DESCRIPTION, true).done();
+                .text("description", description, 0, MAX_DESCRIPTION, true).done();
         ProjectImports.Imported imported = imports.fromZip(request.userId(), name, description, request.rawBody());
         return ApiResponse.json(201, new ImportView(ProjectView.of(imported.project()), imported.files(), imported.binaryFiles(),
                         imported.skipped()))
