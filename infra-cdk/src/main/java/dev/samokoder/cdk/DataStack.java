@@ -103,6 +103,8 @@ public final class DataStack extends Stack {
                 .lifecycleRules(List.of(
                         // export zips are fetched through a presigned link valid for minutes
                         LifecycleRule.builder().id("expire-exports").prefix("exports/").expiration(Duration.days(1)).build(),
+                        // archives uploaded to be imported: an import takes (and deletes) its own; the rest were never imported
+                        LifecycleRule.builder().id("expire-import-uploads").prefix("imports/").expiration(Duration.days(1)).build(),
                         // sandbox requests and results (the run logs): read by the step right after the run
                         LifecycleRule.builder().id("expire-sandbox-runs").prefix("sandbox-runs/").expiration(Duration.days(30)).build(),
                         // install caches (one archive per project and lockfiles): the next install with them remakes one

@@ -90,6 +90,7 @@ class StackTemplateTest {
     void theFilesBucketExpiresWhatIsKeptForAWhileOnly() {
         DEV.data.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
                 Map.of("Id", "expire-exports", "Prefix", "exports/", "ExpirationInDays", 1, "Status", "Enabled"),
+                Map.of("Id", "expire-import-uploads", "Prefix", "imports/", "ExpirationInDays", 1, "Status", "Enabled"),
                 Map.of("Id", "expire-sandbox-runs", "Prefix", "sandbox-runs/", "ExpirationInDays", 30, "Status", "Enabled"),
                 Map.of("Id", "expire-package-cache", "Prefix", "package-cache/", "ExpirationInDays", 14, "Status", "Enabled"))))));
     }

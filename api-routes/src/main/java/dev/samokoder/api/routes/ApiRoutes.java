@@ -38,6 +38,8 @@ public final class ApiRoutes {
     public static final Route CREATE_PROJECT = route("POST", "/v1/projects", PROJECTS_WRITE);
     /** Its body is a zip archive, not JSON ({@link #takesZip}). */
     public static final Route IMPORT_PROJECT = route("POST", "/v1/projects/import", PROJECTS_WRITE);
+    public static final Route CREATE_IMPORT_UPLOAD = route("POST", "/v1/projects/import/uploads", PROJECTS_WRITE);
+    public static final Route IMPORT_UPLOAD = route("POST", "/v1/projects/import/uploads/{uploadId}", PROJECTS_WRITE);
     public static final Route GET_PROJECT = route("GET", "/v1/projects/{projectId}", PROJECTS_READ);
     public static final Route UPDATE_PROJECT = route("PATCH", "/v1/projects/{projectId}", PROJECTS_WRITE);
     public static final Route DELETE_PROJECT = route("DELETE", "/v1/projects/{projectId}", PROJECTS_WRITE);

@@ -126,9 +126,10 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                       Duration exportUrlTtl, Imports imports) {
 
         /**
-         * What an imported project may be: the archive sent in the request, its files, one file, and all of it unpacked.
+         * What an imported project may be: the archive sent in the request, one uploaded first, its files, and all of it
+         * unpacked (one file: {@code SAMOKODER_MAX_BLOB_BYTES}).
          */
-        public record Imports(int maxZipBytes, int maxFiles, long maxTotalBytes) {
+        public record Imports(int maxZipBytes, long maxUploadBytes, int maxFiles, long maxTotalBytes) {
         }
     }
 
@@ -366,7 +367,8 @@ public record SamokoderConfig(Aws aws, Limits limits, Auth auth, Api api, Local 
                 settings.positiveInt(Setting.RATE_LIMIT_BURST),
                 settings.list(Setting.CORS_ORIGINS),
                 Duration.ofMinutes(settings.positiveInt(Setting.EXPORT_URL_MINUTES)),
-                new Api.Imports(settings.positiveInt(Setting.IMPORT_MAX_ZIP_BYTES), settings.positiveInt(Setting.IMPORT_MAX_FILES),
+                new Api.Imports(settings.positiveInt(Setting.IMPORT_MAX_ZIP_BYTES), settings.positiveLong(Setting.IMPORT_MAX_UPLOAD_BYTES),
+                        settings.positiveInt(Setting.IMPORT_MAX_FILES),
                         settings.positiveLong(Setting.IMPORT_MAX_TOTAL_BYTES)));
         Local local = new Local(
                 Path.of(settings.string(Setting.DATA_DIR)),

@@ -36,6 +36,7 @@ public enum Setting {
     RATE_LIMIT_PER_MINUTE("SAMOKODER_RATE_LIMIT_PER_MINUTE", "120", "Requests per minute per user (or per IP on public routes), refilled continuously."),
     RATE_LIMIT_BURST("SAMOKODER_RATE_LIMIT_BURST", "60", "Requests a user may make at once before the per-minute rate applies."),
     IMPORT_MAX_ZIP_BYTES("SAMOKODER_IMPORT_MAX_ZIP_BYTES", "4194304", "Largest zip archive a project is imported from in the request itself, in bytes (4 MiB: a Lambda request carries 6 MB, base64 included)."),
+    IMPORT_MAX_UPLOAD_BYTES("SAMOKODER_IMPORT_MAX_UPLOAD_BYTES", "52428800", "Largest zip archive a project is imported from after uploading it to a presigned URL, in bytes (50 MiB)."),
     IMPORT_MAX_FILES("SAMOKODER_IMPORT_MAX_FILES", "5000", "Most files an imported project may have."),
     IMPORT_MAX_TOTAL_BYTES("SAMOKODER_IMPORT_MAX_TOTAL_BYTES", "104857600", "Most bytes an imported archive may unpack to (100 MiB); one file is limited by SAMOKODER_MAX_BLOB_BYTES."),
     MAX_JSON_BODY_BYTES("SAMOKODER_MAX_JSON_BODY_BYTES", "1048576", "Largest JSON request body the API accepts, in bytes (1 MiB)."),

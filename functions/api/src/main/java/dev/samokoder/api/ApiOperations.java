@@ -63,6 +63,8 @@ public final class ApiOperations {
                 Map.entry(ApiRoutes.LIST_PROJECTS, projects::list),
                 Map.entry(ApiRoutes.CREATE_PROJECT, projects::create),
                 Map.entry(ApiRoutes.IMPORT_PROJECT, imports::importZip),
+                Map.entry(ApiRoutes.CREATE_IMPORT_UPLOAD, imports::createUpload),
+                Map.entry(ApiRoutes.IMPORT_UPLOAD, imports::importUpload),
                 Map.entry(ApiRoutes.GET_PROJECT, projects::get),
                 Map.entry(ApiRoutes.UPDATE_PROJECT, projects::update),
                 Map.entry(ApiRoutes.DELETE_PROJECT, projects::delete),

@@ -26,6 +26,7 @@ import dev.samokoder.services.billing.Funding;
 import dev.samokoder.services.billing.UsageReports;
 import dev.samokoder.services.llmkeys.LlmKeyService;
 import dev.samokoder.services.notifications.NotificationService;
+import dev.samokoder.services.imports.ImportUploads;
 import dev.samokoder.services.imports.ProjectImports;
 import dev.samokoder.services.imports.ZipImport;
 import dev.samokoder.services.preview.PreviewLauncher;
@@ -106,6 +107,8 @@ public record ApiServices(SamokoderConfig config, AuthService auth, UserReposito
                 new PreviewService(projects, wiring.runArtifacts(), wiring.workspaceSnapshots(), wiring.previews(), wiring.previewAccess(),
                         previewLauncher, config.sandbox().previews(), clock),
                 new ProjectImports(projects, storage.files(), storage.blobs(), new ZipImport.Limits(config.api().imports().maxZipBytes(),
-                        config.api().imports().maxFiles(), config.limits().maxBlobBytes(), config.api().imports().maxTotalBytes())));
+                        config.api().imports().maxFiles(), config.limits().maxBlobBytes(), config.api().imports().maxTotalBytes()),
+                        new ImportUploads(wiring.clients().s3(), wiring.clients().s3Presigner(), config.aws().bucketName(),
+                                config.api().imports().maxUploadBytes(), clock)));
     }
 }

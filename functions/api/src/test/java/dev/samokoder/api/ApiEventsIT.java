@@ -270,7 +270,7 @@ class ApiEventsIT {
 
     /** Values for every placeholder, for tests that look at the events' shape rather than play them. */
     private static Map<String, String> anyValues() {
-        return Map.ofEntries(Map.entry("userId", "usr_0123456789abcdefghjk"), Map.entry("sessionId", "ses_0123456789abcdefghjk"),
+        return Map.ofEntries(Map.entry("userId", "usr_0123456789abcdefghjk"), Map.entry("uploadId", "upl_0123456789abcdefghjk"), Map.entry("sessionId", "ses_0123456789abcdefghjk"),
                 Map.entry("email", "ada@example.com"), Map.entry("accessToken", "eyJhbGciOiJFUzI1NiJ9.sample.signature"),
                 Map.entry("expiredAccessToken", "eyJhbGciOiJFUzI1NiJ9.expired.signature"),
                 Map.entry("tamperedAccessToken", "eyJhbGciOiJFUzI1NiJ9.tampered.signature"),

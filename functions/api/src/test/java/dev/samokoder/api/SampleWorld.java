@@ -171,6 +171,10 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
 
         // a live preview of the project (the sample launcher runs nothing)
         services.previews().start(user.id(), project.id());
+        // an archive uploaded to be imported (as a client PUTs it to the presigned URL)
+        var upload = services.imports().upload(user.id());
+        putArchive(upload.url(), dev.samokoder.services.imports.Zips.of(Map.of("app/README.md", "# Uploaded\n")));
+        String uploadId = upload.id();
 
         Map<String, String> placeholders = Map.ofEntries(
                 Map.entry("idleProjectId", idle.id()),
@@ -202,6 +206,7 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
                 Map.entry("unsignedAccessToken", unsigned(tokens.accessToken())),
                 Map.entry("refreshToken", tokens.refreshToken()),
                 Map.entry("projectId", project.id()),
+                Map.entry("uploadId", uploadId),
                 Map.entry("otherProjectId", theirs.id()),
                 Map.entry("newEmail", newEmail()),
                 Map.entry("oversizeText", "a".repeat(services.config().api().maxJsonBodyBytes())));
@@ -234,6 +239,22 @@ record SampleWorld(Map<String, String> placeholders, List<String> secrets) {
 
     private static String newEmail() {
         return "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    /** What a client does with the presigned URL of an upload. */
+    private static void putArchive(java.net.URL url, byte[] zip) {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(url.toURI()).header("Content-Type", "application/zip")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the upload was refused: " + answer.statusCode() + " " + answer.body());
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("could not upload the sample archive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void write(Storage storage, String projectId, String path, String content) {

@@ -33,6 +33,7 @@ class ImportIT {
     void start(@TempDir Path dataDir) {
         Map<String, String> env = TestPlatforms.env(dataDir.resolve("data"));
         env.put("SAMOKODER_IMPORT_MAX_ZIP_BYTES", "65536");
+        env.put("SAMOKODER_IMPORT_MAX_UPLOAD_BYTES", "131072");
         platform = LocalPlatform.start(SamokoderConfig.fromEnv(env), Clock.systemUTC());
         api = new ApiClient(platform.port());
         token = new PlatformUser(platform.port()).accessToken();
@@ -75,6 +76,32 @@ class ImportIT {
         assertThat(imported.header("Location")).isEqualTo("/v1/projects/" + project);
         assertThat(api.get("/v1/projects/" + project + "/files/src/server.js", token).body()).contains("require('http')");
         assertThat(api.get("/v1/projects/" + project + "/files", token).body()).contains("package.json").doesNotContain("node_modules");
+    }
+
+    @Test
+    void aLargerArchiveIsUploadedToItsUrlFirst_andImportedOnce() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("app/README.md", "# Big");
+        // larger than a request may carry here (64 KiB) once compressed, within the upload limit (128 KiB)
+        files.put("app/data.txt", new java.util.Random(7).ints(120_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        byte[] archive = zip(files);
+        assertThat(archive.length).isGreaterThan(65_536).isLessThan(131_072);
+        assertThat(importZip("Direct", archive).problemType()).isEqualTo("import-too-large");
+
+        JsonNode upload = api.post("/v1/projects/import/uploads", token, "").json();
+        assertThat(upload.path("id").asText()).startsWith("upl_");
+        assertThat(upload.path("maxBytes").asLong()).isEqualTo(131_072);
+        int put = api.send(HttpRequest.newBuilder(URI.create(upload.path("url").asText())).header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))).status();
+        assertThat(put).isEqualTo(200);
+        ApiClient.Response imported = api.post("/v1/projects/import/uploads/" + upload.path("id").asText() + "?name=Big", token, "");
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().path("files").asInt()).isEqualTo(2);
+        // an upload is imported once
+        assertThat(api.post("/v1/projects/import/uploads/" + upload.path("id").asText() + "?name=Again", token, "").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -27,17 +27,42 @@ public final class ProjectImports {
     private final FileIndexRepository files;
     private final BlobStore blobs;
     private final ZipImport.Limits limits;
+    private final ImportUploads uploads;
 
-    public ProjectImports(ProjectService projects, FileIndexRepository files, BlobStore blobs, ZipImport.Limits limits) {
+    /** @param limits of an archive in the request; an upload's archive may be as large as its own limit */
+    public ProjectImports(ProjectService projects, FileIndexRepository files, BlobStore blobs, ZipImport.Limits limits,
+                          ImportUploads uploads) {
         this.projects = projects;
         this.files = files;
         this.blobs = blobs;
         this.limits = limits;
+        this.uploads = uploads;
+    }
+
+    /** Where to upload an archive too large for a request. */
+    public ImportUploads.Upload upload(String ownerId) {
+        return uploads.create(ownerId);
+    }
+
+    /**
+     * A project from the caller's uploaded archive (taken: an upload is imported once).
+     *
+     * @throws UploadNotFoundException when the caller has no such upload
+     * @throws ImportRefusedException with the reason, before anything is written
+     */
+    public Imported fromUpload(String ownerId, String uploadId, String name, String description) {
+        byte[] zip = uploads.take(ownerId, uploadId);
+        return fromZip(ownerId, name, description, zip, new ZipImport.Limits(zip.length, limits.maxFiles(), limits.maxFileBytes(),
+                limits.maxTotalBytes()));
     }
 
     /** @throws ImportRefusedException with the reason, before anything is written */
     public Imported fromZip(String ownerId, String name, String description, byte[] zip) {
-        ZipImport.Contents contents = ZipImport.read(zip, limits);
+        return fromZip(ownerId, name, description, zip, limits);
+    }
+
+    private Imported fromZip(String ownerId, String name, String description, byte[] zip, ZipImport.Limits archiveLimits) {
+        ZipImport.Contents contents = ZipImport.read(zip, archiveLimits);
         Project project = projects.create(ownerId, name, description, ProjectSettings.defaults());
         int binary = 0;
         for (ZipImport.ImportedFile file : contents.files()) {

@@ -8,6 +8,7 @@ import dev.samokoder.core.storage.InvalidCursorException;
 import dev.samokoder.core.storage.ItemNotFoundException;
 import dev.samokoder.core.storage.VersionConflictException;
 import dev.samokoder.services.imports.ImportRefusedException;
+import dev.samokoder.services.imports.UploadNotFoundException;
 import dev.samokoder.services.preview.PreviewNotFoundException;
 import dev.samokoder.services.preview.PreviewUnavailableException;
 import dev.samokoder.core.validation.ValidationException;
@@ -73,6 +74,7 @@ final class Problems {
             case ImportRefusedException e -> plain(Problem.of(e.reason().problemType(), importTitle(e.reason()),
                     e.reason() == ImportRefusedException.Reason.TOO_LARGE || e.reason() == ImportRefusedException.Reason.FILE_TOO_LARGE
                             ? 413 : 400, e.getMessage() + "; nothing was imported"));
+            case UploadNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case PreviewNotFoundException e -> plain(Problem.of("not-found", "Not found", 404, e.getMessage()));
             case PreviewUnavailableException e -> plain(Problem.of("preview-unavailable", "No preview possible", 409, e.getMessage()));
             case RunStateException e -> plain(Problem.of("run-state", "Not possible in the run's state", 409, e.getMessage()));
