@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert, Notice } from '@/components/ui/error-alert';
-import { Loading } from '@/components/ui/loading';
+import { Loading, Spinner } from '@/components/ui/loading';
 import { formatDateTime } from '@/lib/format';
 import { getPreview, startPreview, stopPreview } from '../api/preview';
 import type { Preview } from '../api/types';
@@ -142,7 +142,7 @@ function PreviewState({ preview, projectName, frame, controls }: { preview: Prev
     return (
       <>
         <p className={styles.starting} role="status">
-          <span className={styles.spinner} aria-hidden="true" />
+          <Spinner />
           Starting…
         </p>
         <p className={styles.muted}>

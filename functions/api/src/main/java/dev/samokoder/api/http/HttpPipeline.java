@@ -1,13 +1,13 @@
 package dev.samokoder.api.http;
 
 import dev.samokoder.api.routes.ApiRoutes;
-import dev.samokoder.services.imports.ImportRefusedException;
 import dev.samokoder.api.routes.Route;
 import dev.samokoder.core.config.SamokoderConfig;
 import dev.samokoder.core.http.Problem;
 import dev.samokoder.services.apikeys.ApiKeyService;
 import dev.samokoder.services.apikeys.ApiScope;
 import dev.samokoder.services.auth.RateLimiter;
+import dev.samokoder.services.imports.ImportRefusedException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Locale;
